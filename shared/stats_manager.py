@@ -1,0 +1,358 @@
+"""StatsManager: the statistics both tools share in ``Stats/global_stats.json``.
+
+The Shopify Fulfillment Tool records analyses, Packing Tool records packing sessions, and
+both may write at the same moment from different PCs. Every update holds the OS lock on
+byte 0 of the stats file for the whole read-modify-write and rewrites it in place (see
+``shared.fileio``), which is exactly what the deployed tools do, so none of them loses a
+record. Files of versions "1.0", "1.3.0" and "2.0" are read; keys we do not know are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from shared import fileio
+from shared.stats_schema import (
+    HISTORY_LIMIT,
+    RECORD_ID_LIMIT,
+    client_view,
+    default_stats,
+    normalise_stats,
+)
+from shared.timestamps import now_iso, sort_key
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+STATS_FILENAME = "global_stats.json"
+
+
+class StatsManagerError(Exception):
+    """Statistics could not be read or recorded."""
+
+
+class FileLockError(StatsManagerError):
+    """The statistics file stayed locked by another program for too long."""
+
+
+def _count(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise StatsManagerError(f"{name} must be a whole number >= 0, got {value!r}")
+    return value
+
+
+def _text(name: str, value: object, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise StatsManagerError(f"{name} must be a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _metadata(value: object) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise StatsManagerError(f"metadata must be a dict, got {type(value).__name__}")
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError) as exc:
+        raise StatsManagerError(f"metadata cannot be stored as JSON: {exc}") from exc
+    return dict(value)
+
+
+class StatsManager:
+    """Records and reads the shared statistics.
+
+    ``path`` may be the ``Stats/`` folder itself (as in the integration guide) or the share
+    root (as the deployed Shopify Tool passes it).
+    """
+
+    def __init__(
+        self,
+        base_path: str | Path,
+        max_retries: int = 5,
+        retry_delay: float = 0.1,
+        *,
+        lock_timeout: float = 5.0,
+    ) -> None:
+        given = Path(base_path)
+        looks_like_stats = given.name.lower() == "stats" or (given / STATS_FILENAME).is_file()
+        self.stats_dir = given if looks_like_stats else given / "Stats"
+        self.base_path = self.stats_dir.parent
+        self.stats_file = self.stats_dir / STATS_FILENAME
+        self.max_retries = max(1, int(max_retries))
+        self.retry_delay = retry_delay
+        self.lock_timeout = lock_timeout
+        try:
+            self.stats_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StatsManagerError(f"Cannot access stats directory {self.stats_dir}: {exc}") from exc
+
+    # ------------------------------------------------------------------ plumbing
+
+    @contextlib.contextmanager
+    def _lock_file(self, file_handle: IO[bytes], timeout: float = 5.0) -> Iterator[IO[bytes]]:
+        """Hold the OS lock on byte 0 of the open stats file (the deployed tools' lock)."""
+        try:
+            with fileio.lock_file(file_handle, timeout=timeout) as fh:
+                yield fh
+        except fileio.LockTimeoutError as exc:
+            raise FileLockError(str(exc)) from exc
+
+    def _get_default_stats(self) -> dict[str, Any]:
+        return default_stats()
+
+    def _retrying(self, what: str, action: Callable[[], T]) -> T:
+        last: Exception | None = None
+        for attempt in range(self.max_retries):
+            try:
+                return action()
+            except (FileLockError, fileio.LockTimeoutError, OSError) as exc:
+                last = exc
+                log.debug("%s: attempt %d failed: %s", what, attempt + 1, exc)
+                if attempt + 1 < self.max_retries:
+                    time.sleep(self.retry_delay * (attempt + 1))
+        message = f"Failed to {what} in {self.stats_file} after {self.max_retries} attempts: {last}"
+        if isinstance(last, (FileLockError, fileio.LockTimeoutError)):
+            raise FileLockError(message) from last
+        raise StatsManagerError(message) from last
+
+    def _update(self, what: str, mutate: Callable[[dict[str, Any]], T]) -> T:
+        def mutate_and_stamp(doc: dict[str, Any]) -> T:
+            result = mutate(doc)
+            stamp = now_iso()
+            doc["last_updated"] = stamp
+            if not doc.get("created_at"):
+                doc["created_at"] = stamp
+            return result
+
+        return self._retrying(
+            what,
+            lambda: fileio.locked_json_update(
+                self.stats_file, mutate_and_stamp, default=default_stats,
+                normalise=normalise_stats, timeout=self.lock_timeout, lock=self._lock_file,
+            ),
+        )
+
+    def _read(self) -> dict[str, Any]:
+        return self._retrying(
+            "read statistics",
+            lambda: fileio.read_json_locked(
+                self.stats_file, default=default_stats, normalise=normalise_stats,
+                timeout=self.lock_timeout, lock=self._lock_file,
+            ),
+        )
+
+    # ------------------------------------------------------------------ recording
+
+    def record_analysis(
+        self,
+        client_id: str,
+        session_id: str,
+        orders_count: int,
+        metadata: dict[str, Any] | None = None,
+        *,
+        fulfillable_count: int | None = None,
+        record_id: str | None = None,
+    ) -> bool:
+        """Record one analysis run of the Shopify Tool. True when recorded."""
+        client = _text("client_id", client_id)
+        session = _text("session_id", session_id)
+        count = _count("orders_count", orders_count)
+        extra = _metadata(metadata)
+        record: dict[str, Any] = {"timestamp": now_iso(), "client_id": client,
+                                  "session_id": session, "orders_count": count}
+        if fulfillable_count is not None:
+            record["fulfillable_count"] = _count("fulfillable_count", fulfillable_count)
+        if record_id:
+            record["record_id"] = record_id
+        if extra:
+            record["metadata"] = extra
+
+        def apply(doc: dict[str, Any]) -> bool:
+            if record_id and record_id in doc["recorded_ids"]:
+                return True
+            doc["total_orders_analyzed"] += count
+            doc["by_client"].setdefault(client, {})
+            entry = doc["by_client"][client]
+            entry["orders_analyzed"] = int(entry.get("orders_analyzed", 0)) + count
+            _append(doc, "analysis_history", record, record_id)
+            normalise_stats(doc)
+            return True
+
+        return self._update("record analysis", apply)
+
+    def record_packing(
+        self,
+        client_id: str,
+        session_id: str,
+        worker_id: str | None = None,
+        orders_count: int | None = None,
+        items_count: int | None = None,
+        metadata: dict[str, Any] | None = None,
+        *,
+        orders_packed: int | None = None,
+        items_packed: int | None = None,
+        worker_name: str | None = None,
+        duration_seconds: float | None = None,
+        packing_list_name: str | None = None,
+        record_id: str | None = None,
+    ) -> bool:
+        """Record one finished packing session (or list). True when recorded.
+
+        Accepts the guide's ``orders_packed=`` and the deployed tool's ``orders_count=`` /
+        ``items_count=``. With ``record_id``, recording the same id twice counts once.
+        """
+        client = _text("client_id", client_id)
+        session = _text("session_id", session_id)
+        if orders_count is not None and orders_packed is not None and orders_count != orders_packed:
+            raise StatsManagerError("orders_count and orders_packed disagree")
+        orders = _count("orders_count", orders_count if orders_count is not None else orders_packed)
+        items_given = items_count if items_count is not None else items_packed
+        items = _count("items_count", items_given if items_given is not None else 0)
+        worker = _text("worker_id", worker_id, optional=True)
+        extra = _metadata(metadata) or {}
+        duration = duration_seconds if duration_seconds is not None else extra.get("duration_seconds")
+        list_name = packing_list_name or extra.get("packing_list_name")
+        record: dict[str, Any] = {
+            "timestamp": now_iso(), "client_id": client, "session_id": session,
+            "worker_id": worker, "orders_count": orders, "items_count": items,
+        }
+        if worker_name:
+            record["worker_name"] = worker_name
+        if isinstance(duration, (int, float)) and not isinstance(duration, bool):
+            record["duration_seconds"] = round(float(duration), 1)
+        if list_name:
+            record["packing_list_name"] = str(list_name)
+        if record_id:
+            record["record_id"] = record_id
+        if extra:
+            record["metadata"] = extra
+
+        def apply(doc: dict[str, Any]) -> bool:
+            if record_id and record_id in doc["recorded_ids"]:
+                return True
+            stamp = record["timestamp"]
+            doc["total_orders_packed"] += orders
+            doc["total_items_packed"] += items
+            doc["total_sessions"] += 1
+            legacy = doc["by_client"].setdefault(client, {})
+            legacy["orders_packed"] = int(legacy.get("orders_packed", 0)) + orders
+            legacy["sessions"] = int(legacy.get("sessions", 0)) + 1
+            unified = doc["clients"].setdefault(client, {})
+            unified["items_packed"] = int(unified.get("items_packed", 0)) + items
+            unified["last_session_id"] = session
+            unified["last_active"] = stamp
+            if worker:
+                agg = doc["workers"].setdefault(worker, {})
+                if worker_name:
+                    agg["name"] = worker_name
+                for key, add in (("orders_packed", orders), ("items_packed", items),
+                                 ("sessions", 1)):
+                    agg[key] = int(agg.get(key, 0)) + add
+                if "duration_seconds" in record:
+                    agg["duration_seconds"] = round(
+                        float(agg.get("duration_seconds", 0)) + record["duration_seconds"], 1)
+                agg["last_session_id"] = session
+                agg["last_active"] = stamp
+            _append(doc, "packing_history", record, record_id)
+            normalise_stats(doc)
+            return True
+
+        return self._update("record packing", apply)
+
+    def record_label_print(self, client_id: str, sku: str, copies: int = 1) -> bool:
+        """Record printed product labels (the fork's v2.0 API)."""
+        client = _text("client_id", client_id)
+        code = _text("sku", sku)
+        count = _count("copies", copies)
+        record = {"timestamp": now_iso(), "client_id": client, "sku": code, "copies": count}
+
+        def apply(doc: dict[str, Any]) -> bool:
+            doc["total_labels_printed"] = int(doc.get("total_labels_printed", 0)) + count
+            entry = doc["by_client"].setdefault(client, {})
+            entry["labels_printed"] = int(entry.get("labels_printed", 0)) + count
+            _append(doc, "label_print_history", record, None)
+            normalise_stats(doc)
+            return True
+
+        return self._update("record label print", apply)
+
+    def reset_stats(self) -> bool:
+        """Zero every counter and history. The previous content is kept aside first."""
+
+        def apply(doc: dict[str, Any]) -> bool:
+            fileio.keep_aside(self.stats_file, fileio.dumps(doc).encode("utf-8"), "reset")
+            keep = {k: v for k, v in doc.items() if k not in default_stats()}
+            doc.clear()
+            doc.update(default_stats())
+            doc.update({k: v for k, v in keep.items() if k not in ("label_print_history",)})
+            if "total_labels_printed" in doc:
+                doc["total_labels_printed"] = 0
+            return True
+
+        return self._update("reset statistics", apply)
+
+    # ------------------------------------------------------------------ reading
+
+    def get_global_stats(self) -> dict[str, Any]:
+        """The whole statistics document (counters, per-client and per-worker, histories)."""
+        return self._read()
+
+    def get_client_stats(self, client_id: str) -> dict[str, Any]:
+        """One client's figures; zeros for a client never recorded."""
+        return client_view(self._read(), client_id)
+
+    def get_all_clients_stats(self) -> dict[str, dict[str, Any]]:
+        doc = self._read()
+        return {client: client_view(doc, client) for client in doc["by_client"]}
+
+    def get_all_workers_stats(self) -> dict[str, dict[str, Any]]:
+        return dict(self._read()["workers"])
+
+    def get_analysis_history(
+        self, client_id: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Analysis records, newest first."""
+        return _history(self._read()["analysis_history"], limit, client_id=client_id)
+
+    def get_packing_history(
+        self, client_id: str | None = None, worker_id: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Packing records, newest first."""
+        return _history(self._read()["packing_history"], limit,
+                        client_id=client_id, worker_id=worker_id)
+
+    def get_label_print_history(
+        self, client_id: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        return _history(self._read().get("label_print_history", []), limit, client_id=client_id)
+
+
+def _append(doc: dict[str, Any], key: str, record: dict[str, Any], record_id: str | None) -> None:
+    history = doc.setdefault(key, [])
+    history.append(record)
+    del history[:-HISTORY_LIMIT]
+    if record_id:
+        ids = doc["recorded_ids"]
+        ids.append(record_id)
+        del ids[:-RECORD_ID_LIMIT]
+
+
+def _history(
+    records: list[dict[str, Any]], limit: int | None, **match: str | None
+) -> list[dict[str, Any]]:
+    chosen = [
+        (i, r) for i, r in enumerate(records)
+        if isinstance(r, dict) and all(v is None or r.get(k) == v for k, v in match.items())
+    ]
+    chosen.sort(key=lambda pair: (sort_key(pair[1].get("timestamp")), pair[0]), reverse=True)
+    result = [r for _, r in chosen]
+    return result[:limit] if limit is not None and limit >= 0 else result
