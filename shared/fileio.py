@@ -42,9 +42,9 @@ SIDECAR_SUFFIX = ".bak"
 class LockTimeoutError(TimeoutError):
     """The OS lock on a shared file could not be had in time."""
 
-    def __init__(self, path: str | os.PathLike[str], timeout: float) -> None:
-        super().__init__(f"{os.fspath(path)} is locked by another program (waited {timeout:.1f} s)")
-        self.path = os.fspath(path)
+    def __init__(self, path: object, timeout: float) -> None:
+        super().__init__(f"{path} is locked by another program (waited {timeout:.1f} s)")
+        self.path = str(path)
         self.timeout = timeout
 
 
@@ -218,8 +218,8 @@ def open_shared(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """Open (creating if missing, never truncating) a shared file for an in-place update."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
-    with os.fdopen(fd, "r+b") as fh:
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    with open(target, "r+b", opener=lambda p, _: os.open(p, flags, 0o666)) as fh:
         yield fh
 
 
