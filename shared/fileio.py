@@ -34,7 +34,8 @@ T = TypeVar("T")
 JsonDict = dict[str, Any]
 LockFn = Callable[..., contextlib.AbstractContextManager[object]]
 
-REPLACE_RETRIES = 20
+# Windows refuses a replace while another program has the target open: retry there only.
+REPLACE_RETRIES = 20 if sys.platform == "win32" else 1
 REPLACE_RETRY_DELAY = 0.05
 SIDECAR_SUFFIX = ".bak"
 
@@ -110,8 +111,7 @@ def _replace(src: Path, dst: Path) -> None:
             os.replace(src, dst)
             return
         except PermissionError:
-            # Windows refuses a replace while another program has the target open.
-            if sys.platform != "win32" or attempt == REPLACE_RETRIES - 1:
+            if attempt == REPLACE_RETRIES - 1:
                 raise
             time.sleep(REPLACE_RETRY_DELAY * (1 + attempt % 4))
 

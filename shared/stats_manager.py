@@ -93,7 +93,8 @@ class StatsManager:
         try:
             self.stats_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StatsManagerError(f"Cannot access stats directory {self.stats_dir}: {exc}") from exc
+            message = f"Cannot access stats directory {self.stats_dir}: {exc}"
+            raise StatsManagerError(message) from exc
 
     # ------------------------------------------------------------------ plumbing
 
@@ -212,14 +213,15 @@ class StatsManager:
         """
         client = _text("client_id", client_id)
         session = _text("session_id", session_id)
-        if orders_count is not None and orders_packed is not None and orders_count != orders_packed:
+        both_given = orders_count is not None and orders_packed is not None
+        if both_given and orders_count != orders_packed:
             raise StatsManagerError("orders_count and orders_packed disagree")
         orders = _count("orders_count", orders_count if orders_count is not None else orders_packed)
         items_given = items_count if items_count is not None else items_packed
         items = _count("items_count", items_given if items_given is not None else 0)
         worker = _text("worker_id", worker_id, optional=True)
         extra = _metadata(metadata) or {}
-        duration = duration_seconds if duration_seconds is not None else extra.get("duration_seconds")
+        duration = extra.get("duration_seconds") if duration_seconds is None else duration_seconds
         list_name = packing_list_name or extra.get("packing_list_name")
         record: dict[str, Any] = {
             "timestamp": now_iso(), "client_id": client, "session_id": session,

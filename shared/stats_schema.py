@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from shared.validation import as_count, at_least, keep_invalid
+
 STATS_VERSION = "2.0"
 HISTORY_LIMIT = 1000
 RECORD_ID_LIMIT = 10000
@@ -38,72 +40,45 @@ def default_stats() -> dict[str, Any]:
     }
 
 
-def _as_count(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
-    return None
-
-
-def _version_tuple(value: object) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in str(value).split("."))
-    except ValueError:
-        return (0,)
-
-
-def _set_aside(doc: dict[str, Any], key: str) -> None:
-    """Move a value of the wrong type under ``_invalid`` so it is kept, not lost."""
-    doc.setdefault("_invalid", {})
-    if not isinstance(doc["_invalid"], dict):
-        doc["_invalid"] = {"_invalid": doc["_invalid"]}
-    doc["_invalid"][key] = doc.pop(key)
-
-
 def normalise_stats(doc: dict[str, Any]) -> dict[str, Any]:
     """Fill missing keys, repair types and sync ``clients`` with ``by_client``, in place."""
     defaults = default_stats()
     for key in COUNTERS:
-        count = _as_count(doc.get(key, 0))
+        count = as_count(doc.get(key, 0))
         if count is None:
-            _set_aside(doc, key)
+            keep_invalid(doc, key, doc.pop(key))
             count = 0
         doc[key] = count
     for key in (*MAPS, *LISTS):
         want = dict if key in MAPS else list
         if key in doc and not isinstance(doc[key], want):
-            _set_aside(doc, key)
+            keep_invalid(doc, key, doc.pop(key))
         doc.setdefault(key, defaults[key])
     for key in ("created_at", "last_updated"):
         doc.setdefault(key, None)
-    if _version_tuple(doc.get("version")) < _version_tuple(STATS_VERSION):
+    if not at_least(doc.get("version"), STATS_VERSION):
         doc["version"] = STATS_VERSION
 
     by_client: dict[str, Any] = doc["by_client"]
     clients: dict[str, Any] = doc["clients"]
     for name, entry in list(clients.items()):
         if isinstance(entry, dict) and name not in by_client:
-            by_client[name] = {k: _as_count(entry.get(k)) or 0 for k in CLIENT_COUNTERS}
+            by_client[name] = {k: as_count(entry.get(k)) or 0 for k in CLIENT_COUNTERS}
     for name, entry in list(by_client.items()):
-        if not isinstance(entry, dict):
-            by_client[name] = entry = {"_invalid": entry}
+        counters = entry if isinstance(entry, dict) else {"_invalid": entry}
+        by_client[name] = counters
         for key in CLIENT_COUNTERS:
-            entry[key] = _as_count(entry.get(key, 0)) or 0
+            counters[key] = as_count(counters.get(key, 0)) or 0
         unified = clients.get(name)
         if not isinstance(unified, dict):
             unified = clients[name] = {} if unified is None else {"_invalid": unified}
         for key in CLIENT_COUNTERS:
-            unified[key] = entry[key]
-        unified["items_packed"] = _as_count(unified.get("items_packed", 0)) or 0
+            unified[key] = counters[key]
+        unified["items_packed"] = as_count(unified.get("items_packed", 0)) or 0
         unified.setdefault("last_session_id", None)
         unified.setdefault("last_active", None)
-        if "labels_printed" in entry:
-            unified["labels_printed"] = entry["labels_printed"]
+        if "labels_printed" in counters:
+            unified["labels_printed"] = counters["labels_printed"]
     return doc
 
 

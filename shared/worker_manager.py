@@ -11,7 +11,6 @@ the next write; keys we do not know are kept, and values of the wrong type are m
 from __future__ import annotations
 
 import logging
-import math
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 
 from shared import fileio
 from shared.timestamps import normalise_timestamp, now_iso, sort_key
+from shared.validation import at_least, keep_invalid
 
 log = logging.getLogger(__name__)
 
@@ -42,26 +42,6 @@ class DuplicateWorkerError(WorkerManagerError):
 
 class UnknownWorkerError(WorkerManagerError):
     """No worker has this id."""
-
-
-def _keep_invalid(holder: dict[str, Any], key: str, value: Any) -> None:
-    """Store a value of the wrong type under ``holder["_invalid"]``, never overwriting one."""
-    bucket = holder.setdefault("_invalid", {})
-    if not isinstance(bucket, dict):
-        bucket = holder["_invalid"] = {"_invalid": bucket}
-    slot, n = key, 1
-    while slot in bucket:
-        n += 1
-        slot = f"{key}_{n}"
-    bucket[slot] = value
-
-
-def _newer_or_same(version: object) -> bool:
-    try:
-        parts = tuple(int(p) for p in str(version).split("."))
-    except ValueError:
-        return False
-    return parts >= tuple(int(p) for p in WORKERS_VERSION.split("."))
 
 
 def _ratio(top: float, bottom: float) -> float:
@@ -126,9 +106,9 @@ class WorkerProfile:
                 try:
                     setattr(profile, key, _valid(key, data[key]))
                 except ValueError:
-                    _keep_invalid(extra, key, data[key])
+                    keep_invalid(extra, key, data[key])
         version = data.get("version")
-        profile.version = str(version) if _newer_or_same(version) else WORKERS_VERSION
+        profile.version = str(version) if at_least(version, WORKERS_VERSION) else WORKERS_VERSION
         profile.recompute()
         return profile
 
@@ -141,7 +121,8 @@ _CHECKED = ("name", "active", "total_duration_seconds", "last_session_id", *_COU
 
 def _valid(key: str, value: Any) -> Any:
     """A stored field's value, cleaned; ``ValueError`` when it has the wrong type."""
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    # The bound also refuses NaN, infinity and integers too big to turn into floats.
+    number = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1e15
     if key in _STAMPS:
         stamp = normalise_timestamp(value)
         if stamp is None and value is not None:
@@ -152,9 +133,9 @@ def _valid(key: str, value: Any) -> Any:
     if (key == "active" and isinstance(value, bool)) or (
             key == "last_session_id" and (value is None or isinstance(value, str))):
         return value
-    if key in _COUNTS and number and float(value).is_integer() and value >= 0:
+    if key in _COUNTS and number and float(value).is_integer():
         return int(value)
-    if key == "total_duration_seconds" and number and math.isfinite(value) and value >= 0:
+    if key == "total_duration_seconds" and number:
         return value
     raise ValueError(value)
 
@@ -167,7 +148,7 @@ def normalise_workers(doc: dict[str, Any]) -> dict[str, Any]:
     """Bring a document of any version up to the current layout, in place."""
     for key in ("workers", "recorded_ids"):
         if key in doc and not isinstance(doc[key], list):
-            _keep_invalid(doc, key, doc.pop(key))
+            keep_invalid(doc, key, doc.pop(key))
         doc.setdefault(key, [])
     good = []
     for entry in doc["workers"]:
@@ -176,9 +157,9 @@ def normalise_workers(doc: dict[str, Any]) -> dict[str, Any]:
                 raise WorkerManagerError("not an object")
             good.append(WorkerProfile.from_dict(entry).to_dict())
         except WorkerManagerError:
-            _keep_invalid(doc, "worker", entry)
+            keep_invalid(doc, "worker", entry)
     doc["workers"] = good
-    if not _newer_or_same(doc.get("version")):
+    if not at_least(doc.get("version"), WORKERS_VERSION):
         doc["version"] = WORKERS_VERSION
     doc.setdefault("last_updated", None)
     return doc
@@ -332,7 +313,7 @@ class WorkerManager:
 
         return self._update("get or create worker" if reuse else "create worker", change)
 
-    def update_worker_stats(  # noqa: PLR0917 - the original tool's positional signature
+    def update_worker_stats(
         self,
         worker_id: str,
         sessions: int = 0,

@@ -1,4 +1,4 @@
-"""Writes global_stats.json exactly the way the deployed Shopify Tool does (shopify-tool-formats §9).
+"""Writes global_stats.json the way the deployed Shopify Tool does (shopify-tool-formats §9).
 
     deployed_stats_writer.py STATS_FILE COUNT PREFIX
 

@@ -16,12 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from shared.stats_manager import StatsManager  # noqa: E402
+from shared.stats_manager import StatsManager
 
 
 def main() -> int:
     root, kind, count, prefix = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-    ack = os.open(sys.argv[5], os.O_WRONLY | os.O_APPEND | os.O_CREAT) if len(sys.argv) > 5 else None
+    ack = None
+    if len(sys.argv) > 5:
+        ack = os.open(sys.argv[5], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     manager = StatsManager(root, lock_timeout=30.0)
     numbers = itertools.count() if count == 0 else range(count)
     for n in numbers:

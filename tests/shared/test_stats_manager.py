@@ -61,8 +61,10 @@ def test_deployed_tool_positional_and_keyword_forms(tmp_path: Path) -> None:
     latest = manager.get_packing_history(limit=1)[0]
     assert latest["metadata"] == metadata
     assert latest["duration_seconds"] == 9000
-    assert [r["session_id"] for r in manager.get_packing_history(worker_id="001")] == ["s3", "s1"]
-    assert manager.get_packing_history(client_id="M", worker_id=None, limit=2)[1]["worker_id"] is None
+    by_worker = manager.get_packing_history(worker_id="001")
+    assert [r["session_id"] for r in by_worker] == ["s3", "s1"]
+    second = manager.get_packing_history(client_id="M", worker_id=None, limit=2)[1]
+    assert second["worker_id"] is None
     assert manager.get_analysis_history(limit=1)[0]["metadata"] == {"items_count": 80}
     assert stats["workers"]["001"]["orders_packed"] == 152
     assert stats["workers"]["001"]["sessions"] == 2
@@ -141,7 +143,7 @@ def test_lock_timeout_raises_file_lock_error_after_retries(tmp_path: Path) -> No
     manager.record_analysis("M", "s1", 1)
     with open(manager.stats_file, "r+b") as holder, fileio.lock_file(holder):
         started = time.monotonic()
-        with pytest.raises(FileLockError, match="global_stats.json"):
+        with pytest.raises(FileLockError, match=r"global_stats\.json"):
             manager.record_analysis("M", "s2", 1)
         assert time.monotonic() - started >= 0.4
     assert issubclass(FileLockError, StatsManagerError)
@@ -331,5 +333,5 @@ def test_wrong_typed_fields_are_kept_under_invalid(tmp_path: Path) -> None:
 def test_unreadable_stats_folder_gives_a_clear_error(tmp_path: Path) -> None:
     manager = StatsManager(tmp_path, max_retries=2, retry_delay=0.01)
     manager.stats_file.mkdir()  # a folder where the file should be
-    with pytest.raises(StatsManagerError, match="global_stats.json"):
+    with pytest.raises(StatsManagerError, match=r"global_stats\.json"):
         manager.record_analysis("M", "s1", 1)

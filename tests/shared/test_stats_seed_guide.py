@@ -52,7 +52,9 @@ class _PackingSession:
     def get_session_duration(self) -> float:
         return 42.5
 
-    def complete_packing_session(self, session_path: str, orders_packed: int, worker_id: str) -> None:
+    def complete_packing_session(
+        self, session_path: str, orders_packed: int, worker_id: str
+    ) -> None:
         try:
             session_path_obj = Path(session_path)
             session_id = session_path_obj.name  # "2025-11-04_1"

@@ -24,7 +24,7 @@ from shared.worker_manager import (
 WRITER = Path(__file__).resolve().parents[1] / "helpers" / "worker_writer.py"
 
 # The example of anchor §2.8, with real timestamps in place of the elided ones.
-ANCHOR_EXAMPLE = {
+ANCHOR_EXAMPLE: dict[str, Any] = {
     "workers": [
         {"id": "worker_001", "name": "Dolphin", "created_at": "2026-01-05T08:00:00+00:00",
          "total_sessions": 1, "total_orders": 3, "total_items": 5, "total_duration_seconds": 600,
@@ -222,6 +222,7 @@ def test_zero_denominators_give_zero(manager: WorkerManager) -> None:
     ("argument", "value"),
     [("sessions", -1), ("orders", 1.5), ("items", True), ("orders", "2"),
      ("duration_seconds", -3), ("duration_seconds", "10"), ("duration_seconds", float("nan")),
+     ("duration_seconds", float("inf")), ("items", 10**400),
      ("session_id", 5), ("record_id", "")],
 )
 def test_bad_arguments_are_refused(
@@ -265,7 +266,8 @@ def test_recorded_ids_are_capped(tmp_path: Path) -> None:
     assert len(kept) == RECORD_ID_LIMIT
     assert kept[0] == "old-1"
     assert kept[-1] == "new"
-    assert manager.update_worker_stats("worker_001", sessions=1, record_id="old-5").total_sessions == 1
+    repeat = manager.update_worker_stats("worker_001", sessions=1, record_id="old-5")
+    assert repeat.total_sessions == 1
 
 
 # --------------------------------------------------------------------------- ordering
@@ -397,14 +399,17 @@ def test_bad_workers_and_bad_fields_are_kept(tmp_path: Path) -> None:
         "worker_009",
         {"name": "No id"},
         {"id": "worker_002", "name": "Shark", "total_orders": "many", "active": "yes",
-         "last_active": "yesterday"},
+         "last_active": "yesterday", "total_items": 10**400,
+         "total_duration_seconds": float("nan")},
     ]})
     manager = WorkerManager(tmp_path)
     shark = manager.get_worker("worker_002")
     assert shark is not None
     assert (shark.total_orders, shark.active, shark.last_active) == (0, True, None)
-    assert shark.extra["_invalid"] == {"total_orders": "many", "active": "yes",
-                                       "last_active": "yesterday"}
+    assert (shark.total_items, shark.total_duration_seconds) == (0, 0)
+    assert set(shark.extra["_invalid"]) == {"total_orders", "active", "last_active",
+                                            "total_items", "total_duration_seconds"}
+    assert shark.extra["_invalid"]["total_items"] == 10**400
     manager.update_worker_stats("worker_002", orders=1)
     doc = on_disk(tmp_path)
     assert doc["_invalid"] == {"worker": "worker_009", "worker_2": {"name": "No id"}}
@@ -470,7 +475,7 @@ def race(tmp_path: Path, jobs: list[list[str]]) -> None:
     go.touch()
     for proc in procs:
         try:
-            out, err = proc.communicate(timeout=90)
+            _, err = proc.communicate(timeout=90)
         except subprocess.TimeoutExpired:
             for other in procs:
                 other.kill()
