@@ -1,0 +1,326 @@
+"""The metadata toolkit both tools share: versions, timestamps, checks, orders and metrics.
+
+Readers of older files live in ``shared.compat`` and multi-file updates in
+``shared.transaction``; both are re-exported here so callers need only this module.
+Timestamps are written as ISO 8601 with an offset; naive ones read as the station's local time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any, TypeGuard
+
+from shared.compat import (
+    LOCK_VERSION,
+    ORDER_COUNTERS,
+    PACKING_STATE_VERSION,
+    SESSION_INFO_VERSION,
+    SESSION_SUMMARY_VERSION,
+    WORKERS_VERSION,
+    as_code,
+    as_count,
+    as_number,
+    fix_all,
+    fix_field,
+    fix_times,
+    load_with_compatibility,
+    typed_field,
+    upgrade_lock,
+    upgrade_packing_state,
+    upgrade_session_info,
+    upgrade_session_summary,
+    upgrade_stats,
+    upgrade_workers,
+)
+from shared.stats_schema import STATS_VERSION
+from shared.timestamps import (
+    normalise_timestamp,
+    now,
+    now_iso,
+    parse_timestamp,
+    seconds_between,
+    sort_key,
+    to_iso,
+)
+from shared.transaction import FileUpdate, atomic_multi_file_update, resume_multi_file_update
+
+__all__ = [
+    "LOCK_VERSION", "METRIC_KEYS", "PACKING_STATE_VERSION", "SESSION_INFO_VERSION",
+    "SESSION_SUMMARY_VERSION", "STATS_VERSION", "WORKERS_VERSION", "FileUpdate",
+    "atomic_multi_file_update", "calculate_duration", "calculate_session_metrics",
+    "get_current_timestamp", "load_with_compatibility", "normalise_order", "normalise_orders",
+    "normalise_timestamp", "now", "now_iso", "order_duration", "order_units", "parse_timestamp",
+    "resume_multi_file_update", "seconds_between", "session_summary_errors", "sort_key", "to_iso",
+    "upgrade_lock", "upgrade_packing_state", "upgrade_session_info", "upgrade_session_summary",
+    "upgrade_stats", "upgrade_workers", "validate_session_summary",
+]
+
+METRIC_KEYS = (
+    "avg_time_per_order", "avg_time_per_item", "fastest_order_seconds", "slowest_order_seconds",
+    "orders_per_hour", "items_per_hour", "avg_time_to_first_scan", "total_corrections",
+    "avg_corrections_per_order", "total_extra_scans", "total_unknown_scans",
+)
+# The six the fork's reader requires; the rest were added later and stay optional.
+REQUIRED_METRICS = METRIC_KEYS[:6]
+SESSION_TYPES = ("shopify", "excel")
+
+
+def get_current_timestamp() -> str:
+    """The fork's name for ``now_iso``: local time, ISO 8601 with its offset."""
+    return now_iso()
+
+
+def calculate_duration(start: object, end: object) -> float | None:
+    """Seconds from ``start`` to ``end`` (negative when the clock went back); None if unreadable."""
+    return seconds_between(start, end)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _is_number(value: object) -> TypeGuard[int | float]:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value))
+
+
+def _is_count(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_text(value: object) -> TypeGuard[str]:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_seconds(value: object) -> bool:
+    return _is_number(value) and value >= 0
+
+
+def _is_time(value: object) -> bool:
+    return parse_timestamp(value) is not None
+
+
+Check = tuple[str, Callable[[object], bool], str]
+TEXT, COUNT = "a non-empty string", "a whole number >= 0"
+SUMMARY_REQUIRED: tuple[Check, ...] = (
+    ("version", _is_text, TEXT), ("session_id", _is_text, TEXT), ("client_id", _is_text, TEXT),
+    ("packing_list_name", lambda v: isinstance(v, str), "a string"),
+    ("started_at", _is_time, "an ISO 8601 timestamp"),
+    ("completed_at", _is_time, "an ISO 8601 timestamp"),
+    ("duration_seconds", _is_seconds, "a number >= 0"), ("total_orders", _is_count, COUNT),
+    ("completed_orders", _is_count, COUNT), ("total_items", _is_count, COUNT),
+    ("metrics", lambda v: isinstance(v, Mapping), "an object"),
+    ("orders", lambda v: isinstance(v, list), "a list"),
+)
+SUMMARY_OPTIONAL: tuple[Check, ...] = (
+    *((key, lambda v: isinstance(v, str), "a string") for key in (
+        "packing_list_path", "worker_id", "worker_name", "worker_pc", "pc_name", "user_name")),
+    *((key, _is_count, COUNT) for key in (
+        "in_progress_orders", "packed_items", "unique_skus", "skipped_orders_count")),
+    ("session_type", lambda v: v in SESSION_TYPES, " or ".join(SESSION_TYPES)),
+    ("skipped_orders", lambda v: isinstance(v, list), "a list"),
+)
+ORDER_REQUIRED: tuple[Check, ...] = (
+    ("order_number", _is_text, TEXT), ("items", lambda v: isinstance(v, list), "a list"))
+ORDER_OPTIONAL: tuple[Check, ...] = (
+    ("started_at", _is_time, "an ISO 8601 timestamp"),
+    ("completed_at", _is_time, "an ISO 8601 timestamp"),
+    ("duration_seconds", _is_seconds, "a number >= 0"), ("items_count", _is_count, COUNT),
+)
+ITEM_REQUIRED: tuple[Check, ...] = (("sku", _is_text, TEXT), ("quantity", _is_count, COUNT))
+METRICS_OPTIONAL: tuple[Check, ...] = tuple((k, _is_seconds, "a number >= 0") for k in METRIC_KEYS)
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check(
+    where: str, doc: object, required: tuple[Check, ...], optional: tuple[Check, ...] = ()
+) -> list[str]:
+    """Messages for missing or failing required keys and failing optional ones (None is fine)."""
+    if not isinstance(doc, Mapping):
+        return [f"{where or 'session summary'}: must be an object, got {type(doc).__name__}"]
+    where = f"{where}." if where else ""
+    errors = []
+    for key, ok, what in required:
+        if key not in doc:
+            errors.append(f"{where}{key}: missing")
+        elif not ok(doc[key]):
+            errors.append(f"{where}{key}: must be {what}, got {_show(doc[key])}")
+    for key, ok, what in optional:
+        if doc.get(key) is not None and not ok(doc[key]):
+            errors.append(f"{where}{key}: must be {what} or null, got {_show(doc[key])}")
+    return errors
+
+
+def _older_than(version: str, current: str) -> bool:
+    try:
+        return tuple(int(p) for p in version.split(".")) < tuple(int(p) for p in current.split("."))
+    except ValueError:
+        return False  # a version we cannot read is not ours to reject as old
+
+
+def session_summary_errors(data: object) -> list[str]:
+    """Everything wrong with a session summary in the unified format; empty when valid.
+
+    Each message starts with the key (``orders[2].items[0].quantity``) and says what is wrong.
+    """
+    errors = _check("", data, SUMMARY_REQUIRED, SUMMARY_OPTIONAL)
+    if not isinstance(data, Mapping):
+        return errors
+    version = data.get("version")
+    if _is_text(version) and _older_than(version, SESSION_SUMMARY_VERSION):
+        errors.append(f"version: {version!r} is older than {SESSION_SUMMARY_VERSION}; "
+                      "read it with load_with_compatibility")
+    span = seconds_between(data.get("started_at"), data.get("completed_at"))
+    if span is not None and span < 0:
+        errors.append("completed_at: is before started_at")
+    total, done = data.get("total_orders"), data.get("completed_orders")
+    if _is_count(total) and _is_count(done) and done > total:
+        errors.append(f"completed_orders: {done} is more than total_orders {total}")
+    metrics = data.get("metrics")
+    if isinstance(metrics, Mapping):
+        errors += [f"metrics.{key}: missing" for key in REQUIRED_METRICS if key not in metrics]
+        errors += _check("metrics", metrics, (), METRICS_OPTIONAL)
+    orders = data.get("orders")
+    for i, order in enumerate(orders if isinstance(orders, list) else []):
+        errors += _check(f"orders[{i}]", order, ORDER_REQUIRED, ORDER_OPTIONAL)
+        items = order.get("items") if isinstance(order, Mapping) else None
+        for j, item in enumerate(items if isinstance(items, list) else []):
+            errors += _check(f"orders[{i}].items[{j}]", item, ITEM_REQUIRED)
+    return errors
+
+
+def validate_session_summary(data: object) -> bool:
+    """True when ``data`` is a unified session summary (see ``session_summary_errors``)."""
+    return not session_summary_errors(data)
+
+
+# --------------------------------------------------------------------------- orders and metrics
+
+
+def normalise_order(
+    entry: Mapping[str, Any], where: str = "order", warnings: list[str] | None = None
+) -> dict[str, Any]:
+    """A finished order as packing_state ``completed`` and summary ``orders`` hold it.
+
+    Missing fields get defaults (the duration comes from the timestamps); items that are not
+    objects are dropped and reported in ``warnings``.
+    """
+    warnings = [] if warnings is None else warnings
+    order = dict(entry)
+    fix_field(order, "order_number", as_code, "")
+    fix_times(order, "started_at", "completed_at")
+    fix_field(order, "duration_seconds", as_number, order_duration(order))
+    items = []
+    for i, item in enumerate(typed_field(order, "items", list)):
+        if isinstance(item, dict):
+            items.append(dict(item))
+            if "scanned_at" in item:
+                fix_times(items[-1], "scanned_at")
+        else:
+            warnings.append(f"{where}.items[{i}]: {type(item).__name__} is not an item; dropped")
+    order["items"] = items
+    fix_field(order, "items_count", as_count, sum(as_count(i.get("quantity")) or 0 for i in items))
+    fix_all(order, as_count, 0, *ORDER_COUNTERS)
+    return order
+
+
+def normalise_orders(raw: list[Any], where: str, warnings: list[str]) -> list[dict[str, Any]]:
+    """Orders given as dicts or bare order numbers; junk and repeats are dropped with a warning."""
+    orders: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(raw):
+        spot = f"{where}[{i}]"
+        number = as_code(entry)
+        given = {"order_number": number} if number is not None else entry
+        if not isinstance(given, Mapping):
+            warnings.append(f"{spot}: {type(entry).__name__} is not an order; dropped")
+            continue
+        order = normalise_order(given, spot, warnings)
+        if not order["order_number"]:
+            warnings.append(f"{spot}: order has no order_number; dropped")
+        elif order["order_number"] in seen:
+            warnings.append(f"{spot}: order {order['order_number']!r} listed twice; kept the first")
+        else:
+            seen.add(order["order_number"])
+            orders.append(order)
+    return orders
+
+def order_duration(order: Mapping[str, Any]) -> float | None:
+    """An order's packing time: its ``duration_seconds``, else the span of its timestamps."""
+    given = order.get("duration_seconds")
+    if _is_number(given) and given >= 0:
+        return float(given)
+    span = seconds_between(order.get("started_at"), order.get("completed_at"))
+    return span if span is not None and span >= 0 else None
+
+
+def order_units(order: Mapping[str, Any]) -> int:
+    """Units in an order: the sum of its item quantities, else its ``items_count``."""
+    items = order.get("items")
+    if isinstance(items, list) and items:
+        quantities = [i.get("quantity") for i in items if isinstance(i, Mapping)]
+        return sum(int(q) for q in quantities if _is_number(q) and q > 0)
+    count = order.get("items_count")
+    return int(count) if _is_count(count) else 0
+
+
+def _mean(values: list[float], digits: int = 1) -> float | None:
+    return round(sum(values) / len(values), digits) if values else None
+
+
+def _per_hour(count: int, seconds: float | None) -> float | None:
+    return round(count * 3600 / seconds, 1) if seconds else None  # no time, no rate
+
+
+def _total(orders: list[Mapping[str, Any]], key: str) -> int:
+    return sum(int(o[key]) for o in orders if _is_count(o.get(key)))
+
+
+def calculate_session_metrics(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Performance figures of a session from its ``orders`` (and its ``duration_seconds``).
+
+    Orders that took 0 s count like any other. Rates use the session's ``duration_seconds``
+    when given, else the summed order times (and then only orders whose time is known).
+    A figure with nothing to divide by is None. Seconds and rates are rounded to 0.1,
+    per-order averages of counts to 0.01.
+    """
+    raw = data.get("orders")
+    orders = [o for o in raw if isinstance(o, Mapping)] if isinstance(raw, list) else []
+    durations: list[float] = []
+    timed_units = all_units = 0
+    first_scans: list[float] = []
+    for order in orders:
+        units = order_units(order)
+        all_units += units
+        duration = order_duration(order)
+        if duration is not None:
+            durations.append(duration)
+            timed_units += units
+        first = order.get("time_to_first_scan_seconds")
+        if _is_number(first) and first >= 0:
+            first_scans.append(float(first))
+    session_time = data.get("duration_seconds")
+    if _is_number(session_time) and session_time >= 0:
+        active: float | None = float(session_time)
+        rate_orders, rate_units = len(orders), all_units
+    else:
+        active = sum(durations) if durations else None
+        rate_orders, rate_units = len(durations), timed_units
+    corrections = _total(orders, "corrections")
+    return {
+        "avg_time_per_order": _mean(durations),
+        "avg_time_per_item": round(sum(durations) / timed_units, 1) if timed_units else None,
+        "fastest_order_seconds": round(min(durations), 1) if durations else None,
+        "slowest_order_seconds": round(max(durations), 1) if durations else None,
+        "orders_per_hour": _per_hour(rate_orders, active),
+        "items_per_hour": _per_hour(rate_units, active),
+        "avg_time_to_first_scan": _mean(first_scans),
+        "total_corrections": corrections,
+        "avg_corrections_per_order": round(corrections / len(orders), 2) if orders else None,
+        "total_extra_scans": _total(orders, "extra_scans_count"),
+        "total_unknown_scans": _total(orders, "unknown_scans_count"),
+    }
