@@ -19,13 +19,14 @@ from typing import Any, TypeVar
 from shared import fileio
 from shared.stats_schema import STATS_VERSION, normalise_stats
 from shared.timestamps import normalise_timestamp
+from shared.validation import as_count
+from shared.worker_manager import WORKERS_VERSION, normalise_workers
 
 JsonDict = dict[str, Any]
 T = TypeVar("T")
 
 SESSION_SUMMARY_VERSION = "1.3.0"
 PACKING_STATE_VERSION = "1.3.0"
-WORKERS_VERSION = "1.3.0"
 LOCK_VERSION = "1.3.0"
 SESSION_INFO_VERSION = "1.3.0"
 
@@ -41,16 +42,6 @@ CURRENT_VERSIONS = {
 }
 STATE_KEYS = ("session_id", "progress", "in_progress", "completed", "completed_orders")
 ORDER_COUNTERS = ("corrections", "extra_scans_count", "unknown_scans_count")
-
-
-def as_count(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().isdecimal():
-        value = int(value.strip())
-    return value if isinstance(value, int) and value >= 0 else None
 
 
 def as_number(value: object) -> float | None:
@@ -274,44 +265,9 @@ def upgrade_packing_state(data: Mapping[str, Any]) -> JsonDict:
     return doc
 
 
-def _ratio(top: float, bottom: float) -> float:
-    return round(top / bottom, 1) if bottom > 0 else 0.0
-
-
 def upgrade_workers(data: Mapping[str, Any]) -> JsonDict:
-    """workers.json with or without ``version`` → every worker has the unified fields."""
-    doc: JsonDict = copy.deepcopy(dict(data))
-    workers, warnings = [], []
-    for i, entry in enumerate(typed_field(doc, "workers", list)):
-        worker = dict(entry) if isinstance(entry, dict) else {}
-        wid = as_text(worker.get("id"))
-        if not wid:
-            warnings.append(f"workers[{i}]: {type(entry).__name__} without an id; dropped")
-            continue
-        worker["id"] = wid
-        if not fix_field(worker, "name", as_text, wid).strip():
-            worker["name"] = wid
-        fix_times(worker, "created_at", "last_active")
-        if "deactivated_at" in worker:
-            fix_times(worker, "deactivated_at")
-        sessions = fix_field(worker, "total_sessions", as_count, 0)
-        orders = fix_field(worker, "total_orders", as_count, 0)
-        items = fix_field(worker, "total_items", as_count, 0)
-        seconds = fix_field(worker, "total_duration_seconds", as_number, 0)
-        # Averages are derived from the totals, so they are always recomputed.
-        worker["avg_time_per_order"] = _ratio(seconds, orders)
-        worker["avg_orders_per_session"] = _ratio(orders, sessions)
-        worker["avg_items_per_session"] = _ratio(items, sessions)
-        worker["orders_per_hour"] = _ratio(orders * 3600, seconds)
-        worker["items_per_hour"] = _ratio(items * 3600, seconds)
-        fix_field(worker, "last_session_id", as_text, None)
-        worker["version"] = WORKERS_VERSION
-        workers.append(worker)
-    doc["workers"] = workers
-    doc["version"] = WORKERS_VERSION
-    if warnings:
-        doc["load_warnings"] = warnings
-    return doc
+    """workers.json with or without ``version`` → the layout WorkerManager writes."""
+    return normalise_workers(copy.deepcopy(dict(data)))
 
 
 def upgrade_lock(data: Mapping[str, Any]) -> JsonDict:

@@ -17,9 +17,7 @@ from shared.compat import (
     PACKING_STATE_VERSION,
     SESSION_INFO_VERSION,
     SESSION_SUMMARY_VERSION,
-    WORKERS_VERSION,
     as_code,
-    as_count,
     as_number,
     fix_all,
     fix_field,
@@ -44,6 +42,8 @@ from shared.timestamps import (
     to_iso,
 )
 from shared.transaction import FileUpdate, atomic_multi_file_update, resume_multi_file_update
+from shared.validation import as_count, at_least
+from shared.worker_manager import WORKERS_VERSION
 
 __all__ = [
     "LOCK_VERSION", "METRIC_KEYS", "PACKING_STATE_VERSION", "SESSION_INFO_VERSION",
@@ -155,13 +155,6 @@ def _check(
     return errors
 
 
-def _older_than(version: str, current: str) -> bool:
-    try:
-        return tuple(int(p) for p in version.split(".")) < tuple(int(p) for p in current.split("."))
-    except ValueError:
-        return False  # a version we cannot read is not ours to reject as old
-
-
 def session_summary_errors(data: object) -> list[str]:
     """Everything wrong with a session summary in the unified format; empty when valid.
 
@@ -171,7 +164,7 @@ def session_summary_errors(data: object) -> list[str]:
     if not isinstance(data, Mapping):
         return errors
     version = data.get("version")
-    if _is_text(version) and _older_than(version, SESSION_SUMMARY_VERSION):
+    if _is_text(version) and not at_least(version, SESSION_SUMMARY_VERSION):
         errors.append(f"version: {version!r} is older than {SESSION_SUMMARY_VERSION}; "
                       "read it with load_with_compatibility")
     span = seconds_between(data.get("started_at"), data.get("completed_at"))

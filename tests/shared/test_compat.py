@@ -449,6 +449,7 @@ def test_audit_workers(tmp_path: Path) -> None:
     [worker] = doc["workers"]
     assert worker == {
         "id": "worker_001", "name": "Dolphin", "created_at": local("2025-11-20T09:00:00"),
+        "active": True,
         "total_sessions": 45, "total_orders": 2500, "total_items": 8900,
         "last_active": local("2025-11-20T14:15:00"), "total_duration_seconds": 0,
         "avg_time_per_order": 0.0, "avg_orders_per_session": 55.6,
@@ -477,9 +478,9 @@ def test_workers_without_id_are_dropped_but_reported() -> None:
     assert worker["name"] == "worker_003"
     assert worker["total_orders"] == 0
     assert worker["hobby"] == "chess"
-    assert worker["_invalid"] == {"total_orders": -4}
-    assert doc["load_warnings"] == ["workers[0]: dict without an id; dropped",
-                                    "workers[1]: str without an id; dropped"]
+    assert worker["_invalid"] == {"total_orders": -4, "name": ""}
+    # Entries that cannot be profiles are kept under _invalid, not dropped.
+    assert doc["_invalid"] == {"worker": {"name": "Ghost"}, "worker_2": "worker_002"}
     assert upgrade_workers({})["workers"] == []
 
 
