@@ -328,3 +328,4 @@ def read_json_locked(
         target, lambda d: d, default=default, normalise=normalise,
         timeout=timeout, lock=lock, write=False,
     )
+

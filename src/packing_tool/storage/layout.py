@@ -1,0 +1,86 @@
+"""The share's folder layout, and the one guard that keeps names from files inside it.
+
+Client ids, session folders, list names and SKUs come from files other programs wrote.
+None of them may lead a write outside the share root (or the local data folder): every
+path built from such a name goes through ``safe_name`` and ``inside``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SESSION_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}_\d+$")
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_]{1,20}$")
+UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]")
+MAX_NAME = 120
+
+
+class UnsafeNameError(ValueError):
+    """A name from a file would leave the folder it belongs in."""
+
+
+def safe_name(name: str, what: str = "name") -> str:
+    """``name`` if it is one plain folder or file name; raises ``UnsafeNameError`` otherwise."""
+    text = str(name)
+    if (not text.strip() or text in (".", "..") or UNSAFE.search(text) or len(text) > MAX_NAME
+            or text != text.strip() or text.endswith(".")):
+        raise UnsafeNameError(f"{what} {text!r} is not a plain file name")
+    return text
+
+
+def inside(base: Path, *names: str) -> Path:
+    """``base/names…``, checked to stay inside ``base`` after resolving links."""
+    path = base.joinpath(*(safe_name(n) for n in names))
+    root = base.resolve()
+    if path.resolve() != root and root not in path.resolve().parents:
+        raise UnsafeNameError(f"{path} is outside {base}")
+    return path
+
+
+def client_folder_id(client_id: str) -> str:
+    """``M`` → ``CLIENT_M``; the id must be what the Shopify Tool allows."""
+    bare = client_id.removeprefix("CLIENT_")
+    if not CLIENT_ID.fullmatch(bare):
+        raise UnsafeNameError(f"client id {client_id!r} is not [A-Za-z0-9_]{{1,20}}")
+    return f"CLIENT_{bare.upper()}"
+
+
+@dataclass(frozen=True)
+class ShareLayout:
+    root: Path
+
+    def client_dir(self, client_id: str) -> Path:
+        return inside(self.root, "Clients", client_folder_id(client_id))
+
+    def sessions_dir(self, client_id: str) -> Path:
+        return inside(self.root, "Sessions", client_folder_id(client_id))
+
+    def session_dir(self, client_id: str, session: str) -> Path:
+        return inside(self.sessions_dir(client_id), safe_name(session, "session"))
+
+    def packing_lists_dir(self, client_id: str, session: str) -> Path:
+        return self.session_dir(client_id, session) / "packing_lists"
+
+    def analysis_file(self, client_id: str, session: str) -> Path:
+        return self.session_dir(client_id, session) / "analysis" / "analysis_data.json"
+
+    def inventory_file(self, client_id: str, session: str) -> Path:
+        return self.session_dir(client_id, session) / "input" / "inventory.csv"
+
+    def work_dir(self, client_id: str, session: str, list_name: str) -> Path:
+        """Our folder for one list: state, journal, summary, lock, reports."""
+        return inside(self.session_dir(client_id, session), "packing",
+                      safe_name(list_name, "packing list"))
+
+    def packer_config(self, client_id: str) -> Path:
+        return self.client_dir(client_id) / "packer_config.json"
+
+    @property
+    def stats_dir(self) -> Path:
+        return self.root / "Stats"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "Logs" / "packing_tool"
