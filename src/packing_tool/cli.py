@@ -25,6 +25,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("stats", help="print the shared statistics as JSON")
+    sim = commands.add_parser(
+        "simulate", help="pack a list headlessly, as a packer would (for tests and benchmarks)")
+    sim.add_argument("--client", required=True, help="client id without CLIENT_ (e.g. M)")
+    sim.add_argument("--session", required=True, help="session folder name (e.g. 2026-11-21_1)")
+    sim.add_argument("--list", required=True, dest="list_name",
+                     help="packing list file stem (e.g. DHL_Orders), or full_session")
+    sim.add_argument("--worker", required=True, help="worker display name (created if missing)")
+    sim.add_argument("--complete", action="store_true",
+                     help="end the list afterwards: write its summary and report")
     return parser
 
 
@@ -42,10 +51,31 @@ def _stats(root: str | None) -> int:
     return 0
 
 
+def _simulate(args: argparse.Namespace) -> int:
+    from packing_tool.simulate import simulate
+
+    root = resolve_root(args.root).path
+    if not root.is_dir():
+        print(f"packing-tool: share root {root} does not exist", file=sys.stderr)
+        return 2
+    try:
+        result = simulate(root, args.client, args.session, args.list_name, args.worker,
+                          complete=args.complete)
+    except (OSError, ValueError) as exc:  # missing list, unreadable file, unsafe name
+        print(f"packing-tool simulate: {exc}", file=sys.stderr)
+        return 2
+    for problem in result["problems"]:
+        print(f"skipped: {problem}", file=sys.stderr)
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "stats":
         return _stats(args.root)
+    if args.command == "simulate":
+        return _simulate(args)
     from packing_tool.app import run_app
 
     return run_app(args.root)

@@ -14,7 +14,7 @@ COURIERS = ("DHL", "DPD", "PostOne")
 
 
 def generated_orders(count: int, *, seed: int = 7, skus: int = 400) -> list[dict[str, Any]]:
-    """``count`` fulfillable orders of 1 to 4 lines, quantities 1 to 3, some SKUs with leading zeros."""
+    """``count`` fulfillable orders: 1 to 4 lines, quantities 1 to 3, SKUs with leading zeros."""
     rng = random.Random(seed)
     catalogue = [f"{rng.randrange(10**11, 10**12):013d}" if i % 3 == 0 else f"GEN-{i:05d}"
                  for i in range(skus)]

@@ -1,0 +1,329 @@
+"""The packing station's logic as event sourcing: ``decide`` an event, then ``apply`` it.
+
+``decide`` reads the state and resolves the input (order label, barcode, button) into a
+``ScanEvent`` that carries its whole effect: order, row, SKU, quantity and outcome. It never
+changes anything. ``apply`` is the only mutation and uses nothing but the event, so replaying
+a journal on a fresh ``PackerLogic`` rebuilds the same state even if the barcode map changed.
+The storage layer calls ``decide``, persists the event, then ``apply``; ``handle`` does both.
+
+Scan rules (``PackerRules``): with no current order a scan is an order label; with one, an
+item (another order's label is a WRONG_ITEM: orders are switched by SKIP, never silently).
+After an order completes the very next scan is read as a label at once: nothing is locked
+out and no scan is dropped. UNDO reverses the newest counting event of the current order
+(a unit, a manual confirmation or an extra resolution; with a row, the newest on that line).
+A completed order is no longer current, so its completion cannot be undone.
+
+Each order keeps its own clock: ``active_seconds`` runs only while it is the current order,
+and an item's ``time_from_order_start`` is that active time, so interleaved orders never
+take each other's timings. Events whose seq is not the next one are refused (ValueError).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+from packing_tool.domain.events import EventKind, Outcome, ScanEvent
+from packing_tool.domain.order_state import OrderState
+from packing_tool.domain.orders import Order, PackingList
+from packing_tool.domain.packer_rules import PackerRules, require_aware
+from packing_tool.domain.packer_views import (
+    MANUAL,
+    SCANNED,
+    ItemRecord,
+    OrderStatus,
+    OrderView,
+    Progress,
+    ScanResult,
+)
+
+NO_EFFECT = frozenset({
+    Outcome.ORDER_NOT_FOUND, Outcome.ORDER_AMBIGUOUS, Outcome.ORDER_ALREADY_PACKED,
+    Outcome.DUPLICATE_READ, Outcome.NOTHING_TO_UNDO, Outcome.REFUSED,
+})
+ALLOWED: dict[EventKind, frozenset[Outcome]] = {
+    EventKind.SCAN: frozenset({
+        Outcome.ORDER_LOADED, Outcome.ORDER_RESUMED, Outcome.ITEM_OK, Outcome.ORDER_COMPLETE,
+        Outcome.EXTRA_ITEM, Outcome.WRONG_ITEM, Outcome.UNKNOWN_BARCODE}),
+    EventKind.UNDO: frozenset({Outcome.UNDONE}),
+    EventKind.MANUAL: frozenset({Outcome.MANUAL_CONFIRMED, Outcome.ORDER_COMPLETE}),
+    EventKind.SKIP: frozenset({Outcome.ORDER_SKIPPED}),
+    EventKind.EXTRA_KEEP: frozenset({Outcome.EXTRA_KEPT, Outcome.ORDER_COMPLETE}),
+    EventKind.EXTRA_REMOVE: frozenset({Outcome.EXTRA_REMOVED, Outcome.ORDER_COMPLETE}),
+    EventKind.HANDOVER: frozenset({Outcome.WORKER_CHANGED}),
+}
+
+
+class PackerLogic(PackerRules):
+    """One packing list at one station. See the module docstring for the rules."""
+
+    def __init__(
+        self,
+        packing_list: PackingList,
+        *,
+        order_key: Callable[[str], str],
+        resolve_item: Callable[[str], frozenset[str]],
+        debounce_seconds: float = 0.15,
+    ) -> None:
+        super().__init__(packing_list, order_key=order_key, resolve_item=resolve_item,
+                         debounce_seconds=debounce_seconds)
+        self._units_packed = 0
+        self._orders_complete = 0
+        self._workers: dict[str, str] = {}  # everyone who made an event, in order of appearance
+
+    # ------------------------------------------------------------------ decide + apply
+
+    def decide(
+        self,
+        kind: EventKind,
+        at: datetime,
+        worker_id: str,
+        worker_name: str,
+        *,
+        code: str = "",
+        row: int | None = None,
+        reason: str = "",
+        quantity: int | None = None,
+    ) -> ScanEvent:
+        """The event this input means now. Pure: the state is not touched."""
+        require_aware(at)
+        verdict = self.verdict(EventKind(kind), at, code=code, row=row, reason=reason,
+                               quantity=quantity)
+        return ScanEvent(
+            seq=self._last_seq + 1, kind=EventKind(kind), at=at, worker_id=worker_id,
+            worker_name=worker_name, outcome=verdict.outcome, code=code, order=verdict.order,
+            row=verdict.row, quantity=verdict.quantity, reason=reason, detail=verdict.detail,
+            sku=verdict.sku, target=verdict.target)
+
+    def handle(
+        self,
+        kind: EventKind,
+        at: datetime,
+        worker_id: str,
+        worker_name: str,
+        *,
+        code: str = "",
+        row: int | None = None,
+        reason: str = "",
+        quantity: int | None = None,
+    ) -> ScanResult:
+        """``decide`` then ``apply``, for callers that keep no journal (tests, tools)."""
+        return self.apply(self.decide(kind, at, worker_id, worker_name, code=code, row=row,
+                                      reason=reason, quantity=quantity))
+
+    def apply(self, event: ScanEvent) -> ScanResult:
+        """Change the state as ``event`` says. Raises ValueError (changing nothing) when the
+        event is out of sequence or does not fit the state (a journal of another list)."""
+        if event.seq != self._last_seq + 1:
+            raise ValueError(f"event seq {event.seq} is not the next one ({self._last_seq + 1})")
+        require_aware(event.at)
+        outcome = event.outcome
+        if outcome not in NO_EFFECT and outcome not in ALLOWED[event.kind]:
+            raise ValueError(f"event {event.seq}: outcome {outcome} cannot follow {event.kind}")
+        state = self._check(event)
+        completed = False
+        if outcome not in NO_EFFECT:
+            completed = self._change(event, state)
+        self._last_seq = event.seq
+        self._last_at = event.at
+        if event.kind is EventKind.SCAN:
+            self._last_scan = (event.code, event.at)
+        if not (event.kind is EventKind.HANDOVER and outcome is Outcome.REFUSED):
+            # A refused handover leaves the station with the worker who is still packing.
+            self._worker = (event.worker_id, event.worker_name)
+            self._workers.setdefault(event.worker_id, event.worker_name)
+        return self._result(event, state, completed)
+
+    def _check(self, event: ScanEvent) -> OrderState | None:
+        """The order the event concerns, after checking it could have been decided now."""
+        outcome, current, kind = event.outcome, self._current, event.kind
+        if outcome is Outcome.WORKER_CHANGED and current is not None:
+            raise ValueError(f"event {event.seq}: a handover while order {current.number} is open")
+        if outcome in NO_EFFECT or outcome is Outcome.WORKER_CHANGED:
+            return self._states.get(event.order) if event.order else current
+        if _opens(event):
+            order = self._by_number.get(event.order or "")
+            if current is not None or order is None:
+                raise ValueError(f"event {event.seq}: cannot open order {event.order!r} now")
+            state = self._states.get(order.order_number)
+            if state is not None and state.status is OrderStatus.COMPLETE:
+                raise ValueError(f"event {event.seq}: order {event.order!r} is already complete")
+            return state
+        if current is None or event.order != current.number:
+            raise ValueError(f"event {event.seq}: order {event.order!r} is not the current one")
+        missing, extras = current.missing, current.extras_pending
+        if outcome is Outcome.UNDONE:
+            if not any(u.seq == event.target for u in current.undo_stack):
+                raise ValueError(f"event {event.seq}: nothing to undo for target {event.target}")
+            return current
+        if kind in (EventKind.EXTRA_KEEP, EventKind.EXTRA_REMOVE):
+            if not current.pending_extras.get(event.sku):
+                raise ValueError(f"event {event.seq}: no pending extra {event.sku!r}")
+            extras -= 1
+        elif outcome in (Outcome.ITEM_OK, Outcome.ORDER_COMPLETE, Outcome.MANUAL_CONFIRMED):
+            i = current.position(event.row)
+            if i is None or not 0 < event.quantity <= current.required[i] - current.packed[i]:
+                raise ValueError(f"event {event.seq}: row {event.row} cannot take "
+                                 f"{event.quantity} unit(s)")
+            missing -= event.quantity
+        else:
+            return current  # skips, extras and misscans leave the lines as they are
+        if (outcome is Outcome.ORDER_COMPLETE) != (missing == 0 and extras == 0):
+            raise ValueError(f"event {event.seq}: {outcome} does not match the order's state")
+        return current
+
+    def _change(self, event: ScanEvent, state: OrderState | None) -> bool:
+        """Apply an effective event; True when it completed the order."""
+        outcome, kind = event.outcome, event.kind
+        if outcome is Outcome.WORKER_CHANGED:
+            return False
+        if state is None:  # the first touch of an order (it was checked to exist)
+            state = self._states[event.order or ""] = OrderState(self._by_number[event.order or ""])
+        if _opens(event):
+            state.open(event.at)
+            self._current = state
+        elif outcome is Outcome.ORDER_SKIPPED:
+            state.skip(event.at)
+            self._current = None
+        elif outcome is Outcome.EXTRA_ITEM:
+            state.add_extra(event.sku)
+        elif outcome in (Outcome.WRONG_ITEM, Outcome.UNKNOWN_BARCODE):
+            state.count_misscan(wrong=outcome is Outcome.WRONG_ITEM)
+        elif outcome is Outcome.UNDONE:
+            entry = state.undo(event.target or 0)
+            state.corrections += 1
+            self._units_packed -= entry.quantity
+        elif kind in (EventKind.EXTRA_KEEP, EventKind.EXTRA_REMOVE):
+            state.resolve_extra(event.seq, kind, event.sku)
+        elif event.quantity > 0:
+            self._count_units(event, state)
+        if outcome is Outcome.ORDER_COMPLETE:
+            state.complete(event.at, (event.worker_id, event.worker_name))
+            self._current = None
+            self._orders_complete += 1
+            return True
+        return False
+
+    def _count_units(self, event: ScanEvent, state: OrderState) -> None:
+        i = state.position(event.row)
+        line = state.order.lines[i if i is not None else 0]
+        manual = event.kind is EventKind.MANUAL
+        state.add_units(ItemRecord(
+            seq=event.seq, sku=line.sku, title=line.product_name, quantity=event.quantity,
+            row=line.row, scanned_at=event.at,
+            time_from_order_start=state.active_seconds(event.at),
+            confirmation_method=MANUAL if manual else SCANNED, worker_id=event.worker_id,
+            worker_name=event.worker_name, reason=event.reason if manual else ""), event.kind)
+        self._units_packed += event.quantity
+
+    def _result(self, event: ScanEvent, state: OrderState | None, completed: bool) -> ScanResult:
+        if state is None and event.order:
+            state = self._states.get(event.order)
+        i = state.position(event.row) if state is not None else None
+        total = self._by_number[event.order].units if event.order in self._by_number else 0
+        return ScanResult(
+            outcome=event.outcome, event=event, order_number=event.order, row=event.row,
+            sku=event.sku,
+            line_packed=state.packed[i] if state is not None and i is not None else None,
+            line_required=state.required[i] if state is not None and i is not None else None,
+            order_packed=sum(state.packed) if state is not None else 0, order_total=total,
+            orders_complete=self._orders_complete, orders_total=len(self._packing_list.orders),
+            message=banner(event), detail=event.detail, order_completed=completed)
+
+    # ------------------------------------------------------------------ read-only views
+
+    @property
+    def packing_list(self) -> PackingList:
+        return self._packing_list
+
+    @property
+    def last_seq(self) -> int:
+        return self._last_seq
+
+    @property
+    def events(self) -> int:
+        """How many events were applied (seq runs from 1 without gaps, so also the last seq)."""
+        return self._last_seq
+
+    @property
+    def last_event_at(self) -> datetime | None:
+        return self._last_at
+
+    @property
+    def worker(self) -> tuple[str, str]:
+        """(worker_id, worker_name) of the last event: who is at the station."""
+        return self._worker
+
+    @property
+    def workers(self) -> dict[str, str]:
+        """worker_id → name of everyone who made an event, in order of appearance."""
+        return dict(self._workers)
+
+    @property
+    def current_order(self) -> OrderView | None:
+        return None if self._current is None else self._current.view(self._last_at)
+
+    @property
+    def pending_extras(self) -> dict[str, int]:
+        """SKU → over-scanned units of the current order awaiting keep or remove."""
+        return {} if self._current is None else dict(self._current.pending_extras)
+
+    def order(self, order_number: str) -> OrderView:
+        """Where one order stands (a NEW view for an order not touched yet)."""
+        state = self._states.get(order_number)
+        if state is None:
+            return OrderState(self._by_number[order_number]).view(None)
+        return state.view(self._last_at)
+
+    def started_orders(self) -> Iterator[OrderView]:
+        """Every order loaded at least once, in the order they were first loaded."""
+        return (state.view(self._last_at) for state in self._states.values())
+
+    @property
+    def skipped_orders(self) -> tuple[OrderView, ...]:
+        """Orders set aside and not finished, the earliest skipped first."""
+        skipped = [s for s in self._states.values() if s.status is OrderStatus.SKIPPED]
+        skipped.sort(key=lambda s: s.skipped_at.timestamp() if s.skipped_at else 0.0)
+        return tuple(s.view(self._last_at) for s in skipped)
+
+    @property
+    def progress(self) -> Progress:
+        states = self._states.values()
+        return Progress(
+            orders_total=len(self._packing_list.orders), orders_complete=self._orders_complete,
+            orders_in_progress=sum(s.status in (OrderStatus.IN_PROGRESS, OrderStatus.SKIPPED)
+                                   for s in states),
+            orders_skipped=sum(s.status is OrderStatus.SKIPPED for s in states),
+            units_total=self._units_total, units_packed=self._units_packed)
+
+    def find_order(self, text: str) -> Order | None:
+        """The order a label means (None when unknown or ambiguous)."""
+        return self._by_key.get(self._order_key(text))
+
+
+def _opens(event: ScanEvent) -> bool:
+    """The event loads an order (an order without units completes as it loads)."""
+    return event.outcome in (Outcome.ORDER_LOADED, Outcome.ORDER_RESUMED) or (
+        event.kind is EventKind.SCAN and event.outcome is Outcome.ORDER_COMPLETE
+        and event.row is None)
+
+
+BANNERS: dict[Outcome, str] = {
+    Outcome.ORDER_LOADED: "ORDER {order}", Outcome.ORDER_RESUMED: "ORDER {order} RESUMED",
+    Outcome.ITEM_OK: "ITEM OK", Outcome.ORDER_COMPLETE: "ORDER {order} COMPLETE",
+    Outcome.EXTRA_ITEM: "EXTRA ITEM", Outcome.WRONG_ITEM: "WRONG ITEM",
+    Outcome.UNKNOWN_BARCODE: "UNKNOWN BARCODE", Outcome.ORDER_NOT_FOUND: "ORDER NOT FOUND",
+    Outcome.ORDER_AMBIGUOUS: "AMBIGUOUS ORDER LABEL",
+    Outcome.ORDER_ALREADY_PACKED: "ORDER {order} ALREADY PACKED",
+    Outcome.DUPLICATE_READ: "DOUBLE READ IGNORED", Outcome.UNDONE: "UNDONE",
+    Outcome.NOTHING_TO_UNDO: "NOTHING TO UNDO", Outcome.MANUAL_CONFIRMED: "CONFIRMED BY HAND",
+    Outcome.ORDER_SKIPPED: "ORDER {order} SKIPPED", Outcome.EXTRA_KEPT: "EXTRA KEPT",
+    Outcome.EXTRA_REMOVED: "EXTRA REMOVED", Outcome.WORKER_CHANGED: "WORKER: {worker}",
+    Outcome.REFUSED: "NOT POSSIBLE NOW",
+}
+
+
+def banner(event: ScanEvent) -> str:
+    """The short text the UI shows in large letters for an event."""
+    return BANNERS[event.outcome].format(order=event.order or "", worker=event.worker_name)
+

@@ -1,0 +1,102 @@
+"""session_summary.json in the unified format (docs/metadata.md): the one generator of it.
+
+Everything except ``metrics``, which the storage layer adds with
+``shared.metadata_utils.calculate_session_metrics`` (the domain may not import ``shared``);
+every ``orders[]`` entry carries what that function reads. ``duration_seconds`` is the sum of
+the orders' active packing time, so idle time and pauses are left out.
+
+``orders[]`` holds the completed orders (the metrics are about them); orders started but not
+finished are in ``unfinished_orders[]`` with the same shape, and the skipped ones among them
+also in ``skipped_orders[]``. ``worker_id``/``worker_name`` name the worker who packed the
+most units; ``workers[]`` lists everyone who worked on the list.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from packing_tool.domain.packer_views import OrderStatus, OrderView, iso, seconds
+from packing_tool.domain.packing_state import UNFINISHED, order_record
+from packing_tool.domain.sku_figures import sku_figures
+
+if TYPE_CHECKING:
+    from packing_tool.domain.packer import PackerLogic
+
+SUMMARY_VERSION = "1.3.0"
+
+
+def _workers(logic: PackerLogic, views: list[OrderView]) -> list[dict[str, Any]]:
+    units: Counter[str] = Counter()
+    manual: Counter[str] = Counter()
+    orders: Counter[str] = Counter()
+    names = logic.workers
+    for view in views:
+        for item in view.items:
+            units[item.worker_id] += item.quantity
+            if item.confirmation_method != "scanned":
+                manual[item.worker_id] += item.quantity
+            names.setdefault(item.worker_id, item.worker_name)
+        if view.completed_by is not None:
+            orders[view.completed_by[0]] += 1
+    return [{"worker_id": worker_id, "worker_name": name, "units_packed": units[worker_id],
+             "units_manual": manual[worker_id], "orders_completed": orders[worker_id]}
+            for worker_id, name in names.items()]
+
+
+def build_summary(
+    logic: PackerLogic,
+    *,
+    session_id: str,
+    client_id: str,
+    packing_list_name: str,
+    packing_list_path: str,
+    session_type: str,
+    worker_pc: str,
+    user_name: str,
+    started_at: datetime,
+    completed_at: datetime,
+) -> dict[str, Any]:
+    """The session summary of ``logic`` as it stands (``metrics`` left to the caller)."""
+    views = list(logic.started_orders())
+    done = sorted((v for v in views if v.status is OrderStatus.COMPLETE),
+                  key=lambda v: v.completed_at.timestamp() if v.completed_at else 0.0)
+    unfinished = [v for v in views if v.status in UNFINISHED]
+    workers = _workers(logic, views)
+    # The main worker packed the most units; on a tie, the one who started first.
+    main = max(workers, key=lambda w: w["units_packed"], default=None)
+    progress = logic.progress
+    figures = sku_figures(logic.packing_list, views)
+    return {
+        "version": SUMMARY_VERSION,
+        "session_id": session_id,
+        "client_id": client_id,
+        "packing_list_name": packing_list_name,
+        "packing_list_path": packing_list_path,
+        "session_type": session_type,
+        "worker_id": None if main is None else main["worker_id"],
+        "worker_name": "Unknown" if main is None else main["worker_name"],
+        "workers": workers,
+        "worker_pc": worker_pc,
+        "pc_name": worker_pc,
+        "user_name": user_name,
+        "started_at": iso(started_at),
+        "completed_at": iso(completed_at),
+        "duration_seconds": seconds(sum(v.active_seconds for v in views)),
+        "total_orders": progress.orders_total,
+        "completed_orders": progress.orders_complete,
+        "in_progress_orders": progress.orders_in_progress,
+        "skipped_orders_count": progress.orders_skipped,
+        "total_items": progress.units_total,
+        "packed_items": progress.units_packed,
+        "unique_skus": len(figures),
+        "orders": [order_record(v) for v in done],
+        "unfinished_orders": [order_record(v) for v in unfinished],
+        "skipped_orders": [
+            {"order_number": v.order_number, "skipped_at": iso(v.skipped_at),
+             "status": "skipped", "packed_items": v.units_packed, "total_items": v.units_total}
+            for v in logic.skipped_orders],
+        "sku_figures": {sku: f.to_dict() for sku, f in figures.items()},
+        "last_seq": logic.last_seq,
+    }

@@ -1,0 +1,101 @@
+"""``packing-tool simulate``: pack a list headlessly, as a packer would, through the real engine.
+
+For every order that can be packed: scan its label text (the order number as printed, i.e.
+without ``#``), then one scan per unit. A scripted scanner never double-reads, so the
+duplicate-read window is off; everything else is the GUI's path (logic, journal, state).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from packing_tool.domain.events import EventKind
+from packing_tool.domain.orders import Order
+from packing_tool.domain.packer_views import OrderStatus
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.packing_session import PackingSession, Worker
+from packing_tool.storage.summary_file import SUMMARY_FILENAME, write_summary
+from shared.worker_manager import WorkerManager
+
+LABEL_DROP = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def label_text(order_number: str) -> str:
+    """What the Shopify Tool prints in the order's barcode: ``#48218`` scans as ``48218``."""
+    return LABEL_DROP.sub("", order_number)
+
+
+@dataclass
+class _Timer:
+    samples: list[float] = field(default_factory=list)
+
+    def scan(self, session: PackingSession, text: str, worker: Worker) -> None:
+        start = time.perf_counter()
+        session.scan(text, worker)
+        self.samples.append((time.perf_counter() - start) * 1000)
+
+    def percentile(self, q: float) -> float:
+        if not self.samples:
+            return 0.0
+        ordered = sorted(self.samples)
+        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
+
+
+def _pack_order(session: PackingSession, order: Order, worker: Worker, timer: _Timer) -> None:
+    logic = session.logic
+    current = logic.current_order
+    if current is None or current.order_number != order.order_number:
+        timer.scan(session, label_text(order.order_number), worker)
+    view = logic.order(order.order_number)
+    for line in view.lines:
+        for _ in range(line.remaining):
+            timer.scan(session, line.sku, worker)
+    for sku, count in logic.pending_extras.items():
+        for _ in range(count):  # left over from an earlier run: keep them, as a packer would
+            session.act(EventKind.EXTRA_KEEP, worker, code=sku)
+
+
+def simulate(root: Path, client: str, session_name: str, list_name: str, worker_name: str,
+             *, complete: bool = False) -> dict[str, Any]:
+    started = time.perf_counter()
+    profile = WorkerManager(root).get_or_create(worker_name)
+    worker = Worker(profile.id, profile.name)
+    session = PackingSession(ShareLayout(root), client, session_name, list_name,
+                             debounce_seconds=0.0)
+    timer = _Timer()
+    try:
+        logic = session.logic
+        blocked = {n for names in logic.ambiguous_orders.values() for n in names}
+        orders = list(logic.packing_list.orders)
+        current = logic.current_order
+        if current is not None:  # finish the order left open by an earlier run first
+            orders.sort(key=lambda o: o.order_number != current.order_number)
+        for order in orders:
+            if order.order_number in blocked:
+                continue
+            if logic.order(order.order_number).status is not OrderStatus.COMPLETE:
+                _pack_order(session, order, worker, timer)
+        progress = logic.progress
+        summary_path = session.work_dir / SUMMARY_FILENAME
+        if complete and (timer.samples or not summary_path.exists()):
+            write_summary(session, session.clock())
+    finally:
+        session.close()
+    return {
+        "orders_packed": progress.orders_complete,
+        "orders_total": progress.orders_total,
+        "items_packed": progress.units_packed,
+        "items_total": progress.units_total,
+        "scans": len(timer.samples),
+        "unpackable_orders": sorted(blocked),
+        "problems": [str(p) for p in session.packing_list.problems],
+        "elapsed_s": round(time.perf_counter() - started, 3),
+        "p50_scan_ms": round(statistics.median(timer.samples), 3) if timer.samples else 0.0,
+        "p99_scan_ms": timer.percentile(0.99),
+        "completed": bool(complete),
+    }

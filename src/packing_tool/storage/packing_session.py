@@ -1,0 +1,144 @@
+"""One packing list being packed on this station: the list, its barcode map, journal and logic.
+
+Every input goes decide → journal (fsynced) → apply, under one lock, so an outcome the
+packer is shown is already on disk. ``packing_state.json`` follows in the background.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from packing_tool.domain.barcodes import BarcodeLookup, SkuIndex, clean_scan, order_key
+from packing_tool.domain.events import EventKind
+from packing_tool.domain.orders import PackingList
+from packing_tool.domain.packer import PackerLogic
+from packing_tool.domain.packer_views import ScanResult
+from packing_tool.domain.packing_state import state_snapshot
+from packing_tool.storage.barcode_maps import BarcodeMapStore, read_inventory_barcodes
+from packing_tool.storage.journal import ScanJournal
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.legacy_import import import_legacy_state
+from packing_tool.storage.list_readers import list_path, open_list
+from packing_tool.storage.state_writer import STATE_FILENAME, StateWriter
+from shared.timestamps import now
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Worker:
+    id: str
+    name: str
+
+
+def station_name() -> str:
+    return os.environ.get("COMPUTERNAME") or socket.gethostname() or "Unknown"
+
+
+def user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return os.environ.get("USERNAME", "Unknown")
+
+
+class PackingSession:
+    def __init__(
+        self,
+        layout: ShareLayout,
+        client_id: str,
+        session: str,
+        list_name: str,
+        *,
+        durable: bool = True,
+        debounce_seconds: float = 0.15,
+        clock: Callable[[], datetime] = now,
+        state_interval: float = 2.0,
+    ) -> None:
+        self.layout, self.client_id, self.session, self.list_name = (
+            layout, client_id, session, list_name)
+        self.clock = clock
+        self.station = station_name()
+        session_dir = layout.session_dir(client_id, session)
+        self.work_dir = layout.work_dir(client_id, session, list_name)
+        self.list_path = list_path(session_dir, list_name)
+        self.packing_list: PackingList = open_list(session_dir, list_name)
+        self._index = self._build_index()
+        self.logic = PackerLogic(self.packing_list, order_key=order_key,
+                                 resolve_item=self._resolve,
+                                 debounce_seconds=debounce_seconds)
+        self.lock = threading.Lock()
+        self.journal = ScanJournal(self.work_dir, durable=durable)
+        events = self.journal.load()
+        if not events:
+            events = import_legacy_state(self.work_dir / STATE_FILENAME, self.logic, clock())
+            for event in events:
+                self.journal.append(event)
+        else:
+            for event in events:
+                self.logic.apply(event)
+        self.started_at: datetime | None = events[0].at if events else None
+        self.state = StateWriter(self.work_dir / STATE_FILENAME, self._snapshot,
+                                 interval=state_interval)
+
+    # ------------------------------------------------------------------ barcode map
+
+    def _build_index(self) -> SkuIndex:
+        stock = self.layout.inventory_file(self.client_id, self.session)
+        mapping = read_inventory_barcodes(stock) if stock.is_file() else {}
+        mapping.update(BarcodeMapStore(self.layout, self.client_id).load())  # stored entries win
+        return SkuIndex.for_orders(self.packing_list.orders, BarcodeLookup(mapping))
+
+    def _resolve(self, code: str) -> frozenset[str]:
+        return self._index.lookup(code)  # through self: a reloaded map takes effect at once
+
+    def reload_barcode_map(self) -> None:
+        """Take changed barcode mappings into the running session (past events stay as they are)."""
+        index = self._build_index()
+        with self.lock:
+            self._index = index
+
+    # ------------------------------------------------------------------ actions
+
+    def act(self, kind: EventKind, worker: Worker, **details: Any) -> ScanResult:
+        with self.lock:
+            at = self.clock()
+            event = self.logic.decide(kind, at, worker.id, worker.name, **details)
+            self.journal.append(event)  # on disk before anyone is told the outcome
+            result = self.logic.apply(event)
+            if self.started_at is None:
+                self.started_at = at
+        self.state.mark_dirty(urgent=result.order_completed)
+        return result
+
+    def scan(self, text: str, worker: Worker) -> ScanResult:
+        return self.act(EventKind.SCAN, worker, code=clean_scan(text))
+
+    # ------------------------------------------------------------------ files
+
+    def meta(self) -> dict[str, object]:
+        return {"session_id": self.session, "client_id": self.client_id,
+                "packing_list_name": self.list_name, "started_at": self.started_at,
+                "pc_name": self.station}
+
+    def _snapshot(self) -> dict[str, Any]:
+        with self.lock:
+            return state_snapshot(self.logic, self.meta())
+
+    @property
+    def list_relative_path(self) -> str:
+        return str(Path(os.path.relpath(self.list_path, self.layout.root)))
+
+    def close(self) -> None:
+        """Write the final packing_state.json and release the journal (the list stays open)."""
+        self.state.close()
+        self.journal.close()

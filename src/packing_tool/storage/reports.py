@@ -1,0 +1,66 @@
+"""The completed-list report (``reports/packing_completed.xlsx``): a row per order line."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+
+from packing_tool.domain.packer import PackerLogic
+from packing_tool.domain.packer_views import MANUAL, OrderStatus
+from shared import fileio
+
+REPORT_NAME = "packing_completed.xlsx"
+HEADERS = ("Order_Number", "Status", "SKU", "Product_Name", "Quantity", "Packed", "Manual",
+           "Manual_Reason", "Extras_Kept", "Extras_Removed", "Courier", "Country",
+           "Started_At", "Completed_At", "Duration_Seconds", "Packed_By")
+DONE_FILL = PatternFill("solid", fgColor="C6EFCE")
+STATUS_TEXT = {OrderStatus.COMPLETE: "Completed", OrderStatus.IN_PROGRESS: "In progress",
+               OrderStatus.SKIPPED: "Skipped", OrderStatus.NEW: "New"}
+
+
+def _stamp(moment: object) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S") if hasattr(moment, "strftime") else ""
+
+
+def report_rows(logic: PackerLogic) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for order in logic.packing_list.orders:
+        view = logic.order(order.order_number)
+        reasons = sorted({i.reason for i in view.items if i.confirmation_method == MANUAL
+                          and i.reason})
+        packer = view.completed_by[1] if view.completed_by else ""
+        for line in view.lines:
+            source = next(x for x in order.lines if x.row == line.row)
+            rows.append((
+                order.order_number, STATUS_TEXT[view.status], line.sku, source.product_name,
+                line.required, line.packed, line.manual, "; ".join(reasons),
+                view.extras_kept.get(line.sku, 0), view.extras_removed.get(line.sku, 0),
+                order.courier, order.country, _stamp(view.started_at),
+                _stamp(view.completed_at), round(view.active_seconds, 1), packer))
+    return rows
+
+
+def write_report(logic: PackerLogic, work_dir: Path) -> Path:
+    """Write the report atomically; completed orders are filled green, manual lines bold."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Packed")
+    sheet.append(list(HEADERS))
+    for row in report_rows(logic):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if row[1] == "Completed":
+                cell.fill = DONE_FILL
+            if row[6]:
+                cell.font = Font(bold=True)
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path = work_dir / "reports" / REPORT_NAME
+    fileio.atomic_write_bytes(path, buffer.getvalue())
+    return path

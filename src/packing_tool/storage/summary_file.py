@@ -1,0 +1,43 @@
+"""``session_summary.json``: the domain's summary plus metrics, validated, written once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from packing_tool.domain.summary import build_summary
+from packing_tool.storage.packing_session import PackingSession, user_name
+from packing_tool.storage.reports import write_report
+from shared import fileio
+from shared.metadata_utils import calculate_session_metrics, session_summary_errors
+
+SUMMARY_FILENAME = "session_summary.json"
+
+
+class SummaryError(ValueError):
+    """The summary built for a list does not pass the schema check (a bug, never data loss)."""
+
+
+def session_summary(session: PackingSession, completed_at: datetime) -> dict[str, Any]:
+    with session.lock:
+        summary = build_summary(
+            session.logic, session_id=session.session, client_id=session.client_id,
+            packing_list_name=session.list_name, packing_list_path=session.list_relative_path,
+            session_type=session.packing_list.session_type, worker_pc=session.station,
+            user_name=user_name(), started_at=session.started_at or completed_at,
+            completed_at=completed_at)
+    summary["metrics"] = calculate_session_metrics(summary)
+    errors = session_summary_errors(summary)
+    if errors:
+        raise SummaryError(f"summary of {session.work_dir}: " + "; ".join(errors))
+    return summary
+
+
+def write_summary(session: PackingSession, completed_at: datetime) -> Path:
+    """Write the summary and the completed-list report of ``session``."""
+    path = session.work_dir / SUMMARY_FILENAME
+    fileio.atomic_write_json(path, session_summary(session, completed_at))
+    with session.lock:
+        write_report(session.logic, session.work_dir)
+    return path
