@@ -53,6 +53,7 @@ def _stats(root: str | None) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from packing_tool.simulate import simulate
+    from packing_tool.storage.packing_session import ExclusiveModeError
 
     root = resolve_root(args.root).path
     if not root.is_dir():
@@ -61,7 +62,7 @@ def _simulate(args: argparse.Namespace) -> int:
     try:
         result = simulate(root, args.client, args.session, args.list_name, args.worker,
                           complete=args.complete)
-    except (OSError, ValueError) as exc:  # missing list, unreadable file, unsafe name
+    except (OSError, ValueError, ExclusiveModeError) as exc:  # missing list, bad file, conflict
         print(f"packing-tool simulate: {exc}", file=sys.stderr)
         return 2
     for problem in result["problems"]:

@@ -19,12 +19,12 @@ from typing import Any
 
 from packing_tool.domain.barcodes import BarcodeLookup, SkuIndex, clean_scan, order_key
 from packing_tool.domain.events import EventKind
-from packing_tool.domain.orders import PackingList
+from packing_tool.domain.orders import FULL_SESSION, PackingList
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import ScanResult
 from packing_tool.domain.packing_state import state_snapshot
 from packing_tool.storage.barcode_maps import BarcodeMapStore, read_inventory_barcodes
-from packing_tool.storage.journal import ScanJournal
+from packing_tool.storage.journal import JOURNAL_FILENAME, ScanJournal
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.legacy_import import import_legacy_state
 from packing_tool.storage.list_readers import list_path, open_list
@@ -32,6 +32,29 @@ from packing_tool.storage.state_writer import STATE_FILENAME, StateWriter
 from shared.timestamps import now
 
 log = logging.getLogger(__name__)
+
+
+class ExclusiveModeError(RuntimeError):
+    """Full-session mode and the session's packing lists exclude each other."""
+
+
+def check_exclusive(work_dir: Path, list_name: str) -> None:
+    """Refuse full-session mode once a list has scans, and a list once full-session mode has.
+
+    Both modes hold the same orders, so packing them side by side could pack an order twice.
+    """
+    packing = work_dir.parent
+    others = [packing / FULL_SESSION] if list_name != FULL_SESSION else [
+        d for d in packing.iterdir() if d.is_dir() and d.name != FULL_SESSION
+    ] if packing.is_dir() else []
+    for other in others:
+        journal = other / JOURNAL_FILENAME
+        if journal.is_file() and journal.stat().st_size > 0:
+            mode = "full-session mode" if other.name == FULL_SESSION else f"list {other.name}"
+            raise ExclusiveModeError(
+                f"{mode} of this session already has scans ({journal}); "
+                f"{'full-session mode' if list_name == FULL_SESSION else 'its lists'} "
+                "cannot be packed as well")
 
 
 @dataclass(frozen=True)
@@ -70,6 +93,7 @@ class PackingSession:
         self.station = station_name()
         session_dir = layout.session_dir(client_id, session)
         self.work_dir = layout.work_dir(client_id, session, list_name)
+        check_exclusive(self.work_dir, list_name)
         self.list_path = list_path(session_dir, list_name)
         self.packing_list: PackingList = open_list(session_dir, list_name)
         self._index = self._build_index()
