@@ -93,9 +93,9 @@ class PackingSession:
         self.station = station_name()
         session_dir = layout.session_dir(client_id, session)
         self.work_dir = layout.work_dir(client_id, session, list_name)
-        check_exclusive(self.work_dir, list_name)
         self.list_path = list_path(session_dir, list_name)
         self.packing_list: PackingList = open_list(session_dir, list_name)
+        check_exclusive(self.work_dir, list_name)
         self._index = self._build_index()
         self.logic = PackerLogic(self.packing_list, order_key=order_key,
                                  resolve_item=self._resolve,
