@@ -85,7 +85,7 @@ class PackingSession:
         durable: bool = True,
         debounce_seconds: float = 0.15,
         clock: Callable[[], datetime] = now,
-        state_interval: float = 2.0,
+        state_idle: float = 1.0,
     ) -> None:
         self.layout, self.client_id, self.session, self.list_name = (
             layout, client_id, session, list_name)
@@ -112,7 +112,7 @@ class PackingSession:
                 self.logic.apply(event)
         self.started_at: datetime | None = events[0].at if events else None
         self.state = StateWriter(self.work_dir / STATE_FILENAME, self._snapshot,
-                                 interval=state_interval)
+                                 idle=state_idle)
 
     # ------------------------------------------------------------------ barcode map
 
@@ -141,7 +141,7 @@ class PackingSession:
             result = self.logic.apply(event)
             if self.started_at is None:
                 self.started_at = at
-        self.state.mark_dirty(urgent=result.order_completed)
+        self.state.mark_dirty()
         return result
 
     def scan(self, text: str, worker: Worker) -> ScanResult:

@@ -1,14 +1,17 @@
 """Keeps ``packing_state.json`` current for other readers, off the scan path.
 
-Scans only mark the state dirty; a background thread rewrites the file atomically at most
-once per ``interval`` seconds (sooner when asked, e.g. when an order completes). The scan
-journal, not this file, is what resume trusts, so a lost or late snapshot loses nothing.
+Scans only mark the state dirty; a background thread rewrites the file atomically when the
+station has been idle for ``idle`` seconds (building the snapshot takes the session's lock,
+so it waits for a pause between scans), and at the latest ``max_age`` seconds after the
+first unsaved change. The scan journal, not this file, is what resume trusts, so a late
+snapshot loses nothing.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,13 +25,16 @@ STATE_FILENAME = "packing_state.json"
 
 class StateWriter:
     def __init__(self, path: Path, build: Callable[[], dict[str, Any]],
-                 *, interval: float = 2.0) -> None:
+                 *, idle: float = 1.0, max_age: float = 60.0) -> None:
         self.path = path
         self._build = build  # called on the writer thread; it must take the session's lock
-        self._interval = interval
+        self._idle = idle
+        self._max_age = max_age
         self._wake = threading.Condition()
         self._dirty = False
         self._urgent = False
+        self._first_change = 0.0
+        self._last_change = 0.0
         self._stopping = False
         self.writes = 0
         self.last_error: str | None = None
@@ -37,9 +43,14 @@ class StateWriter:
 
     def mark_dirty(self, *, urgent: bool = False) -> None:
         with self._wake:
+            moment = time.monotonic()
+            if not self._dirty:
+                self._first_change = moment
+                self._wake.notify()  # the writer recomputes its deadline from this change
+            self._last_change = moment
             self._dirty = True
-            self._urgent = self._urgent or urgent
-            if urgent:
+            if urgent and not self._urgent:
+                self._urgent = True
                 self._wake.notify()
 
     def write_now(self) -> bool:
@@ -59,14 +70,25 @@ class StateWriter:
         self.last_error = None
         return True
 
+    def _due_in(self) -> float:
+        """Seconds until a write is due (0 now); called with the condition held."""
+        if not self._dirty:
+            return self._idle
+        if self._urgent:
+            return 0.0
+        moment = time.monotonic()
+        return max(0.0, min(self._last_change + self._idle, self._first_change + self._max_age)
+                   - moment)
+
     def _run(self) -> None:
         while True:
             with self._wake:
-                if not self._urgent and not self._stopping:
-                    self._wake.wait(self._interval)
+                wait = self._due_in()
+                if wait > 0 and not self._stopping:
+                    self._wake.wait(wait)
                 if self._stopping:
                     return
-                due = self._dirty
+                due = self._dirty and self._due_in() == 0.0
             if due:
                 self.write_now()
 
