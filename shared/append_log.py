@@ -33,7 +33,8 @@ class AppendLog:
     def _open(self) -> int:
         if self._fd is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+            # O_APPEND: every write lands at the current end, even with another writer.
+            flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
             fd = os.open(self.path, flags, 0o666)
             size = os.fstat(fd).st_size
             if size:

@@ -54,6 +54,7 @@ def _stats(root: str | None) -> int:
 def _simulate(args: argparse.Namespace) -> int:
     from packing_tool.simulate import simulate
     from packing_tool.storage.packing_session import ExclusiveModeError
+    from shared.worker_manager import WorkerManagerError
 
     root = resolve_root(args.root).path
     if not root.is_dir():
@@ -62,7 +63,7 @@ def _simulate(args: argparse.Namespace) -> int:
     try:
         result = simulate(root, args.client, args.session, args.list_name, args.worker,
                           complete=args.complete)
-    except (OSError, ValueError, ExclusiveModeError) as exc:  # missing list, bad file, conflict
+    except (OSError, ValueError, ExclusiveModeError, WorkerManagerError) as exc:
         print(f"packing-tool simulate: {exc}", file=sys.stderr)
         return 2
     for problem in result["problems"]:

@@ -63,10 +63,14 @@ def _pack_order(session: PackingSession, order: Order, worker: Worker, timer: _T
 def simulate(root: Path, client: str, session_name: str, list_name: str, worker_name: str,
              *, complete: bool = False) -> dict[str, Any]:
     started = time.perf_counter()
-    profile = WorkerManager(root).get_or_create(worker_name)
-    worker = Worker(profile.id, profile.name)
     session = PackingSession(ShareLayout(root), client, session_name, list_name,
                              debounce_seconds=0.0)
+    try:
+        profile = WorkerManager(root).get_or_create(worker_name)
+    except BaseException:
+        session.close()
+        raise
+    worker = Worker(profile.id, profile.name)
     timer = _Timer()
     try:
         logic = session.logic
