@@ -1,20 +1,11 @@
-"""Composition root: choose the share, build storage objects, start the window."""
+"""Composition root: choose the share, then hand over to the desktop app."""
 
 from __future__ import annotations
-
-import sys
 
 from packing_tool.storage.paths import resolve_root
 
 
 def run_app(root: str | None) -> int:
-    from PySide6.QtWidgets import QApplication
+    from packing_tool.ui.application import run  # Qt loads only when the window is wanted
 
-    from packing_tool.ui.overview_window import OverviewWindow
-
-    choice = resolve_root(root)
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Packing Tool")
-    window = OverviewWindow(choice)
-    window.show()
-    return int(app.exec())
+    return run(resolve_root(root))
