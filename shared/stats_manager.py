@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -26,8 +24,6 @@ from shared.stats_schema import (
     normalise_stats,
 )
 from shared.timestamps import now_iso, sort_key
-
-log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 STATS_FILENAME = "global_stats.json"
@@ -111,19 +107,14 @@ class StatsManager:
         return default_stats()
 
     def _retrying(self, what: str, action: Callable[[], T]) -> T:
-        last: Exception | None = None
-        for attempt in range(self.max_retries):
-            try:
-                return action()
-            except (FileLockError, fileio.LockTimeoutError, OSError) as exc:
-                last = exc
-                log.debug("%s: attempt %d failed: %s", what, attempt + 1, exc)
-                if attempt + 1 < self.max_retries:
-                    time.sleep(self.retry_delay * (attempt + 1))
-        message = f"Failed to {what} in {self.stats_file} after {self.max_retries} attempts: {last}"
-        if isinstance(last, (FileLockError, fileio.LockTimeoutError)):
-            raise FileLockError(message) from last
-        raise StatsManagerError(message) from last
+        locks = (FileLockError, fileio.LockTimeoutError)
+        try:
+            return fileio.with_retries(action, attempts=self.max_retries, delay=self.retry_delay,
+                                       retry_on=(*locks, OSError), what=what)
+        except (*locks, OSError) as exc:
+            message = (f"Failed to {what} in {self.stats_file} after {self.max_retries} "
+                       f"attempts: {exc}")
+            raise (FileLockError if isinstance(exc, locks) else StatsManagerError)(message) from exc
 
     def _update(self, what: str, mutate: Callable[[dict[str, Any]], T]) -> T:
         def mutate_and_stamp(doc: dict[str, Any]) -> T:

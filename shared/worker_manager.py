@@ -10,9 +10,7 @@ the next write; keys we do not know are kept, and values of the wrong type are m
 
 from __future__ import annotations
 
-import logging
 import re
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -21,8 +19,6 @@ from typing import Any, TypeVar
 from shared import fileio
 from shared.timestamps import normalise_timestamp, now_iso, sort_key
 from shared.validation import at_least, keep_invalid
-
-log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 WORKERS_DIRNAME = "Workers"
@@ -211,18 +207,14 @@ class WorkerManager:
     # ------------------------------------------------------------------ plumbing
 
     def _retrying(self, what: str, action: Callable[[], T]) -> T:
-        last: Exception | None = None
-        for attempt in range(self.max_retries):
-            try:
-                return action()
-            except (fileio.LockTimeoutError, OSError) as exc:
-                last = exc
-                log.debug("%s: attempt %d failed: %s", what, attempt + 1, exc)
-                if attempt + 1 < self.max_retries:
-                    time.sleep(self.retry_delay * (attempt + 1))
-        locked = " (locked by another program)" if isinstance(last, fileio.LockTimeoutError) else ""
-        raise WorkerManagerError(f"Failed to {what} in {self.workers_file}{locked} after "
-                                 f"{self.max_retries} attempts: {last}") from last
+        try:
+            return fileio.with_retries(action, attempts=self.max_retries, delay=self.retry_delay,
+                                       what=what)
+        except (fileio.LockTimeoutError, OSError) as exc:
+            lock_held = isinstance(exc, fileio.LockTimeoutError)
+            locked = " (locked by another program)" if lock_held else ""
+            raise WorkerManagerError(f"Failed to {what} in {self.workers_file}{locked} after "
+                                     f"{self.max_retries} attempts: {exc}") from exc
 
     def _update(self, what: str, change: Callable[[dict[str, Any], list[WorkerProfile]], T]) -> T:
         """Locked read-modify-write; ``change`` calls ``_store`` when it changed something."""

@@ -16,6 +16,7 @@ import pytest
 
 from shared.stats_manager import StatsManager
 from tests.conftest import HELPERS, PYTHON, SHOPIFY_SERVER
+from tests.helpers.processes import run_all
 
 pytestmark = pytest.mark.slow
 
@@ -23,19 +24,12 @@ WRITER = str(HELPERS / "stats_writer.py")
 DEPLOYED = str(HELPERS / "deployed_stats_writer.py")
 
 
-def _run_all(commands: list[list[str]], timeout: float = 180) -> None:
-    procs = [subprocess.Popen(cmd, stderr=subprocess.PIPE) for cmd in commands]
-    for proc in procs:
-        _, err = proc.communicate(timeout=timeout)
-        assert proc.returncode == 0, err.decode(errors="replace")
-
-
 def test_eight_packers_and_four_analysers_on_a_fresh_folder(tmp_path: Path) -> None:
     root = tmp_path / "share"
     commands = [[PYTHON, WRITER, str(root), "packing", "100", f"pack{p}"] for p in range(8)]
     commands += [[PYTHON, WRITER, str(root), "analysis", "100", f"anal{p}"] for p in range(4)]
     assert not (root / "Stats" / "global_stats.json").exists()
-    _run_all(commands)
+    run_all(commands)
 
     stats = StatsManager(root).get_global_stats()
     assert stats["total_orders_packed"] == 800
@@ -58,7 +52,7 @@ def test_deployed_shopify_tool_writing_at_the_same_time(tmp_path: Path) -> None:
     stats_file = stats_dir / "global_stats.json"
     commands = [[PYTHON, WRITER, str(tmp_path), "packing", "100", f"ours{p}"] for p in range(2)]
     commands += [[PYTHON, DEPLOYED, str(stats_file), "60", f"theirs{p}"] for p in range(2)]
-    _run_all(commands)
+    run_all(commands)
 
     stats = json.loads(stats_file.read_text(encoding="utf-8"))
     assert stats["total_orders_packed"] == 200

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from shared.worker_manager import (
     WorkerManagerError,
     WorkerProfile,
 )
+from tests.helpers.processes import run_all
 
 WRITER = Path(__file__).resolve().parents[1] / "helpers" / "worker_writer.py"
 
@@ -469,18 +469,8 @@ def test_lock_timeout_names_the_file(manager: WorkerManager, tmp_path: Path) -> 
 def race(tmp_path: Path, jobs: list[list[str]]) -> None:
     """Start every job, let them go at once, and require each to succeed."""
     go = tmp_path / "go"
-    procs = [subprocess.Popen([sys.executable, str(WRITER), job[0], str(tmp_path), str(go),
-                               *job[1:]], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for job in jobs]
-    go.touch()
-    for proc in procs:
-        try:
-            _, err = proc.communicate(timeout=90)
-        except subprocess.TimeoutExpired:
-            for other in procs:
-                other.kill()
-            raise
-        assert proc.returncode == 0, err.decode(errors="replace")
+    run_all([[sys.executable, str(WRITER), job[0], str(tmp_path), str(go), *job[1:]]
+             for job in jobs], timeout=90, go=go)
 
 
 @pytest.mark.slow

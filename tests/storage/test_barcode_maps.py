@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from packing_tool.storage.layout import ShareLayout, UnsafeNameError
 from packing_tool.storage.list_readers import open_list
 from shared import fileio
 from tests.conftest import FIXTURES, HELPERS
+from tests.helpers.processes import run_all
 
 WRITER = HELPERS / "barcode_map_writer.py"
 
@@ -165,19 +165,9 @@ def test_two_processes_editing_different_entries_both_survive(share_root: Path,
                                                               layout: ShareLayout) -> None:
     write_config(layout, OLD_PACKER_CONFIG)
     go = share_root / "go"
-    procs = [subprocess.Popen([sys.executable, str(WRITER), str(share_root), "M", str(go),
-                               prefix, "25", *deletes],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for prefix, deletes in (("PC1", ["3800601000006"]), ("PC2", [" 3800601001379 "]))]
-    go.touch()
-    for proc in procs:
-        try:
-            _, err = proc.communicate(timeout=90)
-        except subprocess.TimeoutExpired:
-            for other in procs:
-                other.kill()
-            raise
-        assert proc.returncode == 0, err.decode(errors="replace")
+    run_all([[sys.executable, str(WRITER), str(share_root), "M", str(go), prefix, "25", *deletes]
+             for prefix, deletes in (("PC1", ["3800601000006"]), ("PC2", [" 3800601001379 "]))],
+            timeout=90, go=go)
     expected = {f"{p}-{i}": f"SKU-{p}-{i}" for p in ("PC1", "PC2") for i in range(25)}
     assert BarcodeMapStore(layout, "M").load() == expected
     assert on_disk(layout)["client_name"] == "M Cosmetics"
