@@ -16,9 +16,11 @@ class AppendLog:
     next ``append`` cuts it off first, keeping a copy of its bytes aside.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, durable: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, durable: bool = True,
+                 make_parents: bool = True) -> None:
         self.path = Path(path)
         self.durable = durable
+        self.make_parents = make_parents  # False on a share: a vanished folder stays missing
         self._fd: int | None = None
 
     def read_lines(self) -> list[bytes]:
@@ -32,7 +34,8 @@ class AppendLog:
 
     def _open(self) -> int:
         if self._fd is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.make_parents:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             # O_APPEND: every write lands at the current end, even with another writer.
             flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
             fd = os.open(self.path, flags, 0o666)
@@ -51,10 +54,14 @@ class AppendLog:
 
     def append(self, line: bytes) -> int:
         """Append one line (no newline inside) and make it durable; returns bytes written."""
-        if b"\n" in line:
+        return self.append_lines([line])
+
+    def append_lines(self, lines: list[bytes]) -> int:
+        """Append several lines with one write and one fsync; returns bytes written."""
+        if any(b"\n" in line for line in lines):
             raise ValueError("a log line may not contain a newline")
         fd = self._open()
-        data = line + b"\n"
+        data = b"".join(line + b"\n" for line in lines)
         written = 0
         while written < len(data):
             written += os.write(fd, data[written:])

@@ -196,11 +196,13 @@ class StatsManager:
         duration_seconds: float | None = None,
         packing_list_name: str | None = None,
         record_id: str | None = None,
+        sessions: int = 1,
     ) -> bool:
         """Record one finished packing session (or list). True when recorded.
 
         Accepts the guide's ``orders_packed=`` and the deployed tool's ``orders_count=`` /
         ``items_count=``. With ``record_id``, recording the same id twice counts once.
+        ``sessions=0`` adds figures to a session counted before (a list ended a second time).
         """
         client = _text("client_id", client_id)
         session = _text("session_id", session_id)
@@ -211,6 +213,8 @@ class StatsManager:
         items_given = items_count if items_count is not None else items_packed
         items = _count("items_count", items_given if items_given is not None else 0)
         worker = _text("worker_id", worker_id, optional=True)
+        if sessions not in (0, 1) or isinstance(sessions, bool):
+            raise StatsManagerError(f"sessions must be 0 or 1, got {sessions!r}")
         extra = _metadata(metadata) or {}
         duration = extra.get("duration_seconds") if duration_seconds is None else duration_seconds
         list_name = packing_list_name or extra.get("packing_list_name")
@@ -235,10 +239,10 @@ class StatsManager:
             stamp = record["timestamp"]
             doc["total_orders_packed"] += orders
             doc["total_items_packed"] += items
-            doc["total_sessions"] += 1
+            doc["total_sessions"] += sessions
             legacy = doc["by_client"].setdefault(client, {})
             legacy["orders_packed"] = int(legacy.get("orders_packed", 0)) + orders
-            legacy["sessions"] = int(legacy.get("sessions", 0)) + 1
+            legacy["sessions"] = int(legacy.get("sessions", 0)) + sessions
             unified = doc["clients"].setdefault(client, {})
             unified["items_packed"] = int(unified.get("items_packed", 0)) + items
             unified["last_session_id"] = session
@@ -248,7 +252,7 @@ class StatsManager:
                 if worker_name:
                     agg["name"] = worker_name
                 for key, add in (("orders_packed", orders), ("items_packed", items),
-                                 ("sessions", 1)):
+                                 ("sessions", sessions)):
                     agg[key] = int(agg.get(key, 0)) + add
                 if "duration_seconds" in record:
                     agg["duration_seconds"] = round(

@@ -20,6 +20,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True)
+def station_home(tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This station's local folder (mirrored journals, registry) for each test, never ~."""
+    home = tmp_path_factory.mktemp("station")
+    monkeypatch.setenv("PACKING_TOOL_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def share_root(tmp_path: Path) -> Path:
     """A writable copy of the real share written by the Shopify Tool."""

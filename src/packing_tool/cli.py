@@ -33,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="packing list file stem (e.g. DHL_Orders), or full_session")
     sim.add_argument("--worker", required=True, help="worker display name (created if missing)")
     sim.add_argument("--complete", action="store_true",
-                     help="end the list afterwards: write its summary and report")
+                     help="end the list afterwards: summary, report, statistics, worker profile")
+    sim.add_argument("--take-over", action="store_true",
+                     help="take over the list's lock if it is stale (its station stopped)")
     return parser
 
 
@@ -53,7 +55,10 @@ def _stats(root: str | None) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from packing_tool.simulate import simulate
+    from packing_tool.storage.completion import CompletionError
     from packing_tool.storage.packing_session import ExclusiveModeError
+    from packing_tool.storage.session_lock import LockHeldError, LockLostError
+    from packing_tool.storage.session_manager import ShareNotReadyError
     from shared.worker_manager import WorkerManagerError
 
     root = resolve_root(args.root).path
@@ -62,7 +67,13 @@ def _simulate(args: argparse.Namespace) -> int:
         return 2
     try:
         result = simulate(root, args.client, args.session, args.list_name, args.worker,
-                          complete=args.complete)
+                          complete=args.complete, take_over=args.take_over)
+    except LockHeldError as exc:
+        print(f"packing-tool simulate: {exc}", file=sys.stderr)
+        return 3
+    except (CompletionError, ShareNotReadyError, LockLostError) as exc:
+        print(f"packing-tool simulate: {exc}", file=sys.stderr)
+        return 1
     except (OSError, ValueError, ExclusiveModeError, WorkerManagerError) as exc:
         print(f"packing-tool simulate: {exc}", file=sys.stderr)
         return 2

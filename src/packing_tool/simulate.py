@@ -18,8 +18,10 @@ from packing_tool.domain.events import EventKind
 from packing_tool.domain.orders import Order
 from packing_tool.domain.packer_views import OrderStatus
 from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.list_readers import list_path
 from packing_tool.storage.packing_session import PackingSession, Worker
-from packing_tool.storage.summary_file import SUMMARY_FILENAME, write_summary
+from packing_tool.storage.session_lock import LockHeldError
+from packing_tool.storage.session_manager import SessionManager, SessionSettings
 from shared.worker_manager import WorkerManager
 
 LABEL_DROP = re.compile(r"[^A-Za-z0-9_-]")
@@ -61,18 +63,28 @@ def _pack_order(session: PackingSession, order: Order, worker: Worker, timer: _T
 
 
 def simulate(root: Path, client: str, session_name: str, list_name: str, worker_name: str,
-             *, complete: bool = False) -> dict[str, Any]:
+             *, complete: bool = False, take_over: bool = False,
+             settings: SessionSettings | None = None) -> dict[str, Any]:
+    """Pack the list through the lock, journal and completion code the app uses.
+
+    Raises ``LockHeldError`` when another station holds the list (with ``take_over``, a
+    stale lock is taken over instead, as a packer confirming it would).
+    """
     started = time.perf_counter()
-    session = PackingSession(ShareLayout(root), client, session_name, list_name,
-                             debounce_seconds=0.0)
-    try:
-        profile = WorkerManager(root).get_or_create(worker_name)
-    except BaseException:
-        session.close()
-        raise
+    layout = ShareLayout(root)
+    list_path(layout.session_dir(client, session_name), list_name)  # before any profile
+    profile = WorkerManager(root).get_or_create(worker_name)
     worker = Worker(profile.id, profile.name)
+    manager = SessionManager(layout, worker, settings or SessionSettings(debounce_seconds=0.0))
     timer = _Timer()
     try:
+        try:
+            active = manager.open(client, session_name, list_name)
+        except LockHeldError as exc:
+            if not (take_over and exc.stale):
+                raise
+            active = manager.open(client, session_name, list_name, take_over=exc.holder)
+        session = active.session
         logic = session.logic
         blocked = {n for names in logic.ambiguous_orders.values() for n in names}
         orders = list(logic.packing_list.orders)
@@ -85,11 +97,12 @@ def simulate(root: Path, client: str, session_name: str, list_name: str, worker_
             if logic.order(order.order_number).status is not OrderStatus.COMPLETE:
                 _pack_order(session, order, worker, timer)
         progress = logic.progress
-        summary_path = session.work_dir / SUMMARY_FILENAME
-        if complete and (timer.samples or not summary_path.exists()):
-            write_summary(session, session.clock())
+        if complete:
+            manager.complete(active)
+        else:
+            manager.pause(active)
     finally:
-        session.close()
+        manager.close()
     return {
         "orders_packed": progress.orders_complete,
         "orders_total": progress.orders_total,

@@ -115,9 +115,9 @@ def test_build_summary_exact_numbers(station: Station) -> None:
     assert (summary["worker_id"], summary["worker_name"]) == W1  # 4 units against 3
     assert summary["workers"] == [
         {"worker_id": W1[0], "worker_name": W1[1], "units_packed": 4, "units_manual": 0,
-         "orders_completed": 1},
+         "orders_completed": 1, "active_seconds": 20.0},
         {"worker_id": W2[0], "worker_name": W2[1], "units_packed": 3, "units_manual": 1,
-         "orders_completed": 2}]
+         "orders_completed": 2, "active_seconds": 19.0}]  # 5 s on an unfinished order
     assert summary["duration_seconds"] == 44  # 20 + 8 + 11 + 5 active, not 75 s of wall time
     counts = {k: summary[k] for k in ("total_orders", "completed_orders", "in_progress_orders",
                                       "skipped_orders_count", "total_items", "packed_items",

@@ -147,10 +147,11 @@ def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str
 
 
 def simulate_args(root: Path, client: str, session: str, list_name: str,
-                  worker: str = "Симулатор", *, complete: bool = False) -> list[str]:
+                  worker: str = "Симулатор", *, complete: bool = False,
+                  take_over: bool = False) -> list[str]:
     args = ["--root", str(root), "simulate", "--client", client, "--session", session,
             "--list", list_name, "--worker", worker]
-    return [*args, "--complete"] if complete else args
+    return [*args, *(["--complete"] if complete else []), *(["--take-over"] if take_over else [])]
 
 
 def last_json(stdout: str) -> dict[str, Any]:

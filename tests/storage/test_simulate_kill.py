@@ -37,6 +37,11 @@ SEED = 20261121
 RUN_LIMIT = 60.0  # seconds one run may take to reach its kill point before the test fails
 
 
+def _resume_args(root: Path) -> list[str]:
+    """A killed run leaves its lock; this host sees its process gone, so it is taken over."""
+    return simulate_args(root, "M", SESSION, LIST, take_over=True)
+
+
 def _lines(path: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
 
@@ -52,7 +57,7 @@ def _kill_inside_packing(root: Path, journal: Path, rng: random.Random, total_ev
     per_event = start_size / done if done else 200.0
     left_bytes = (total_events - done) * per_event
     target = start_size + max(1.0, rng.uniform(0.2, 1.6) * left_bytes / (kills_left + 2))
-    proc = subprocess.Popen([str(ENTRY_POINT), *simulate_args(root, "M", SESSION, LIST)],
+    proc = subprocess.Popen([str(ENTRY_POINT), *_resume_args(root)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + RUN_LIMIT
     try:
@@ -99,7 +104,7 @@ def test_fifty_kills_during_packing_lose_and_double_nothing(tmp_path: Path) -> N
     # Spread over the whole packing, not bunched at its start or end.
     assert marks[0] < total_events / 4 < 3 * total_events / 4 < marks[-1], marks
 
-    final = subprocess.run([str(ENTRY_POINT), *simulate_args(root, "M", SESSION, LIST)],
+    final = subprocess.run([str(ENTRY_POINT), *_resume_args(root)],
                            capture_output=True, text=True, timeout=600, check=False)
     assert final.returncode == 0, final.stderr
     result = last_json(final.stdout)

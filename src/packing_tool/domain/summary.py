@@ -31,6 +31,7 @@ def _workers(logic: PackerLogic, views: list[OrderView]) -> list[dict[str, Any]]
     units: Counter[str] = Counter()
     manual: Counter[str] = Counter()
     orders: Counter[str] = Counter()
+    active: dict[str, float] = {}  # packing time of the orders each worker completed
     names = logic.workers
     for view in views:
         for item in view.items:
@@ -40,8 +41,11 @@ def _workers(logic: PackerLogic, views: list[OrderView]) -> list[dict[str, Any]]
             names.setdefault(item.worker_id, item.worker_name)
         if view.completed_by is not None:
             orders[view.completed_by[0]] += 1
+            who = view.completed_by[0]
+            active[who] = active.get(who, 0.0) + view.active_seconds
     return [{"worker_id": worker_id, "worker_name": name, "units_packed": units[worker_id],
-             "units_manual": manual[worker_id], "orders_completed": orders[worker_id]}
+             "units_manual": manual[worker_id], "orders_completed": orders[worker_id],
+             "active_seconds": seconds(active.get(worker_id, 0.0))}
             for worker_id, name in names.items()]
 
 

@@ -10,9 +10,14 @@ import json
 from pathlib import Path
 
 from packing_tool.domain.events import ScanEvent
+from shared import fileio
 from shared.append_log import AppendLog
 
 JOURNAL_FILENAME = "scan_journal.jsonl"
+
+
+def encode(event: ScanEvent) -> bytes:
+    return json.dumps(event.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class JournalError(ValueError):
@@ -20,9 +25,9 @@ class JournalError(ValueError):
 
 
 class ScanJournal:
-    def __init__(self, work_dir: Path, *, durable: bool = True) -> None:
+    def __init__(self, work_dir: Path, *, durable: bool = True, make_dirs: bool = True) -> None:
         self.path = work_dir / JOURNAL_FILENAME
-        self._log = AppendLog(self.path, durable=durable)
+        self._log = AppendLog(self.path, durable=durable, make_parents=make_dirs)
         self.bytes_written = 0
 
     def load(self) -> list[ScanEvent]:
@@ -38,8 +43,16 @@ class ScanJournal:
         return events
 
     def append(self, event: ScanEvent) -> None:
-        line = json.dumps(event.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        self.bytes_written += self._log.append(line.encode("utf-8"))
+        self.append_many([event])
+
+    def append_many(self, events: list[ScanEvent]) -> None:
+        """Append events with one write and one fsync."""
+        self.bytes_written += self._log.append_lines([encode(e) for e in events])
+
+    def replace(self, events: list[ScanEvent]) -> None:
+        """Make the file hold exactly ``events`` (atomically), e.g. to follow the share's copy."""
+        self._log.close()
+        fileio.atomic_write_bytes(self.path, b"".join(encode(e) + b"\n" for e in events))
 
     def close(self) -> None:
         self._log.close()

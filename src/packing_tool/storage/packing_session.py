@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from packing_tool.domain.barcodes import BarcodeLookup, SkuIndex, clean_scan, order_key
-from packing_tool.domain.events import EventKind
+from packing_tool.domain.events import EventKind, ScanEvent
 from packing_tool.domain.orders import FULL_SESSION, PackingList
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import ScanResult
@@ -57,6 +57,18 @@ def check_exclusive(work_dir: Path, list_name: str) -> None:
                 "cannot be packed as well")
 
 
+class Journal(Protocol):
+    """Where events are kept: ``ScanJournal`` on the share, or ``MirroredJournal``."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def bytes_written(self) -> int: ...
+    def load(self) -> list[ScanEvent]: ...
+    def append(self, event: ScanEvent) -> None: ...
+    def close(self) -> Any: ...
+
+
 @dataclass(frozen=True)
 class Worker:
     id: str
@@ -86,6 +98,8 @@ class PackingSession:
         debounce_seconds: float = 0.15,
         clock: Callable[[], datetime] = now,
         state_idle: float = 1.0,
+        journal: Journal | None = None,
+        may_write: Callable[[], bool] = lambda: True,
     ) -> None:
         self.layout, self.client_id, self.session, self.list_name = (
             layout, client_id, session, list_name)
@@ -101,7 +115,7 @@ class PackingSession:
                                  resolve_item=self._resolve,
                                  debounce_seconds=debounce_seconds)
         self.lock = threading.Lock()
-        self.journal = ScanJournal(self.work_dir, durable=durable)
+        self.journal: Journal = journal or ScanJournal(self.work_dir, durable=durable)
         events = self.journal.load()
         if not events:
             events = import_legacy_state(self.work_dir / STATE_FILENAME, self.logic, clock())
@@ -112,7 +126,7 @@ class PackingSession:
                 self.logic.apply(event)
         self.started_at: datetime | None = events[0].at if events else None
         self.state = StateWriter(self.work_dir / STATE_FILENAME, self._snapshot,
-                                 idle=state_idle)
+                                 idle=state_idle, allowed=may_write)
 
     # ------------------------------------------------------------------ barcode map
 

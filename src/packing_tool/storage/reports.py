@@ -5,10 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
-
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import MANUAL, OrderStatus
 from shared import fileio
@@ -17,7 +13,7 @@ REPORT_NAME = "packing_completed.xlsx"
 HEADERS = ("Order_Number", "Status", "SKU", "Product_Name", "Quantity", "Packed", "Manual",
            "Manual_Reason", "Extras_Kept", "Extras_Removed", "Courier", "Country",
            "Started_At", "Completed_At", "Duration_Seconds", "Packed_By")
-DONE_FILL = PatternFill("solid", fgColor="C6EFCE")
+DONE_COLOUR = "C6EFCE"
 STATUS_TEXT = {OrderStatus.COMPLETE: "Completed", OrderStatus.IN_PROGRESS: "In progress",
                OrderStatus.SKIPPED: "Skipped", OrderStatus.NEW: "New"}
 
@@ -46,6 +42,11 @@ def report_rows(logic: PackerLogic) -> list[tuple[object, ...]]:
 
 def write_report(logic: PackerLogic, work_dir: Path) -> Path:
     """Write the report atomically; completed orders are filled green, manual lines bold."""
+    from openpyxl import Workbook  # only when a report is written: it slows every start
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+
+    done_fill = PatternFill("solid", fgColor=DONE_COLOUR)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Packed")
     sheet.append(list(HEADERS))
@@ -54,7 +55,7 @@ def write_report(logic: PackerLogic, work_dir: Path) -> Path:
         for value in row:
             cell = WriteOnlyCell(sheet, value=value)
             if row[1] == "Completed":
-                cell.fill = DONE_FILL
+                cell.fill = done_fill
             if row[6]:
                 cell.font = Font(bold=True)
             cells.append(cell)

@@ -25,8 +25,10 @@ STATE_FILENAME = "packing_state.json"
 
 class StateWriter:
     def __init__(self, path: Path, build: Callable[[], dict[str, Any]],
-                 *, idle: float = 1.0, max_age: float = 60.0) -> None:
+                 *, idle: float = 1.0, max_age: float = 60.0,
+                 allowed: Callable[[], bool] = lambda: True) -> None:
         self.path = path
+        self._allowed = allowed  # False once the list's lock is no longer ours
         self._build = build  # called on the writer thread; it must take the session's lock
         self._idle = idle
         self._max_age = max_age
@@ -58,7 +60,12 @@ class StateWriter:
         with self._wake:
             self._dirty = False
             self._urgent = False
+        if not self._allowed():
+            self.last_error = f"{self.path}: not written, this station no longer holds the list"
+            return False
         try:
+            if not self.path.parent.is_dir():  # a share that went away: never recreate it
+                raise FileNotFoundError(f"{self.path.parent} cannot be reached")
             fileio.atomic_write_json(self.path, self._build())
         except OSError as exc:
             self.last_error = f"{self.path}: {exc}"

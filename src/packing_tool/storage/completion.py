@@ -1,0 +1,183 @@
+"""Ending a list exactly once: summary, shared statistics and worker profiles agree.
+
+Ending first saves a *plan* in the list's work folder: the summary to write and, per
+worker, the figures to add, each with a record id. The plan's steps then run as one
+``shared.transaction``; every step can be repeated without counting twice (the record ids),
+so after a crash at any point the next start runs the same plan to the same end.
+
+A list may be ended, resumed and ended again. The summary carries ``counted``: what the
+statistics have already been given per worker, so a later end adds only what is new, and
+the session itself is counted once.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from packing_tool.storage.packing_session import PackingSession
+from packing_tool.storage.session_info import update_progress
+from packing_tool.storage.summary_file import SUMMARY_FILENAME, session_summary
+from shared import fileio
+from shared.stats_manager import StatsManager
+from shared.transaction import (
+    FileUpdate,
+    Step,
+    atomic_multi_file_update,
+    resume_multi_file_update,
+)
+from shared.worker_manager import WorkerManager
+
+log = logging.getLogger(__name__)
+
+PLAN_FILENAME = "completion_plan.json"
+TX_FILENAME = "completion.tx.json"
+PLAN_VERSION = "1.0"
+FIGURES = ("orders", "items", "seconds")
+
+
+class CompletionError(RuntimeError):
+    """A completion could not finish now; its plan is kept and finishes on the next start."""
+
+
+def previous_summary(work_dir: Path) -> dict[str, Any] | None:
+    path = work_dir / SUMMARY_FILENAME
+    try:
+        data = fileio.read_json_file(path)
+    except FileNotFoundError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _counted(previous: dict[str, Any] | None) -> dict[str, Any]:
+    counted = (previous or {}).get("counted")
+    if not isinstance(counted, dict):
+        # A summary from before ledgers (or the older packer): its figures were counted.
+        if previous is None:
+            return {"completions": 0, "workers": {}}
+        worker = previous.get("worker_id")
+        figures = {"orders": int(previous.get("completed_orders") or 0),
+                   "items": int(previous.get("packed_items") or 0),
+                   "seconds": float(previous.get("duration_seconds") or 0.0)}
+        return {"completions": 1, "workers": {worker: figures} if worker else {}}
+    return counted
+
+
+def build_plan(session: PackingSession, completed_at: datetime, ender: tuple[str, str],
+               known_workers: set[str]) -> dict[str, Any] | None:
+    """What ending ``session`` now must write; None when nothing changed since the last end.
+
+    ``ender`` is (worker_id, name) of who ends it: on a first end they carry the session
+    count. ``known_workers`` are the ids in workers.json (others get no profile update).
+    """
+    previous = previous_summary(session.work_dir)
+    counted = _counted(previous)
+    number = int(counted.get("completions", 0)) + 1
+    first = number == 1
+    summary = session_summary(session, completed_at)
+    before_all: dict[str, dict[str, float]] = counted.get("workers") or {}
+    after_all = {k: dict(v) for k, v in before_all.items()}
+    records = []
+    workers = sorted(summary["workers"], key=lambda w: (w["worker_id"] != ender[0],
+                                                        w["worker_id"]))
+    for worker in workers:
+        wid = worker["worker_id"]
+        now = {"orders": worker["orders_completed"], "items": worker["units_packed"],
+               "seconds": float(worker.get("active_seconds") or 0.0)}
+        before = before_all.get(wid, {})
+        delta = {k: max(0.0, now[k] - float(before.get(k, 0))) for k in FIGURES}
+        after_all[wid] = {k: max(now[k], before.get(k, 0)) for k in FIGURES}
+        if delta["orders"] or delta["items"]:
+            records.append(_record(session, number, wid, worker["worker_name"], delta,
+                                   new_worker=wid not in before_all))
+    if not records and not first:
+        return None
+    if not records:  # ended with nothing packed: still one session, credited to the ender
+        records.append(_record(session, number, ender[0], ender[1],
+                               dict.fromkeys(FIGURES, 0.0), new_worker=True))
+    for index, record in enumerate(records):
+        record["global_sessions"] = 1 if first and index == 0 else 0
+        record["profile"] = record["worker_id"] in known_workers
+    summary["counted"] = {"completions": number, "workers": after_all}
+    progress = summary["completed_orders"] == summary["total_orders"] > 0
+    return {
+        "version": PLAN_VERSION, "client_id": session.client_id, "session_id": session.session,
+        "list_name": session.list_name, "summary": summary, "records": records,
+        "progress": {"status": "completed" if progress else "incomplete",
+                     "completed_at": summary["completed_at"],
+                     "worker_id": summary["worker_id"], "worker_name": summary["worker_name"],
+                     "pc_name": session.station, "completed_orders": summary["completed_orders"],
+                     "total_orders": summary["total_orders"]},
+    }
+
+
+def _record(session: PackingSession, number: int, worker_id: str, name: str,
+            delta: dict[str, float], *, new_worker: bool) -> dict[str, Any]:
+    return {"record_id": f"{session.client_id}/{session.session}/{session.list_name}/"
+                         f"{number}/{worker_id}",
+            "worker_id": worker_id, "worker_name": name, "orders": int(delta["orders"]),
+            "items": int(delta["items"]), "seconds": round(delta["seconds"], 1),
+            "worker_sessions": 1 if new_worker else 0}
+
+
+def _steps(root: Path, work_dir: Path, plan: dict[str, Any]) -> list[Step]:
+    stats, profiles = StatsManager(root), WorkerManager(root)
+    client, session, name = plan["client_id"], plan["session_id"], plan["list_name"]
+    summary = plan["summary"]
+    steps: list[Step] = [FileUpdate(work_dir / SUMMARY_FILENAME, lambda _old: summary)]
+    for rec in plan["records"]:
+        steps.append(partial(
+            stats.record_packing, client, session, rec["worker_id"],
+            orders_count=rec["orders"], items_count=rec["items"],
+            metadata={"packing_list_name": name, "completion": rec["record_id"]},
+            worker_name=rec["worker_name"], duration_seconds=rec["seconds"],
+            packing_list_name=name, record_id=rec["record_id"],
+            sessions=rec["global_sessions"]))
+    for rec in plan["records"]:
+        if rec["profile"]:
+            steps.append(partial(
+                profiles.update_worker_stats, rec["worker_id"], sessions=rec["worker_sessions"],
+                orders=rec["orders"], items=rec["items"], duration_seconds=rec["seconds"],
+                session_id=session, record_id=rec["record_id"]))
+    steps.append(partial(_progress, work_dir.parent.parent, name, plan["progress"]))
+    return steps
+
+
+def _progress(session_dir: Path, list_name: str, fields: dict[str, Any]) -> None:
+    update_progress(session_dir, list_name, **fields)  # no session_info.json is not a failure
+
+
+def run_plan(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
+    """Carry out a saved plan (again); raises ``CompletionError`` if it cannot finish now."""
+    steps = _steps(root, work_dir, plan)
+    journal = work_dir / TX_FILENAME
+    if journal.exists():
+        done = resume_multi_file_update(journal, steps)
+    else:
+        done = atomic_multi_file_update(steps, journal)
+    if not done:
+        raise CompletionError(f"ending {work_dir.name} did not finish; it will finish when the "
+                              f"list is opened again (plan kept in {work_dir / PLAN_FILENAME})")
+    (work_dir / PLAN_FILENAME).unlink(missing_ok=True)
+
+
+def save_and_run(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
+    fileio.atomic_write_json(work_dir / PLAN_FILENAME, plan)  # from here on it will finish
+    run_plan(root, work_dir, plan)
+
+
+def finish_pending(root: Path, work_dir: Path) -> bool:
+    """Finish an ending a crash interrupted; True if there was one (and it finished)."""
+    path = work_dir / PLAN_FILENAME
+    try:
+        plan = fileio.read_json_file(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:
+        raise CompletionError(f"{path}: unreadable completion plan ({exc})") from exc
+    log.warning("%s: finishing an ending that was interrupted", work_dir)
+    run_plan(root, work_dir, plan)
+    return True

@@ -1,0 +1,398 @@
+"""One lock per packing list (``.session.lock``, fields in ``lock_info``): created atomically,
+kept alive by a heartbeat, taken over only when stale and only on request.
+
+Creation hard-links a complete, fsynced temp file into place: exactly one station wins and
+nobody reads a half-written lock. Heartbeat, takeover and release run under an OS lock on the
+sidecar ``.session.lock.guard`` and only after checking ``lock_id``, so a station never
+rewrites or deletes a lock that is no longer its own. Each event goes to lock_history.jsonl.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from packing_tool import __version__
+from packing_tool.storage.lock_info import (
+    DEFAULT_HEARTBEAT_SECONDS,
+    DEFAULT_STALE_SECONDS,
+    LOCK_FILENAME,
+    LockInfo,
+    host_name,
+    read_lock,
+)
+from shared import fileio
+from shared.append_log import AppendLog
+from shared.compat import LOCK_VERSION
+from shared.timestamps import now, to_iso
+
+log = logging.getLogger(__name__)
+
+GUARD_FILENAME = LOCK_FILENAME + ".guard"
+HISTORY_FILENAME = "lock_history.jsonl"
+UNKNOWN = "unknown"
+
+
+class LockHeldError(RuntimeError):
+    """Another holder (or an unreadable lock file) has the list."""
+
+    def __init__(self, work_dir: Path, holder: LockInfo, *, stale: bool, age: float,
+                 invalid: bool = False, note: str = "") -> None:
+        self.work_dir, self.holder, self.stale, self.invalid = work_dir, holder, stale, invalid
+        beat = "heartbeat unreadable" if age == float("inf") else f"heartbeat {age:.0f} s ago"
+        if invalid:
+            state = "is stale and can be taken over" if stale else "counts as held until stale"
+            text = (f"{work_dir.name}: the lock file {work_dir / LOCK_FILENAME} is not a valid "
+                    f"lock (written {age:.0f} s ago); it {state}")
+        elif stale:
+            gone = "; its program no longer runs" if holder.owner_gone() else ""
+            text = (f"{work_dir.name} was being packed by {holder.describe()} ({beat}{gone}); "
+                    "the lock is stale and can be taken over")
+        else:
+            text = f"{work_dir.name} is being packed by {holder.describe()} ({beat})"
+        super().__init__(text + (f" ({note})" if note else ""))
+
+
+class LockLostError(RuntimeError):
+    """Our lock file is gone or belongs to someone else now."""
+
+    def __init__(self, work_dir: Path, holder: LockInfo | None) -> None:
+        self.work_dir, self.holder = work_dir, holder
+        now_held = f"it is now held by {holder.describe()}" if holder else "the lock file is gone"
+        super().__init__(f"{work_dir.name}: this station no longer holds the lock; {now_held}")
+
+
+def _payload(info: LockInfo) -> bytes:
+    return fileio.dumps({**info.to_dict(), "version": LOCK_VERSION}).encode("utf-8")
+
+
+def _read_current(work_dir: Path) -> tuple[LockInfo | None, bytes, bool]:
+    """(lock, raw bytes, valid); an invalid file gives a placeholder dated by its mtime."""
+    path = work_dir / LOCK_FILENAME
+    try:
+        raw, mtime = path.read_bytes(), path.stat().st_mtime
+    except FileNotFoundError:
+        return None, b"", True
+    with contextlib.suppress(UnicodeDecodeError, ValueError):
+        if (info := LockInfo.from_dict(json.loads(raw.decode("utf-8-sig")))) is not None:
+            return info, raw, True
+    written = to_iso(datetime.fromtimestamp(mtime).astimezone())
+    return LockInfo(UNKNOWN, UNKNOWN, written, written), raw, False
+
+
+def _holds(current: LockInfo | None, valid: bool, lock_id: str) -> bool:
+    return current is not None and valid and current.lock_id == lock_id
+
+
+def _same(a: LockInfo, b: LockInfo) -> bool:
+    if a.lock_id or b.lock_id:
+        return a.lock_id == b.lock_id
+    # Locks of the older packer have no id: any rewrite changes one of these.
+    return (a.lock_time, a.heartbeat, a.process_id, a.locked_by) == (
+        b.lock_time, b.heartbeat, b.process_id, b.locked_by)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return os.environ.get("USERNAME") or UNKNOWN
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    with open(path, "xb") as fh:  # "x": O_CREAT | O_EXCL
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _create(work_dir: Path, data: bytes) -> bool:
+    """Create the lock file holding ``data``, only if none exists; False when one does."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    target = work_dir / LOCK_FILENAME
+    tmp = work_dir / f".{LOCK_FILENAME}.{uuid.uuid4().hex[:12]}.tmp"
+    try:
+        _write_new(tmp, data)
+        try:
+            os.link(tmp, target)  # atomic and fails if the lock exists: exactly one winner
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links on this share: exclusive create, written in place
+            try:
+                _write_new(target, data)
+            except FileExistsError:
+                return False
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return True
+
+
+class SessionLock:
+    """One acquired lock of one list's work folder."""
+
+    def __init__(self, manager: SessionLockManager, work_dir: Path, info: LockInfo) -> None:
+        self.work_dir, self.info, self._manager = work_dir, info, manager
+        self.lost = self.released = False
+        self._mutex = threading.Lock()  # heartbeat thread vs the caller's release/check
+
+    def check(self) -> None:
+        """Raise ``LockLostError`` when the file is no longer ours (OSError if unreachable)."""
+        current, _, valid = _read_current(self.work_dir)
+        if current is None and not self.work_dir.is_dir():
+            # A vanished folder is more likely an unreachable share than a takeover.
+            raise FileNotFoundError(f"{self.work_dir} cannot be reached")
+        if self.lost or self.released or not _holds(current, valid, self.info.lock_id):
+            error = LockLostError(self.work_dir, current if valid else None)
+            self._found_lost(error)
+            raise error
+
+    def refresh(self) -> bool:
+        """Write a new heartbeat if the lock is still ours; False (and ``lost``) otherwise."""
+        with self._mutex:
+            if self.lost or self.released:
+                return False
+            with self._manager._guard(self.work_dir):
+                current, _, valid = _read_current(self.work_dir)
+                if _holds(current, valid, self.info.lock_id):
+                    info = replace(self.info, heartbeat=to_iso(self._manager.clock()))
+                    fileio.atomic_write_bytes(self.work_dir / LOCK_FILENAME, _payload(info))
+                    self.info = info
+                    return True
+        self._found_lost(LockLostError(self.work_dir, current if valid else None))
+        return False
+
+    def release(self) -> None:
+        """Delete the lock file if it is still ours; a missing file or folder is fine."""
+        with self._mutex:
+            if self.released:
+                return
+            self.released = True
+            self._manager._forget(self)
+            try:
+                deleted = self._manager._delete_if(self.work_dir, self.info.lock_id)
+            except FileNotFoundError:
+                return  # the work folder itself is gone
+        if deleted:
+            self._manager._record(self.work_dir, "release", self.info)
+
+    def _found_lost(self, error: LockLostError) -> None:
+        if self.released:
+            return
+        with self._manager._state:
+            first = not self.lost
+            self.lost = True
+        if first:
+            self._manager._lock_lost(self, error)
+
+
+class SessionLockManager:
+    """Every lock this station holds, and the heartbeat thread that keeps them alive."""
+
+    def __init__(self, *, worker_id: str | None, worker_name: str | None,
+                 heartbeat_seconds: float = DEFAULT_HEARTBEAT_SECONDS,
+                 stale_after: float = DEFAULT_STALE_SECONDS, guard_timeout: float = 5.0,
+                 clock: Callable[[], datetime] = now,
+                 on_lost: Callable[[SessionLock, LockLostError], None] | None = None) -> None:
+        self.worker_id, self.worker_name = worker_id, worker_name
+        self.heartbeat_seconds, self.stale_after = heartbeat_seconds, stale_after
+        self.guard_timeout, self.clock, self.on_lost = guard_timeout, clock, on_lost
+        self._state, self._stop = threading.Lock(), threading.Event()
+        self._held: dict[str, SessionLock] = {}
+        self._thread: threading.Thread | None = None
+
+    @property
+    def held(self) -> list[SessionLock]:
+        with self._state:
+            return list(self._held.values())
+
+    def holder(self, work_dir: Path) -> LockInfo | None:
+        return read_lock(Path(work_dir))
+
+    @contextlib.contextmanager
+    def _guard(self, work_dir: Path) -> Iterator[None]:
+        """Serialise check-then-change of one lock file across stations."""
+        with open(work_dir / GUARD_FILENAME, "a+b") as fh, \
+                fileio.lock_file(fh, timeout=self.guard_timeout):
+            yield
+
+    def acquire(self, work_dir: Path, *, exclusive_with: Sequence[Path] = ()) -> SessionLock:
+        """Take the list's lock or raise ``LockHeldError``; stale locks are never taken here."""
+        work_dir = Path(os.path.abspath(work_dir))
+        for _ in range(50):
+            info = self._new_info()
+            if _create(work_dir, _payload(info)):
+                self._exclusive(work_dir, info, exclusive_with)
+                return self._register(work_dir, info, "acquire")
+            current, _, valid = _read_current(work_dir)
+            if current is None:
+                continue  # released between our attempt and our read: try again
+            if (mine := self._ours(work_dir, current, valid)) is not None:
+                return mine
+            raise self._held_error(work_dir, current, valid)
+        raise OSError(f"{work_dir / LOCK_FILENAME} keeps appearing and vanishing; try again")
+
+    def take_over(self, work_dir: Path, expected: LockInfo, *, reason: str = "",
+                  exclusive_with: Sequence[Path] = ()) -> SessionLock:
+        """Replace the stale lock the user confirmed (``expected``); the old one is kept aside."""
+        work_dir = Path(os.path.abspath(work_dir))
+        work_dir.mkdir(parents=True, exist_ok=True)
+        info, event, extra = self._new_info(), "takeover", {}
+        # on_lost callbacks run only after the guard is let go: they may release locks.
+        with self._guard(work_dir):
+            current, raw, valid = _read_current(work_dir)
+            mine = self._held.get(str(work_dir))
+            if mine is not None and _holds(current, valid, mine.info.lock_id):
+                return mine
+            if current is None:
+                if not _create(work_dir, _payload(info)):  # an older packer got in first
+                    current, _, valid = _read_current(work_dir)
+                    raise self._held_error(work_dir, current or expected, valid)
+                event = "acquire"
+            elif not _same(current, expected):
+                raise self._held_error(work_dir, current, valid,
+                                       "the lock changed since the takeover was confirmed")
+            elif not current.is_stale(self.clock(), self.stale_after):
+                raise self._held_error(work_dir, current, valid)
+            else:
+                short = (current.lock_id or uuid.uuid4().hex)[:8]
+                aside = work_dir / f"{LOCK_FILENAME}.taken-{self.clock():%Y%m%d-%H%M%S}-{short}"
+                # A copy, then an atomic replace: the lock file never vanishes, so no acquire
+                # can slip in between; the guard keeps our own stations' writes out.
+                fileio.atomic_write_bytes(aside, raw)
+                fileio.atomic_write_bytes(work_dir / LOCK_FILENAME, _payload(info))
+                old = {**current.to_dict(), "valid": valid, "kept_at": aside.name}
+                extra = {"from": old, "reason": reason}
+            self._exclusive(work_dir, info, exclusive_with, guarded=True)
+        return self._register(work_dir, info, event, extra)
+
+    def release(self, lock: SessionLock) -> None:
+        lock.release()
+
+    def release_all(self) -> None:
+        for lock in self.held:
+            try:
+                lock.release()
+            except OSError as exc:  # unreachable share: the lock goes stale on its own
+                log.warning("Could not release %s: %s", lock.work_dir, exc)
+
+    def close(self) -> None:
+        """Stop the heartbeat and release every lock."""
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=self.guard_timeout + 1.0)
+        self.release_all()
+
+    def _new_info(self) -> LockInfo:
+        stamp = to_iso(self.clock())
+        return LockInfo(
+            locked_by=host_name(), user_name=_user(), lock_time=stamp, heartbeat=stamp,
+            process_id=os.getpid(), app_version=__version__, worker_id=self.worker_id,
+            worker_name=self.worker_name, lock_id=uuid.uuid4().hex)
+
+    def _ours(self, work_dir: Path, current: LockInfo, valid: bool) -> SessionLock | None:
+        """Our held lock when ``current`` is it; a held lock that was replaced is lost."""
+        mine = self._held.get(str(work_dir))
+        if mine is not None and _holds(current, valid, mine.info.lock_id):
+            return mine
+        if mine is not None:  # replaced before our heartbeat noticed
+            mine._found_lost(LockLostError(work_dir, current if valid else None))
+        return None
+
+    def _held_error(self, work_dir: Path, current: LockInfo, valid: bool,
+                    note: str = "") -> LockHeldError:
+        moment = self.clock()
+        return LockHeldError(work_dir, current, stale=current.is_stale(moment, self.stale_after),
+                             age=current.heartbeat_age(moment), invalid=not valid, note=note)
+
+    def _exclusive(self, work_dir: Path, info: LockInfo, exclusive_with: Sequence[Path],
+                   *, guarded: bool = False) -> None:
+        """Our file is in place: withdraw it if a live lock in ``exclusive_with`` excludes it."""
+        for other in exclusive_with:
+            theirs = read_lock(Path(os.path.abspath(other)))
+            if theirs is not None and not theirs.is_stale(self.clock(), self.stale_after):
+                self._delete_if(work_dir, info.lock_id, guarded=guarded)
+                raise self._held_error(Path(other), theirs, True)
+
+    def _register(self, work_dir: Path, info: LockInfo, event: str,
+                  extra: dict[str, Any] | None = None) -> SessionLock:
+        lock = SessionLock(self, work_dir, info)
+        with self._state:
+            previous = self._held.get(str(work_dir))
+            self._held[str(work_dir)] = lock
+        if previous is not None:  # our new file proves the old one was replaced
+            previous._found_lost(LockLostError(work_dir, info))
+        self._record(work_dir, event, info, extra)
+        self._start_heartbeat()
+        return lock
+
+    def _delete_if(self, work_dir: Path, lock_id: str, *, guarded: bool = False) -> bool:
+        """Delete the lock file only while it holds ``lock_id``; True when deleted."""
+        with contextlib.ExitStack() as stack:
+            if not guarded:
+                stack.enter_context(self._guard(work_dir))
+            current, _, valid = _read_current(work_dir)
+            if not _holds(current, valid, lock_id):
+                return False
+            with contextlib.suppress(FileNotFoundError):
+                (work_dir / LOCK_FILENAME).unlink()
+            return True
+
+    def _forget(self, lock: SessionLock) -> None:
+        with self._state:
+            if self._held.get(str(lock.work_dir)) is lock:
+                del self._held[str(lock.work_dir)]
+
+    def _lock_lost(self, lock: SessionLock, error: LockLostError) -> None:
+        self._forget(lock)
+        log.warning("%s", error)
+        if self.on_lost is not None:
+            try:
+                self.on_lost(lock, error)
+            except Exception:
+                log.exception("on_lost handler failed for %s", lock.work_dir)
+
+    def _record(self, work_dir: Path, event: str, info: LockInfo,
+               extra: dict[str, Any] | None = None) -> None:
+        """One line in ``lock_history.jsonl``; a failure to write it never fails the lock."""
+        line = {"event": event, "at": to_iso(self.clock()),
+                "by": {"station": info.locked_by, "worker_id": info.worker_id,
+                       "worker_name": info.worker_name, "process_id": info.process_id,
+                       "lock_id": info.lock_id}, **(extra or {})}
+        history = AppendLog(work_dir / HISTORY_FILENAME)
+        try:
+            history.append(json.dumps(line, ensure_ascii=False).encode("utf-8"))
+        except OSError as exc:
+            log.warning("Could not record %s in %s: %s", event, history.path, exc)
+        finally:
+            history.close()
+
+    def _start_heartbeat(self) -> None:
+        with self._state:
+            if self._thread is not None and self._thread.is_alive():
+                return
+            self._stop = threading.Event()
+            self._thread = threading.Thread(target=self._beat, args=(self._stop,),
+                                            name="session-lock-heartbeat", daemon=True)
+            self._thread.start()
+
+    def _beat(self, stop: threading.Event) -> None:
+        while not stop.wait(self.heartbeat_seconds):
+            for lock in self.held:
+                try:
+                    lock.refresh()
+                except OSError as exc:  # share unreachable or guard busy: try next beat
+                    log.warning("Heartbeat of %s failed: %s", lock.work_dir, exc)
+                except Exception:
+                    log.exception("Heartbeat of %s failed", lock.work_dir)
