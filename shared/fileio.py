@@ -269,8 +269,8 @@ def _read_locked(fh: IO[bytes], path: Path, valid: Callable[[Any], bool]) -> tup
     fh.seek(0)
     raw = fh.read()
     if not raw.strip():
-        data, recovered = _recover(path, raw, "empty", valid, missing_ok=True)
-        return data, recovered
+        data, _ = _recover(path, raw, "empty", valid, missing_ok=True)
+        return data, True  # even a new file gets content: other readers choke on empty ones
     data, err = _parse(raw, valid)
     if err is None:
         return data, False
