@@ -1,0 +1,52 @@
+"""Export the Session Browser's visible rows to CSV or Excel (plain functions, no Qt).
+
+Both files hold the same columns and values; numbers stay numbers in Excel. Files are
+written through the one atomic helper, so a failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from packing_tool.storage.session_index import IndexRow
+from shared import fileio
+
+HEADERS = ("Status", "Packing List", "Session", "Worker", "Worker ID", "PC", "Started",
+           "Completed", "Duration (s)", "Total Orders", "Completed Orders", "Skipped Orders",
+           "Total Items", "Packed Items")
+Value = str | int | float | None
+
+
+def export_values(row: IndexRow) -> tuple[Value, ...]:
+    return (row.label, row.packing_list_name, row.session_id, row.worker_name, row.worker_id,
+            row.pc_name, row.started_at, row.completed_at, row.duration_seconds,
+            row.total_orders, row.completed_orders, row.skipped_orders, row.total_items,
+            row.packed_items)
+
+
+def export_csv(rows: Sequence[IndexRow], path: str | Path) -> Path:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in export_values(row)])
+    # The BOM makes Excel read the UTF-8 (Cyrillic worker names) correctly.
+    fileio.atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig"))
+    return Path(path)
+
+
+def export_xlsx(rows: Sequence[IndexRow], path: str | Path) -> Path:
+    from openpyxl import Workbook  # only when exporting: it slows every start
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Sessions")
+    sheet.append(list(HEADERS))
+    for row in rows:
+        sheet.append(list(export_values(row)))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    fileio.atomic_write_bytes(path, buffer.getvalue())
+    return Path(path)

@@ -1,0 +1,169 @@
+"""The Orders tab of Session Details: each order, and under it every scan as a timeline.
+
+An order's scans are added when it is first expanded, so a list of thousands of orders opens
+at once. Each scan is marked (manual, extra, undo, unknown, wrong, …) by text and colour; a
+scan that a later undo reversed is struck through.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packing_tool.storage.session_details import SessionDetails, TimelineEntry
+from packing_tool.ui.browser_model import format_duration
+from packing_tool.ui.widgets import named
+from shared.timestamps import parse_timestamp
+
+COLUMNS = ("Order / Scan", "Status", "Time", "From start", "Units", "Worker", "Marks")
+AUTO_EXPAND = 10  # orders; a short list opens fully expanded
+MARK_TEXT = {
+    "order": "▶ order", "ok": "✓ scan", "complete": "✓ completes order",
+    "manual": "✋ manual", "extra": "+ extra", "undo": "⟲ undo", "unknown": "? unknown",
+    "wrong": "✗ wrong item", "skip": "⏭ skipped", "handover": "⇄ handover",
+    "ignored": "· ignored",
+}
+MARK_COLOURS = {
+    "order": "#4A90D9", "ok": "#27AE60", "complete": "#1E8449", "manual": "#8E44AD",
+    "extra": "#E67E22", "undo": "#7F8C8D", "unknown": "#E74C3C", "wrong": "#C0392B",
+    "skip": "#95A5A6", "handover": "#16A085", "ignored": "#95A5A6",
+}
+LOADED = Qt.ItemDataRole.UserRole  # set on an order item once its scans are added
+LOOSE = Qt.ItemDataRole.UserRole + 2  # the row of scans that matched no order
+MARK_ROLE = Qt.ItemDataRole.UserRole + 1  # a scan row's mark, for tests and automation
+
+
+def order_flags(order: dict[str, Any]) -> str:
+    parts = []
+    for key, sign in (("corrections", "⟲ {} undo"), ("extra_scans_count", "+ {} extra"),
+                      ("wrong_item_scans_count", "✗ {} wrong"),
+                      ("unknown_scans_count", "? {} unknown/wrong"),
+                      ("manual_units", "✋ {} manual")):
+        value = order.get(key)
+        if isinstance(value, int) and value:
+            parts.append(sign.format(value))
+    return " · ".join(parts)
+
+
+def _clock(value: object) -> str:
+    moment = parse_timestamp(value)
+    return moment.astimezone().strftime("%H:%M:%S") if moment else "—"
+
+
+class OrdersTab(QWidget):
+    def __init__(self, details: SessionDetails, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsOrders")
+        self.details = details
+        self.search = named(QLineEdit(), "orderFilter")
+        self.search.setPlaceholderText("Filter by order number…")
+        self.search.textChanged.connect(self._filter)
+        expand, collapse = QPushButton("Expand all"), QPushButton("Collapse all")
+        self.count = named(QLabel(""), "orderCount")
+        self.tree = named(QTreeWidget(), "ordersTree")
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setColumnWidth(0, 220)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemExpanded.connect(self._fill)
+        expand.clicked.connect(self.tree.expandAll)
+        collapse.clicked.connect(self.tree.collapseAll)
+        bar = QHBoxLayout()
+        for widget in (self.search, expand, collapse, self.count):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree)
+        self._populate()
+
+    def _populate(self) -> None:
+        orders = self.details.orders()
+        skipped = {str(o.get("order_number")) for o in
+                   self.details.summary.get("skipped_orders") or () if isinstance(o, dict)}
+        items = []
+        for order in orders:
+            number = str(order.get("order_number"))
+            status = "skipped" if number in skipped else str(order.get("status") or "")
+            by = order.get("completed_by")
+            item = QTreeWidgetItem([
+                number, status, _clock(order.get("started_at")),
+                format_duration(order.get("duration_seconds")),
+                f"{order.get('items_count', 0)}/{order.get('units_required', '?')}",
+                by.get("worker_name", "") if isinstance(by, dict) else "", order_flags(order)])
+            item.setData(0, LOADED, False)
+            item.setChildIndicatorPolicy(
+                QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+                if self.details.timelines.get(number) else
+                QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicator)
+            if status == "skipped":
+                for column in range(len(COLUMNS)):
+                    item.setForeground(column, QBrush(QColor(MARK_COLOURS["skip"])))
+            items.append(item)
+        if self.details.loose_events:
+            loose = QTreeWidgetItem(["(no order)", "", "", "", "", "",
+                                     f"{len(self.details.loose_events)} scan(s) matched no order"])
+            loose.setData(0, LOADED, False)
+            loose.setData(0, LOOSE, True)
+            loose.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            items.append(loose)
+        self.tree.addTopLevelItems(items)
+        self.order_total = len(orders)
+        if len(orders) <= AUTO_EXPAND:
+            self.tree.expandAll()
+        self._filter("")
+
+    def timeline(self, item: QTreeWidgetItem) -> tuple[TimelineEntry, ...]:
+        if item.data(0, LOOSE):
+            return self.details.loose_events
+        return self.details.timelines.get(item.text(0), ())
+
+    def _fill(self, item: QTreeWidgetItem) -> None:
+        if item.parent() is not None or item.data(0, LOADED):
+            return
+        item.setData(0, LOADED, True)
+        entries = self.timeline(item)
+        start = entries[0].at if entries else None
+        item.addChildren([self._scan_item(e, start) for e in entries])
+
+    @staticmethod
+    def _scan_item(entry: TimelineEntry, start: Any) -> QTreeWidgetItem:
+        what = entry.sku or entry.code or entry.outcome
+        if entry.reason:
+            what = f"{what} ({entry.reason})"
+        offset = f"+{(entry.at - start).total_seconds():.1f}s" if start is not None else ""
+        marks = MARK_TEXT.get(entry.mark, entry.mark) + (" (undone)" if entry.undone else "")
+        child = QTreeWidgetItem([
+            f"#{entry.seq} {what}", entry.outcome.replace("_", " "),
+            entry.at.astimezone().strftime("%H:%M:%S"), offset,
+            f"×{entry.quantity}" if entry.quantity else "", entry.worker_name, marks])
+        colour = QBrush(QColor(MARK_COLOURS.get(entry.mark, MARK_COLOURS["ignored"])))
+        for column in range(len(COLUMNS)):
+            child.setForeground(column, colour)
+        if entry.undone:
+            font = QFont()
+            font.setStrikeOut(True)
+            child.setFont(0, font)
+        child.setData(0, MARK_ROLE, entry.mark)
+        return child
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold().lstrip("#")
+        shown = 0
+        for number in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(number)
+            hide = bool(needle) and needle not in item.text(0).casefold()
+            item.setHidden(hide)
+            shown += not hide and not item.data(0, LOOSE)
+        self.count.setText(f"Showing {shown} of {self.order_total} orders")

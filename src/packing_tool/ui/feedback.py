@@ -1,0 +1,90 @@
+"""The big feedback banner: what the last scan or action meant, in words and in colour.
+
+The banner's ``kind`` property (ok, complete, info, warn, error, idle) is what the theme
+colours; the words come from the domain's ``ScanResult.message`` and ``detail``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from packing_tool.domain.events import Outcome
+from packing_tool.domain.packer_views import ScanResult
+from packing_tool.ui.themes import set_style_property
+from packing_tool.ui.widgets import named
+
+OK, COMPLETE, INFO, WARN, ERROR, IDLE = "ok", "complete", "info", "warn", "error", "idle"
+KINDS = (OK, COMPLETE, INFO, WARN, ERROR, IDLE)
+
+FEEDBACK_KIND: dict[Outcome, str] = {
+    Outcome.ITEM_OK: OK,
+    Outcome.MANUAL_CONFIRMED: OK,
+    Outcome.EXTRA_KEPT: OK,
+    Outcome.EXTRA_REMOVED: OK,
+    Outcome.ORDER_COMPLETE: COMPLETE,
+    Outcome.ORDER_LOADED: INFO,
+    Outcome.ORDER_RESUMED: INFO,
+    Outcome.ORDER_SKIPPED: INFO,
+    Outcome.UNDONE: INFO,
+    Outcome.WORKER_CHANGED: INFO,
+    Outcome.EXTRA_ITEM: WARN,
+    Outcome.DUPLICATE_READ: WARN,
+    Outcome.ORDER_ALREADY_PACKED: WARN,
+    Outcome.NOTHING_TO_UNDO: WARN,
+    Outcome.WRONG_ITEM: ERROR,
+    Outcome.UNKNOWN_BARCODE: ERROR,
+    Outcome.ORDER_NOT_FOUND: ERROR,
+    Outcome.ORDER_AMBIGUOUS: ERROR,
+    Outcome.REFUSED: ERROR,
+}
+SHOWN_SCAN = 60  # characters of a scan echoed back; a garbage read can be thousands long
+
+
+def shorten(text: str, limit: int = SHOWN_SCAN) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class FeedbackBanner(QFrame):
+    """Banner ``scanFeedback``: a big title, a detail line and the raw scan it answers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanFeedback")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setProperty("kind", IDLE)
+        self.setMinimumHeight(150)
+        self._title = named(QLabel(), "feedbackTitle")
+        self._detail = named(QLabel(), "feedbackDetail")
+        self._scan = named(QLabel(), "feedbackScan")
+        layout = QVBoxLayout(self)
+        for label in (self._title, self._detail, self._scan):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # scans are data, never markup
+            layout.addWidget(label)
+        self.show_message(IDLE, "SCAN AN ORDER LABEL")
+
+    @property
+    def kind(self) -> str:
+        return str(self.property("kind"))
+
+    def title_text(self) -> str:
+        return self._title.text()
+
+    def detail_text(self) -> str:
+        return self._detail.text()
+
+    def show_result(self, result: ScanResult, scanned: str = "") -> None:
+        self.show_message(FEEDBACK_KIND.get(result.outcome, ERROR), result.message,
+                          result.detail, scanned)
+
+    def show_message(self, kind: str, title: str, detail: str = "", scanned: str = "") -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown feedback kind {kind!r}")
+        self._title.setText(title)
+        self._detail.setText(detail)
+        self._detail.setVisible(bool(detail))
+        self._scan.setText(f"Scanned: {shorten(scanned)}" if scanned else "")
+        self._scan.setVisible(bool(scanned))
+        set_style_property(self, "kind", kind)

@@ -1,0 +1,119 @@
+"""Side panels of packer mode: order and session progress, set-aside orders, recent scans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
+
+from packing_tool.ui.feedback import shorten
+from packing_tool.ui.themes import item_colours
+from packing_tool.ui.widgets import named
+
+RECENT_LIMIT = 100  # a shift's last minutes; older scans are in the journal
+
+
+class ProgressStrip(QWidget):
+    """A progress bar that repaints with the next frame (QProgressBar repaints at once,
+    about a millisecond per scan with a style sheet)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumHeight(26)
+        self.done, self.total, self.text = 0, 0, ""
+
+    def set(self, done: int, total: int, text: str) -> None:
+        if (done, total, text) != (self.done, self.total, self.text):
+            self.done, self.total, self.text = done, total, text
+            self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = self.rect().adjusted(1, 1, -1, -1)
+        palette = self.palette()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 2))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(box, 6, 6)
+        if self.total > 0 and self.done > 0:
+            filled = QRectF(box).adjusted(2, 2, -2, -2)
+            filled.setWidth(filled.width() * min(1.0, self.done / self.total))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(item_colours().bar))
+            painter.drawRoundedRect(filled, 4, 4)
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.text)
+        painter.end()
+
+
+class ProgressPanel(QFrame):
+    """Labels ``orderProgress`` and ``sessionProgress`` with a bar under each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressPanel")
+        self.order_label = named(QLabel(), "orderProgress")
+        self.order_bar = ProgressStrip("orderProgressBar")
+        self.session_label = named(QLabel(), "sessionProgress")
+        self.session_bar = ProgressStrip("sessionProgressBar")
+        self.skipped_label = named(QLabel(), "skippedLabel")
+        self.skipped_label.setWordWrap(True)
+        self.worker_label = named(QLabel(), "workerLabel")
+        layout = QVBoxLayout(self)
+        for widget in (self.order_label, self.order_bar, self.session_label, self.session_bar,
+                       self.skipped_label, self.worker_label):
+            layout.addWidget(widget)
+        self.show_order(None, 0, 0)
+
+    def show_order(self, number: str | None, packed: int, total: int) -> None:
+        if number is None:
+            self.order_label.setText("Order: —")
+            self.order_bar.set(0, 0, "")
+            return
+        self.order_label.setText(f"Order {number}: {packed} / {total} units")
+        self.order_bar.set(packed, total, f"{packed} / {total}")
+
+    def show_session(self, orders_done: int, orders_total: int, units_packed: int,
+                     units_total: int) -> None:
+        self.session_label.setText(f"Session: {orders_done} / {orders_total} orders · "
+                                   f"{units_packed} / {units_total} units")
+        self.session_bar.set(orders_done, orders_total, f"{orders_done} / {orders_total}")
+
+    def show_skipped(self, numbers: Sequence[str]) -> None:
+        shown = ", ".join(numbers[:8]) + (f" +{len(numbers) - 8}" if len(numbers) > 8 else "")
+        self.skipped_label.setText(f"Set aside ({len(numbers)}): {shown}" if numbers else "")
+        self.skipped_label.setVisible(bool(numbers))
+
+    def show_worker(self, name: str) -> None:
+        self.worker_label.setText(f"Packer: {name}")
+
+
+class RecentScans(QListWidget):
+    """List ``recentScans``: the newest scans and actions first, coloured by outcome."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recentScans")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+
+    def add(self, at: datetime | None, scanned: str, message: str, kind: str) -> None:
+        stamp = at.strftime("%H:%M:%S") if at is not None else "--:--:--"
+        what = shorten(scanned, 32) if scanned else "·"
+        self.insertItem(0, f"{stamp}  {what}  →  {message}")
+        colour = item_colours().outcome_text.get(kind)
+        if colour:
+            self.item(0).setForeground(QBrush(QColor(colour)))
+        while self.count() > RECENT_LIMIT:
+            self.takeItem(self.count() - 1)
+
+    def texts(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]

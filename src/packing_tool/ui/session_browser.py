@@ -1,0 +1,387 @@
+"""The Session Browser: every packing list of a client, with its live status, filters and exports.
+
+All share I/O (clients, rows, exports) runs on the one ``TaskRunner``; the widget only shows
+what comes back, so a hung share leaves it responsive: filters, sorting and the timers work on
+the rows already shown. A refresh never queues behind another for the same client, and rows
+that arrive for a client the user has left are dropped. Auto-refresh (30 s) follows other
+stations' locks, so Active and Stale stay true without reopening.
+
+Signals carry ``{client_id, session_id, packing_list_name, work_dir, status, lock}`` (``lock``
+is the ``LockInfo`` seen, or None); the main window opens the list. ``takeOverRequested`` is
+only a request: the receiver confirms with the packer before taking the lock over.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packing_tool.storage.discovery import list_clients
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.lock_info import host_name
+from packing_tool.storage.session_index import STATUS_LABELS, STATUSES, IndexRow, load_rows
+from packing_tool.ui.browser_export import export_csv, export_xlsx
+from packing_tool.ui.browser_filters import SessionFilter
+from packing_tool.ui.browser_model import (
+    ROW_ROLE,
+    SessionTableModel,
+    format_duration,
+    format_time,
+    fraction,
+)
+from packing_tool.ui.runner import TaskRunner
+from packing_tool.ui.widgets import named
+from shared.timestamps import now
+
+AUTO_REFRESH_MS = 30_000
+TICK_MS = 1_000
+NO_DATE = QDate(2000, 1, 1)  # the dates' minimum, shown as "Any": no limit
+RESUMABLE = ("paused", "incomplete", "abandoned")
+
+
+def _load(layout: ShareLayout, client: str, stale_after: float) -> list[IndexRow]:
+    return load_rows(layout, client, now=now(), stale_after=stale_after)  # now: when it runs
+
+
+def header_text(rows: list[IndexRow]) -> str:
+    counts = Counter(r.status for r in rows)
+    return (f"{len(rows)} lists · {counts['in_progress']} active · {counts['stale']} stale · "
+            f"{counts['paused']} paused")
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = named(QDateEdit(), name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("Any")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+class SessionBrowser(QWidget):
+    startRequested = Signal(dict)
+    resumeRequested = Signal(dict)
+    takeOverRequested = Signal(dict)
+    refreshed = Signal(str, int)  # client, rows: a refresh arrived and is shown
+
+    def __init__(self, layout: ShareLayout, runner: TaskRunner, *, stale_after: float = 180.0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionBrowser")
+        self.share, self.runner, self.stale_after = layout, runner, stale_after
+        self.client: str | None = None
+        self._loading: tuple[str, float] | None = None  # (client, since) of the refresh queued
+        self.model = SessionTableModel(self)
+        self.proxy = SessionFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self.timer = named(QTimer(self), "autoRefreshTimer")
+        self.timer.setInterval(AUTO_REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.clock = QTimer(self)  # keeps the status line honest while the share is slow
+        self.clock.setInterval(TICK_MS)
+        self.clock.timeout.connect(self._tick)
+        self.clock.start()
+        self.reload_clients()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        self.clients = named(QListWidget(), "browserClients")
+        self.clients.setMaximumWidth(200)
+        self.clients.currentTextChanged.connect(self._client_chosen)
+        self.refresh_button = named(QPushButton("↻ Refresh"), "browserRefresh")
+        self.refresh_button.clicked.connect(self.reload_clients)
+        self.auto_refresh = named(QCheckBox("Auto-refresh (30 s)"), "autoRefresh")
+        self.auto_refresh.setChecked(True)
+        self.auto_refresh.toggled.connect(lambda on: self.timer.start() if on else self.timer.stop())
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Clients"))
+        left.addWidget(self.clients)
+        left.addWidget(self.refresh_button)
+        left.addWidget(self.auto_refresh)
+
+        self.header = named(QLabel("No client selected"), "browserHeader")
+        self.status_combo = named(QComboBox(), "statusFilter")
+        self.status_combo.addItem("All statuses", None)
+        for status in STATUSES:
+            self.status_combo.addItem(STATUS_LABELS[status], status)
+        self.date_from, self.date_to = _date_edit("dateFrom"), _date_edit("dateTo")
+        self.search = named(QLineEdit(), "browserSearch")
+        self.search.setPlaceholderText("Search list, session, worker, PC…")
+        self.search.setClearButtonEnabled(True)
+        self.status_combo.currentIndexChanged.connect(self._filters_changed)
+        self.date_from.dateChanged.connect(self._filters_changed)
+        self.date_to.dateChanged.connect(self._filters_changed)
+        self.search.textChanged.connect(self._filters_changed)
+        filters = QHBoxLayout()
+        for label, widget in (("Status", self.status_combo), ("From", self.date_from),
+                              ("To", self.date_to)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        self.status_line = named(QLabel(""), "browserStatus")
+
+        self.table = named(QTableView(), "browserTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row heights and column widths: no per-row measuring with thousands of rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 160, 110, 120, 110, 80, 130, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # stable sort: status, then the index's own order
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.show_details())
+
+        self.preview = named(QLabel("Select a list to see its details."), "browserPreview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.start_button = named(QPushButton("▶ Start packing"), "browserStart")
+        self.resume_button = named(QPushButton("↩ Resume"), "browserResume")
+        self.take_over_button = named(QPushButton("Take over…"), "browserTakeOver")
+        self.details_button = named(QPushButton("Details"), "browserDetails")
+        self.csv_button = named(QPushButton("Export CSV"), "browserExportCsv")
+        self.xlsx_button = named(QPushButton("Export Excel"), "browserExportXlsx")
+        self.start_button.clicked.connect(lambda: self._request(self.startRequested))
+        self.resume_button.clicked.connect(lambda: self._request(self.resumeRequested))
+        self.take_over_button.clicked.connect(lambda: self._request(self.takeOverRequested))
+        self.details_button.clicked.connect(self.show_details)
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        actions = QHBoxLayout()
+        for button in (self.start_button, self.resume_button, self.take_over_button,
+                       self.details_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.csv_button)
+        actions.addWidget(self.xlsx_button)
+
+        right = QVBoxLayout()
+        for widget in (self.header, self.status_line):
+            right.addWidget(widget)
+        right.insertLayout(1, filters)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.preview)
+        right.addLayout(actions)
+        left_box, right_box = QWidget(), QWidget()
+        left_box.setLayout(left)
+        right_box.setLayout(right)
+        splitter = QSplitter()
+        splitter.addWidget(left_box)
+        splitter.addWidget(right_box)
+        splitter.setStretchFactor(1, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+        self._update_actions(None)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload_clients(self) -> None:
+        self.runner.submit(list_clients, self.share, on_done=self._clients_loaded,
+                           on_error=self._failed, owner=self)
+        self.refresh()
+
+    def _clients_loaded(self, clients: list[str]) -> None:
+        current = self.client
+        self.clients.blockSignals(True)
+        self.clients.clear()
+        self.clients.addItems(clients)
+        self.clients.blockSignals(False)
+        if current in clients:
+            self.clients.setCurrentRow(clients.index(current))
+        elif clients:
+            self.clients.setCurrentRow(0)  # emits currentTextChanged → _client_chosen
+        else:
+            self.header.setText("No clients on this share")
+
+    def select_client(self, client: str) -> None:
+        matches = self.clients.findItems(client, Qt.MatchFlag.MatchExactly)
+        if matches:
+            self.clients.setCurrentItem(matches[0])
+        else:
+            self._client_chosen(client)
+
+    def _client_chosen(self, client: str) -> None:
+        if not client or client == self.client:
+            return
+        self.client = client
+        self.model.set_rows([])
+        self.header.setText(f"Client {client}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the current client's rows in the background (once at a time per client)."""
+        client = self.client
+        if client is None or (self._loading is not None and self._loading[0] == client):
+            return
+        self._loading = (client, time.monotonic())
+        self.status_line.setText("Refreshing…")
+        self.runner.submit(_load, self.share, client, self.stale_after,
+                           on_done=partial(self._rows_loaded, client),
+                           on_error=partial(self._rows_failed, client), owner=self)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading is not None
+
+    def _rows_loaded(self, client: str, rows: list[IndexRow]) -> None:
+        if self._loading is not None and self._loading[0] == client:
+            self._loading = None
+        if client != self.client:
+            return  # the user has moved on to another client
+        selected = self.selected_row()
+        self.model.set_rows(rows)
+        self.header.setText(f"Client {client} · {header_text(rows)}")
+        self.status_line.setText(
+            f"Last refreshed {time.strftime('%H:%M:%S')} ({len(rows)} lists)")
+        if selected is not None:
+            self._select_key(selected.key)
+        self._update_actions(self.selected_row())
+        self.refreshed.emit(client, len(rows))
+
+    def _rows_failed(self, client: str, message: str) -> None:
+        if self._loading is not None and self._loading[0] == client:
+            self._loading = None
+        if client == self.client:
+            self.status_line.setText(f"Refresh failed: {message}")
+
+    def _failed(self, message: str) -> None:
+        self.status_line.setText(f"Refresh failed: {message}")
+
+    def _tick(self) -> None:
+        if self._loading is not None and self._loading[0] == self.client:
+            waited = time.monotonic() - self._loading[1]
+            if waited >= 5:
+                self.status_line.setText(f"Refreshing… (waiting for the share for {waited:.0f} s)")
+
+    # ------------------------------------------------------------------ filters and rows
+
+    def _filters_changed(self) -> None:
+        day_from, day_to = self.date_from.date(), self.date_to.date()
+        self.proxy.set_criteria(
+            status=self.status_combo.currentData(),
+            date_from="" if day_from == NO_DATE else day_from.toString("yyyy-MM-dd"),
+            date_to="" if day_to == NO_DATE else day_to.toString("yyyy-MM-dd"),
+            text=self.search.text())
+        self._update_actions(self.selected_row())
+
+    def visible_rows(self) -> list[IndexRow]:
+        return self.proxy.visible_rows()
+
+    def selected_row(self) -> IndexRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        row: IndexRow = index.siblingAtColumn(0).data(ROW_ROLE)
+        return row
+
+    def select_row(self, session_id: str, list_name: str) -> bool:
+        return self._select_key(f"{session_id}::{list_name}")
+
+    def _select_key(self, key: str) -> bool:
+        for number in range(self.proxy.rowCount()):
+            index = self.proxy.index(number, 0)
+            if index.data(ROW_ROLE).key == key:
+                self.table.selectRow(number)
+                self.table.setCurrentIndex(index)
+                return True
+        return False
+
+    def _selection_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.siblingAtColumn(0).data(ROW_ROLE) if current.isValid() else None
+        self._update_actions(row)
+
+    def _update_actions(self, row: IndexRow | None) -> None:
+        status = row.status if row is not None else None
+        here = row is not None and row.lock is not None and row.lock.locked_by == host_name()
+        self.start_button.setVisible(status == "available")
+        self.resume_button.setVisible(status in RESUMABLE or (status == "in_progress" and here))
+        self.take_over_button.setVisible(status == "stale")
+        self.details_button.setEnabled(row is not None)
+        self.preview.setText(self._describe(row) if row is not None else
+                             "Select a list to see its details.")
+
+    @staticmethod
+    def _describe(row: IndexRow) -> str:
+        lines = [f"{row.label}: {row.packing_list_name} of session {row.session_id}",
+                 f"Worker: {row.worker_name or '—'}   PC: {row.pc_name or '—'}   "
+                 f"Started: {format_time(row.started_at)}   "
+                 f"Duration: {format_duration(row.duration_seconds)}",
+                 f"Orders: {fraction(row.completed_orders, row.total_orders)} "
+                 f"(skipped: {row.skipped_orders or 0})   "
+                 f"Items: {fraction(row.packed_items, row.total_items)}"]
+        if row.lock is not None:
+            age = row.lock.heartbeat_age(now())
+            lines.append(f"Locked by {row.lock.describe()}; last heartbeat {age:.0f} s ago")
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ actions
+
+    def payload(self, row: IndexRow) -> dict[str, Any]:
+        return {"client_id": self.client, "session_id": row.session_id,
+                "packing_list_name": row.packing_list_name, "work_dir": str(row.work_dir),
+                "status": row.status, "lock": row.lock}
+
+    def _request(self, signal: Any) -> None:
+        row = self.selected_row()
+        if row is not None:
+            signal.emit(self.payload(row))
+
+    def show_details(self) -> None:
+        row = self.selected_row()
+        if row is None or self.client is None:
+            return
+        from packing_tool.ui.session_details import SessionDetailsDialog
+
+        dialog = SessionDetailsDialog(self.share, self.runner, self.client, row.session_id,
+                                      row.packing_list_name, stale_after=self.stale_after,
+                                      parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: the browser stays usable beside it
+        self.details_dialog = dialog
+
+    def export(self, kind: str, path: str | None = None) -> None:
+        """Write the visible rows to ``path`` (asks for one when None), on the runner."""
+        rows = self.visible_rows()
+        if path is None:
+            suffix = "CSV files (*.csv)" if kind == "csv" else "Excel files (*.xlsx)"
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export sessions", f"sessions_{self.client or 'all'}.{kind}", suffix)
+            if not path:
+                return
+        writer = export_csv if kind == "csv" else export_xlsx
+        self.status_line.setText(f"Exporting {len(rows)} rows…")
+        self.runner.submit(writer, rows, path, owner=self,
+                           on_done=lambda out: self.status_line.setText(
+                               f"Exported {len(rows)} rows to {out}"),
+                           on_error=lambda msg: self.status_line.setText(
+                               f"Export failed: {msg}"))

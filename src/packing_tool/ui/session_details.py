@@ -1,0 +1,204 @@
+"""Session Details: one packing list's overview, orders with their scans, metrics and SKUs.
+
+The data is loaded on the runner (``storage.session_details.load_details``): the summary of
+an ended list, or a live replay of the journal of one still being packed, so the dialog
+never shows "Unknown" for a list it could read and never copies the metrics maths.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.session_details import SessionDetails, load_details
+from packing_tool.storage.session_index import STATUS_LABELS
+from packing_tool.ui.browser_model import format_duration, format_time
+from packing_tool.ui.charts import bar_chart, line_chart
+from packing_tool.ui.details_orders import OrdersTab
+from packing_tool.ui.runner import TaskRunner
+from packing_tool.ui.tables import table
+from packing_tool.ui.widgets import named
+
+SOURCES = {"summary": "ended: from session_summary.json",
+           "journal": "live: replayed from the scan journal",
+           "state": "older packer: from packing_state.json",
+           "none": "nothing packed yet"}
+METRICS = (("avg_time_per_order", "Average time per order", "s"),
+           ("fastest_order_seconds", "Fastest order", "s"),
+           ("slowest_order_seconds", "Slowest order", "s"),
+           ("avg_time_to_first_scan", "Average time to first scan", "s"),
+           ("avg_time_per_item", "Average time per item", "s"),
+           ("orders_per_hour", "Orders per hour", ""), ("items_per_hour", "Items per hour", ""),
+           ("total_corrections", "Corrections (undo)", ""),
+           ("avg_corrections_per_order", "Corrections per order", ""),
+           ("total_extra_scans", "Extra scans", ""),
+           ("total_unknown_scans", "Unknown or wrong scans", ""))
+SKU_COLUMNS = ("SKU", "Title", "Orders", "Packed", "Required", "Scanned", "Manual",
+               "Avg s/unit", "Misscans", "Extra scans")
+SKU_KEYS = ("title", "orders", "units_packed", "units_required", "units_scanned",
+            "units_manual", "avg_seconds_per_unit", "misscans", "extra_scans")
+
+
+def top(figures: dict[str, dict[str, Any]], key: str, count: int = 3) -> list[tuple[str, Any]]:
+    """The ``count`` SKUs with the highest ``key`` (zeros and unknowns left out)."""
+    ranked = [(sku, f.get(key)) for sku, f in figures.items()
+              if isinstance(f.get(key), (int, float)) and f.get(key)]
+    return sorted(ranked, key=lambda pair: -float(pair[1]))[:count]
+
+
+class SessionDetailsDialog(QDialog):
+    loaded = Signal(object)  # the SessionDetails shown
+    failed = Signal(str)
+
+    def __init__(self, layout: ShareLayout, runner: TaskRunner, client: str, session: str,
+                 list_name: str, *, stale_after: float = 180.0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionDetailsDialog")
+        self.setWindowTitle(f"Session Details: {session} · {list_name}")
+        self.resize(980, 740)
+        self.share, self.runner, self.stale_after = layout, runner, stale_after
+        self.client, self.session, self.list_name = client, session, list_name
+        self.details: SessionDetails | None = None
+        self.status = named(QLabel("Loading…"), "detailsStatus")
+        self.tabs = named(QTabWidget(), "detailsTabs")
+        refresh, close = QPushButton("↻ Refresh"), QPushButton("Close")
+        refresh.clicked.connect(self.reload)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(refresh)
+        buttons.addWidget(close)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs, 1)
+        outer.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.status.setText("Loading…")
+        self.runner.submit(load_details, self.share, self.client, self.session, self.list_name,
+                           stale_after=self.stale_after, on_done=self._loaded,
+                           on_error=self._failed, owner=self)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(f"Cannot read this list: {message}")
+        self.failed.emit(message)
+
+    def _loaded(self, details: SessionDetails) -> None:
+        self.details = details
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.tabs.addTab(self._overview(details), "Overview")
+        self.orders_tab = OrdersTab(details)
+        self.tabs.addTab(self.orders_tab, f"Orders ({len(details.orders())})")
+        self.tabs.addTab(self._metrics(details), "Metrics")
+        self.tabs.addTab(self._skus(details), "SKUs")
+        self.tabs.setCurrentIndex(max(0, current))
+        self.status.setText("; ".join(details.notes) if details.notes else SOURCES[details.source])
+        self.loaded.emit(details)
+
+    # ------------------------------------------------------------------ tabs
+
+    def _overview(self, d: SessionDetails) -> QWidget:
+        s = d.summary
+        workers = [w for w in s.get("workers") or () if isinstance(w, dict)]
+        who = ", ".join(f"{w.get('worker_name')} ({w.get('units_packed', 0)} units, "
+                        f"{w.get('orders_completed', 0)} orders)" for w in workers) or "—"
+        rows = (("Session", d.session_id), ("Client", f"CLIENT_{d.client_id.removeprefix('CLIENT_')}"),
+                ("Packing list", d.list_name),
+                ("Status", f"{STATUS_LABELS.get(d.status, d.status)} ({SOURCES[d.source]})"),
+                ("Worker", s.get("worker_name") or "—"), ("Workers", who),
+                ("PC", s.get("pc_name") or s.get("worker_pc") or "—"),
+                ("Started", format_time(s.get("started_at"))),
+                ("Completed", format_time(s.get("completed_at"))),
+                ("Packing time", format_duration(s.get("duration_seconds"))),
+                ("Orders", f"{s.get('completed_orders', 0)} / {s.get('total_orders', 0)}"),
+                ("Skipped", str(s.get("skipped_orders_count", 0))),
+                ("Started, not finished", str(s.get("in_progress_orders", 0))),
+                ("Units", f"{s.get('packed_items', 0)} / {s.get('total_items', 0)}"),
+                ("Distinct SKUs", str(s.get("unique_skus", "—"))))
+        page = named(QWidget(), "detailsOverview")
+        form = QFormLayout(page)
+        for label, value in rows:
+            field = QLabel(str(value))
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, field)
+        if d.lock is not None:
+            form.addRow("Lock", QLabel(d.lock.describe()))
+        for note in d.notes:
+            form.addRow("Note", QLabel(note))
+        return page
+
+    def _metrics(self, d: SessionDetails) -> QWidget:
+        metrics = d.summary.get("metrics") or {}
+        page = named(QWidget(), "detailsMetrics")
+        layout = QVBoxLayout(page)
+        if not d.ended:
+            layout.addWidget(QLabel("Live figures: the list is not ended, they grow as it is "
+                                    "packed."))
+        form = QFormLayout()
+        for key, label, unit in METRICS:
+            value = metrics.get(key)
+            form.addRow(label, QLabel("—" if value is None else f"{value}{' ' + unit if unit else ''}"))
+        layout.addLayout(form)
+        hours = [h.start.strftime("%d.%m %H:00") for h in d.hourly]
+        self.hourly_chart = bar_chart(
+            "Units and orders per hour", hours,
+            {"Units": [h.units for h in d.hourly], "Orders": [h.orders for h in d.hourly]},
+            name="hourlyChart", y_title="count")
+        orders = [o for o in d.summary.get("orders") or () if isinstance(o, dict)]
+        points = [(n, float(o.get("duration_seconds") or 0.0)) for n, o in enumerate(orders, 1)]
+        self.duration_chart = line_chart(
+            "Order durations (in completion order)", points, name="orderDurationChart",
+            x_title="order", y_title="seconds", label="active seconds")
+        charts = QHBoxLayout()
+        charts.addWidget(self.hourly_chart)
+        charts.addWidget(self.duration_chart)
+        layout.addLayout(charts)
+        per_order = []
+        for o in orders:
+            units, seconds = o.get("items_count") or 0, o.get("duration_seconds")
+            per_unit = round(seconds / units, 1) if isinstance(seconds, (int, float)) and units else None
+            per_order.append((str(o.get("order_number")), seconds, units, per_unit,
+                              o.get("time_to_first_scan_seconds")))
+        layout.addWidget(table("orderMetrics", ("Order", "Seconds", "Units", "s/unit",
+                                                "First scan s"), per_order), 1)
+        layout.addWidget(table("hourMetrics", ("Hour", "Units", "Orders"),
+                               [(label, h.units, h.orders) for label, h in zip(hours, d.hourly,
+                                                                               strict=True)]))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        return scroll
+
+    def _skus(self, d: SessionDetails) -> QWidget:
+        figures = {k: v for k, v in (d.summary.get("sku_figures") or {}).items()
+                   if isinstance(v, dict)}
+        page = named(QWidget(), "detailsSkus")
+        layout = QVBoxLayout(page)
+        slow = ", ".join(f"{sku} ({value} s/unit)" for sku, value in
+                         top(figures, "avg_seconds_per_unit")) or "—"
+        missed = ", ".join(f"{sku} ({value})" for sku, value in top(figures, "misscans")) or "—"
+        self.slowest = named(QLabel(f"Slowest SKUs: {slow}"), "slowestSkus")
+        self.misscanned = named(QLabel(f"Most misscanned: {missed}"), "mostMisscanned")
+        layout.addWidget(self.slowest)
+        layout.addWidget(self.misscanned)
+        if not figures:
+            layout.addWidget(QLabel("This summary has no per-SKU figures (an older packer's)."))
+        rows = [(sku, *(f.get(k) for k in SKU_KEYS)) for sku, f in figures.items()]
+        self.sku_table = table("skuTable", SKU_COLUMNS, rows)
+        layout.addWidget(self.sku_table, 1)
+        return page

@@ -1,0 +1,39 @@
+"""Read-only tables of figures that sort numbers as numbers (details and worker screens)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+from packing_tool.ui.widgets import named
+
+
+def cell(value: Any) -> QTableWidgetItem:
+    item = QTableWidgetItem()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        item.setData(Qt.ItemDataRole.DisplayRole, value)
+    else:
+        item.setText("—" if value is None else str(value))
+    return item
+
+
+def fill_table(widget: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
+    widget.setSortingEnabled(False)  # sorting while inserting scrambles the rows
+    widget.clearContents()
+    widget.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            widget.setItem(r, c, cell(value))
+    widget.setSortingEnabled(True)
+
+
+def table(name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> QTableWidget:
+    widget = named(QTableWidget(0, len(headers)), name)
+    widget.setHorizontalHeaderLabels(list(headers))
+    widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    widget.verticalHeader().setVisible(False)
+    fill_table(widget, rows)
+    return widget

@@ -1,0 +1,140 @@
+"""Workers: each packer's totals and averages, and their sessions' rates over time.
+
+Profiles come from ``Workers/workers.json`` and the sessions from the shared statistics'
+packing history, both read on the runner. A record without a duration has no rate: it is
+listed, but left out of the chart rather than drawn as zero.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QTableWidget, QVBoxLayout, QWidget
+
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.ui.browser_model import format_duration, format_time
+from packing_tool.ui.charts import time_chart
+from packing_tool.ui.runner import TaskRunner
+from packing_tool.ui.tables import fill_table, table
+from packing_tool.ui.widgets import named
+from shared.stats_manager import StatsManager
+from shared.timestamps import parse_timestamp
+from shared.worker_manager import WorkerManager
+
+WORKER_COLUMNS = ("Worker", "ID", "Active", "Sessions", "Orders", "Items", "Packing time",
+                  "Orders/h", "Items/h", "Avg s/order", "Last active")
+HISTORY_COLUMNS = ("When", "Client", "Session", "List", "Orders", "Items", "Seconds",
+                   "Orders/h")
+HISTORY_LIMIT = 500  # the newest records; the stats file keeps 1,000 of all workers
+
+
+def read_workers(root: Path) -> list[dict[str, Any]]:
+    return [p.to_dict() for p in WorkerManager(root).get_all_workers(include_inactive=True)]
+
+
+def read_history(root: Path, worker_id: str) -> list[dict[str, Any]]:
+    return StatsManager(root).get_packing_history(worker_id=worker_id, limit=HISTORY_LIMIT)
+
+
+def rate(record: dict[str, Any]) -> float | None:
+    """Orders per hour of one packing record; None without a usable duration."""
+    seconds, orders = record.get("duration_seconds"), record.get("orders_count")
+    if not isinstance(seconds, (int, float)) or seconds <= 0 or not isinstance(orders, int):
+        return None
+    return round(orders * 3600 / seconds, 1)
+
+
+class WorkerView(QWidget):
+    workersLoaded = Signal(int)
+    historyLoaded = Signal(str, int)  # worker_id, records
+
+    def __init__(self, layout: ShareLayout, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workerView")
+        self.share, self.runner = layout, runner
+        self.workers: list[dict[str, Any]] = []
+        self.history: list[dict[str, Any]] = []
+        self.selected: str | None = None
+        self.status = named(QLabel("Loading workers…"), "workerStatus")
+        self.table = table("workerTable", WORKER_COLUMNS, [])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._worker_chosen)
+        self.lower = QWidget()
+        self.lower_layout = QVBoxLayout(self.lower)
+        self.history_table = table("workerHistory", HISTORY_COLUMNS, [])
+        self.chart = time_chart("Orders per hour by session", [], name="workerRateChart",
+                                y_title="orders/h")
+        self.lower_layout.addWidget(self.history_table)
+        self.lower_layout.addWidget(self.chart)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.lower)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.status)
+        outer.addWidget(splitter, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        self.runner.submit(read_workers, self.share.root, on_done=self._workers_loaded,
+                           on_error=self._failed, owner=self)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(f"Cannot read the share: {message}")
+
+    def _workers_loaded(self, workers: list[dict[str, Any]]) -> None:
+        self.workers = workers
+        rows = [(w.get("name"), w.get("id"), "yes" if w.get("active", True) else "no",
+                 w.get("total_sessions"), w.get("total_orders"), w.get("total_items"),
+                 format_duration(w.get("total_duration_seconds")), w.get("orders_per_hour"),
+                 w.get("items_per_hour"), w.get("avg_time_per_order"),
+                 format_time(w.get("last_active"))) for w in workers]
+        fill_table(self.table, rows)
+        self.status.setText(f"{len(workers)} workers. Select one to see their sessions.")
+        self.workersLoaded.emit(len(workers))
+
+    def select_worker(self, worker_id: str) -> bool:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 1)
+            if item is not None and item.text() == worker_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _worker_chosen(self) -> None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if not rows:
+            return
+        item = self.table.item(rows.pop(), 1)
+        if item is None or item.text() == self.selected:
+            return
+        self.selected = item.text()
+        self.status.setText(f"Loading the sessions of {self.selected}…")
+        self.runner.submit(read_history, self.share.root, self.selected, owner=self,
+                           on_done=lambda records, wid=self.selected: self._history(wid, records),
+                           on_error=self._failed)
+
+    def _history(self, worker_id: str, records: list[dict[str, Any]]) -> None:
+        if worker_id != self.selected:
+            return  # another worker was chosen meanwhile
+        self.history = records
+        rows = [(format_time(r.get("timestamp")), r.get("client_id"), r.get("session_id"),
+                 r.get("packing_list_name"), r.get("orders_count"), r.get("items_count"),
+                 r.get("duration_seconds"), rate(r)) for r in records]
+        points: list[tuple[datetime, float]] = []
+        for record in records:
+            moment, value = parse_timestamp(record.get("timestamp")), rate(record)
+            if moment is not None and value is not None:
+                points.append((moment, value))
+        fill_table(self.history_table, rows)
+        self.lower_layout.removeWidget(self.chart)
+        self.chart.deleteLater()
+        self.chart = time_chart(f"Orders per hour by session: {worker_id}", points,
+                                name="workerRateChart", y_title="orders/h")
+        self.lower_layout.addWidget(self.chart)
+        self.status.setText(f"{worker_id}: {len(records)} packing records")
+        self.historyLoaded.emit(worker_id, len(records))
