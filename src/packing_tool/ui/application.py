@@ -8,7 +8,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from packing_tool.storage.paths import RootChoice
-from packing_tool.ui.overview_window import OverviewWindow
+from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.themes import DEFAULT_THEME, THEMES, apply_theme
 
@@ -22,7 +22,7 @@ def run(choice: RootChoice) -> int:
     theme = os.environ.get(THEME_ENV, DEFAULT_THEME)
     apply_theme(app, theme if theme in THEMES else DEFAULT_THEME)
     runner = TaskRunner(app)  # the one background runner for share I/O
-    window = OverviewWindow(choice, runner)
+    window = MainWindow(choice, runner)
     window.show()
     try:
         return int(app.exec())

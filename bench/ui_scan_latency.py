@@ -1,0 +1,131 @@
+"""Benchmark: scan to feedback in the window, and the app's start time.
+
+Scan to feedback: a 1,000-order list open in packer mode (through SessionManager, so the
+journal line is fsynced on the station's disk); each scan is typed into ``scanInput`` as key
+events, Enter pressed, and the event loop run until the window has repainted. Start time: a
+fresh process from its first line to the main window shown (plus the bare interpreter start).
+Prints one JSON object. Targets (design §4): p99 under 30 ms; start under 2 s.
+Usage: python bench/ui_scan_latency.py [--orders 1000] [--platform offscreen]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO / "src"), str(REPO)]
+
+START_PROBE = """
+import time, sys
+t0 = time.perf_counter()
+sys.path[:0] = [{src!r}, {repo!r}]
+from PySide6.QtWidgets import QApplication
+from packing_tool.storage.paths import resolve_root
+from packing_tool.ui.main_window import MainWindow
+from packing_tool.ui.runner import TaskRunner
+app = QApplication([])
+window = MainWindow(resolve_root({root!r}), TaskRunner(app))
+window.show()
+app.processEvents()
+print(time.perf_counter() - t0)
+runner = window.runner
+window.close()
+runner.shutdown(1.0)
+"""
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {"p50_ms": round(statistics.median(ordered), 3),
+            "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))], 3),
+            "max_ms": round(ordered[-1], 3)}
+
+
+def scan_latency(orders: int, root: Path) -> dict[str, object]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from packing_tool.storage.generated import write_generated_session
+    from packing_tool.storage.layout import ShareLayout
+    from packing_tool.storage.packing_session import Worker
+    from packing_tool.storage.session_manager import SessionManager, SessionSettings
+    from packing_tool.ui.packer_mode import PackerMode
+    from packing_tool.ui.sounds import SoundPlayer
+
+    app = QApplication.instance() or QApplication([])
+    write_generated_session(root, "M", "2026-11-21_1", "Bench", orders)
+    worker = Worker("worker_001", "Bench")
+    manager = SessionManager(ShareLayout(root), worker, SessionSettings(debounce_seconds=0.0),
+                             local_root=root.parent / "station")
+    active = manager.open("M", "2026-11-21_1", "Bench")
+    mode = PackerMode(active.session, worker, sounds=SoundPlayer(muted=True))
+    mode.resize(1280, 800)
+    mode.show()
+    app.processEvents()
+    codes = []
+    for order in active.session.logic.packing_list.orders:
+        codes.append(re.sub(r"[^A-Za-z0-9_-]", "", order.order_number))
+        codes.extend(line.sku for line in order.lines for _ in range(line.quantity))
+    samples = []
+    field = mode.scan_input
+    for code in codes:
+        field.setText(code)  # the scanner's keystrokes; Enter is the timed part
+        start = time.perf_counter()
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        app.processEvents()  # the banner, row and progress repainted
+        samples.append((time.perf_counter() - start) * 1000)
+    packed = active.session.logic.progress.orders_complete
+    mode.close()
+    manager.close()
+    return {"orders": orders, "scans": len(codes), "orders_packed": packed,
+            **_percentiles(samples)}
+
+
+def start_time(root: Path) -> dict[str, float]:
+    env = {**os.environ, "PACKING_TOOL_HOME": str(root.parent / "start-home")}
+    code = START_PROBE.format(src=str(REPO / "src"), repo=str(REPO), root=str(root))
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True, env=env)
+    bare = time.perf_counter() - t0
+    probe = subprocess.run([sys.executable, "-c", code], check=True, env=env,
+                           capture_output=True, text=True)
+    inside = float(probe.stdout.strip().splitlines()[-1])
+    return {"interpreter_s": round(bare, 3), "to_window_shown_s": round(inside, 3),
+            "total_s": round(bare + inside, 3)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--orders", type=int, default=1000)
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    args = parser.parse_args()
+    os.environ["QT_QPA_PLATFORM"] = args.platform
+    with tempfile.TemporaryDirectory(prefix="ui-bench-") as tmp:
+        os.environ["PACKING_TOOL_HOME"] = str(Path(tmp) / "home")
+        scans = scan_latency(args.orders, Path(tmp) / "server")
+        demo = Path(tmp) / "demo"
+        from packing_tool.storage.paths import ensure_demo_root
+
+        ensure_demo_root(demo)
+        started = start_time(demo)
+    print(json.dumps({
+        "benchmark": "ui_scan_latency", "platform": args.platform, "scan_to_feedback": scans,
+        "start": started,
+        "targets": {"scan_p99_ms": {"target": 30.0, "measured": scans["p99_ms"]},
+                    "start_s": {"target": 2.0, "measured": started["total_s"]}},
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""The station's window: who is packing, then which list, then packer mode.
+
+Three pages in one window: the worker cards, the Session Browser (with this station's
+unfinished lists offered for resuming), and packer mode. The status bar always says who
+is packing, on which station, whether the share answers, and whether the list is ours.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packing_tool import __version__
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.lock_info import LockInfo, host_name
+from packing_tool.storage.packing_session import Worker
+from packing_tool.storage.paths import RootChoice
+from packing_tool.storage.session_manager import ActiveList, SessionSettings
+from packing_tool.ui.packer_mode import PackerMode
+from packing_tool.ui.runner import TaskRunner
+from packing_tool.ui.session_browser import SessionBrowser
+from packing_tool.ui.sounds import SoundPlayer
+from packing_tool.ui.themes import apply_theme
+from packing_tool.ui.widgets import named
+from packing_tool.ui.work_flow import WorkFlow
+from packing_tool.ui.worker_dialog import WorkerSelectionDialog
+
+log = logging.getLogger(__name__)
+EXIT_WAIT_SECONDS = 8.0  # a hung share may not keep the window open longer than this
+
+# Questions are asked through these, so tests can answer them without a modal loop.
+def ask_take_over(parent: QWidget, text: str) -> bool:
+    answer = QMessageBox.question(parent, "Take over this list?", text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, choice: RootChoice, runner: TaskRunner, *,
+                 settings: SessionSettings | None = None, sound: bool = True,
+                 log_folder: str | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"Packing Tool {__version__}")
+        self.resize(1280, 800)
+        self.choice, self.runner = choice, runner
+        self.layout_ = ShareLayout(choice.path)
+        self.settings = settings or SessionSettings()
+        self.log_folder = log_folder
+        self.sounds = SoundPlayer(self, muted=not sound)
+        self.flow: WorkFlow | None = None
+        self.worker: Worker | None = None
+        self.packer: PackerMode | None = None
+        self._build()
+        self._menus()
+        self.show_login()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        if self.choice.is_demo:
+            column.addWidget(named(QLabel(
+                "Demo data: no server is configured. Everything here is a local practice "
+                f"copy in {self.choice.path}. Set the server under File → Settings."),
+                "demoBanner"))
+        self.pages = named(QStackedWidget(), "pages")
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+
+        self.login = WorkerSelectionDialog(self.choice.path, self.runner, self)
+        self.login.setWindowFlags(Qt.WindowType.Widget)  # a page of the window, not a popup
+        self.login.workerChosen.connect(self._logged_in)
+        self.pages.addWidget(self.login)
+
+        self.work_page = named(QWidget(), "workPage")
+        work = QVBoxLayout(self.work_page)
+        self.resume_bar = named(QWidget(), "resumeBar")
+        bar = QHBoxLayout(self.resume_bar)
+        self.resume_text = named(QLabel(), "resumeText")
+        self.resume_button = named(QPushButton("Resume"), "resumeButton")
+        self.resume_button.clicked.connect(self._resume_offered)
+        bar.addWidget(self.resume_text, 1)
+        bar.addWidget(self.resume_button)
+        self.resume_bar.hide()
+        self.message = named(QLabel(), "workMessage")
+        self.message.setWordWrap(True)
+        self.browser = SessionBrowser(self.layout_, self.runner,
+                                      stale_after=self.settings.stale_after)
+        self.browser.startRequested.connect(self._open)
+        self.browser.resumeRequested.connect(self._open)
+        self.browser.takeOverRequested.connect(self._take_over_from_browser)
+        for widget in (self.resume_bar, self.message):
+            work.addWidget(widget)
+        work.addWidget(self.browser, 1)
+        self.pages.addWidget(self.work_page)
+
+        self.packer_page = named(QWidget(), "packerPage")
+        self.packer_box = QVBoxLayout(self.packer_page)
+        self.pages.addWidget(self.packer_page)
+
+        status = self.statusBar()
+        self.worker_label = named(QLabel("No worker"), "statusWorker")
+        self.station_label = named(QLabel(f"Station {host_name()}"), "statusStation")
+        self.share_label = named(QLabel("Share: online"), "statusShare")
+        self.lock_label = named(QLabel("No list open"), "statusLock")
+        for label in (self.worker_label, self.station_label, self.share_label, self.lock_label):
+            status.addPermanentWidget(label)
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "Switch worker", self.show_login, "Ctrl+Shift+W")
+        self._action(file_menu, "Pause list", self.pause_list, "Ctrl+P")
+        file_menu.addSeparator()
+        self._action(file_menu, "Quit", self.close, "Ctrl+Q")
+        view = bar.addMenu("&View")
+        for name in ("light", "dark"):
+            self._action(view, f"{name.title()} theme", partial(self._theme, name))
+        self._action(view, "Session Browser", self.show_work, "F2")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Open log folder", self.open_log_folder)
+        self._action(help_menu, "About", lambda: QMessageBox.about(
+            self, "Packing Tool", f"Packing Tool {__version__}\nShare: {self.choice.path}"))
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], object],
+                shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _theme(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, name)
+
+    def open_log_folder(self) -> None:
+        if self.log_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_folder))
+
+    # ------------------------------------------------------------------ pages
+
+    def show_login(self) -> None:
+        if self.flow is not None and self.flow.active is not None:
+            self.say("Pause or end the open list before another worker logs in.")
+            return
+        self.login.show()
+        self.login.reload()
+        self.pages.setCurrentWidget(self.login)
+
+    def show_work(self) -> None:
+        if self.worker is not None and (self.flow is None or self.flow.active is None):
+            self.pages.setCurrentWidget(self.work_page)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.statusBar().showMessage(text, 15000)
+        log.info("%s", text)
+
+    def _logged_in(self, profile: Any) -> None:
+        self.worker = Worker(profile.id, profile.name)
+        self.worker_label.setText(f"Worker: {profile.name}")
+        if self.flow is not None:
+            self.flow.shutdown()
+        self.flow = WorkFlow(self.layout_, self.worker, self.runner, self.settings, self)
+        self.flow.opened.connect(self._opened)
+        self.flow.failed.connect(self.say)
+        self.flow.takeOverOffered.connect(self._offer_take_over)
+        self.flow.ended.connect(self._closed_list)
+        self.flow.paused.connect(self._closed_list)
+        self.flow.shareChanged.connect(self._share_changed)
+        self.flow.lockLost.connect(self._lock_lost)
+        self.pages.setCurrentWidget(self.work_page)
+        self.browser.refresh()
+        self.runner.submit(self.flow.manager.unfinished_here, on_done=self._offer_resume,
+                           owner=self)
+
+    def _offer_resume(self, entries: list[Any]) -> None:
+        if not entries:
+            self.resume_bar.hide()
+            return
+        first = entries[0]
+        self._resume_payload = {"client_id": first.client_id, "session_id": first.session_id,
+                                "packing_list_name": first.list_name}
+        more = f" (and {len(entries) - 1} more)" if len(entries) > 1 else ""
+        self.resume_text.setText(
+            f"Unfinished on this station: {first.list_name} of session {first.session_id}, "
+            f"client {first.client_id}, last by {first.worker_name}{more}.")
+        self.resume_bar.show()
+
+    def _resume_offered(self) -> None:
+        self._open(self._resume_payload)
+
+    # ------------------------------------------------------------------ lists
+
+    def _open(self, payload: dict[str, Any]) -> None:
+        if self.flow is not None:
+            self.say(f"Opening {payload['packing_list_name']}…")
+            self.flow.open_list(payload)
+
+    def _take_over_from_browser(self, payload: dict[str, Any]) -> None:
+        holder = payload.get("lock")
+        if isinstance(holder, LockInfo):
+            self._offer_take_over(payload, holder, f"The list's lock is stale: "
+                                  f"{holder.describe()}.")
+
+    def _offer_take_over(self, payload: dict[str, Any], holder: object, text: str) -> None:
+        question = (f"{text}\n\nTake the list over? The other station will be told and "
+                    "will stop writing. This is recorded.")
+        if self.flow is not None and isinstance(holder, LockInfo) and ask_take_over(
+                self, question):
+            self.flow.open_list(payload, take_over=holder)
+        else:
+            self.say("Not taken over.")
+
+    def _opened(self, active: ActiveList) -> None:
+        assert self.worker is not None
+        self.resume_bar.hide()
+        self.packer = PackerMode(active.session, self.worker, self.packer_page,
+                                 sounds=self.sounds)
+        self.packer.endRequested.connect(lambda _remaining: self.end_list())
+        self.packer.scanProcessed.connect(self._scanned)
+        self.packer.workerChanged.connect(self._worker_changed)
+        self.packer_box.addWidget(self.packer)
+        self.pages.setCurrentWidget(self.packer_page)
+        self.lock_label.setText(f"Lock: {active.list_name} held by this station")
+        self.say(f"{active.list_name} of {active.session_id} is open.")
+        self.packer.refocus()
+
+    def _scanned(self, result: Any) -> None:
+        if getattr(result, "order_completed", False) and self.flow is not None:
+            self.flow.report_progress()  # keeps the browser's progress live on other PCs
+
+    def _worker_changed(self, worker: Worker) -> None:
+        self.worker_label.setText(f"Worker: {worker.name}")
+
+    def end_list(self) -> None:
+        if self.flow is not None:
+            self.say("Ending the list…")
+            self.flow.end()
+
+    def pause_list(self) -> None:
+        if self.flow is not None and self.flow.active is not None:
+            self.flow.pause()
+
+    def _closed_list(self, message: str) -> None:
+        if self.packer is not None:
+            self.packer.setParent(None)
+            self.packer.deleteLater()
+            self.packer = None
+        self.lock_label.setText("No list open")
+        self.pages.setCurrentWidget(self.work_page)
+        self.say(message)
+        self.browser.refresh()
+
+    def _share_changed(self, state: str, waiting: int) -> None:
+        if state == "online":
+            self.share_label.setText("Share: online")
+        elif state == "offline":
+            self.share_label.setText(f"Share: OFFLINE, {waiting} scans waiting on this PC")
+        else:
+            self.share_label.setText("Share: list taken over")
+
+    def _lock_lost(self, why: str) -> None:
+        self.lock_label.setText("Lock: LOST")
+        text = f"This list was taken over by another station: {why}. Nothing more is saved."
+        self.say(text)
+        if self.packer is not None:
+            self.packer.feedback.show_message("error", "LIST TAKEN OVER", text)
+
+    # ------------------------------------------------------------------ exit
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.flow is not None:
+            # Off the UI thread and bounded: scans are already safe in the local journal.
+            closing = threading.Thread(target=self.flow.shutdown, name="closing", daemon=True)
+            closing.start()
+            closing.join(EXIT_WAIT_SECONDS)
+        event.accept()

@@ -1,0 +1,135 @@
+"""Opening, pausing and ending lists for the window, with the share kept off the UI thread.
+
+Every SessionManager call runs on the app's one TaskRunner; what the manager reports from its
+own threads (lock lost, share offline) comes back as queued Qt signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from packing_tool.storage.journal_mirror import MirrorStatus
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.lock_info import LockInfo
+from packing_tool.storage.packing_session import Worker
+from packing_tool.storage.session_lock import LockHeldError
+from packing_tool.storage.session_manager import ActiveList, SessionManager, SessionSettings
+from packing_tool.ui.runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class WorkFlow(QObject):
+    opened = Signal(object)  # ActiveList
+    failed = Signal(str)  # a message for the packer
+    takeOverOffered = Signal(dict, object, str)  # payload, LockInfo holder, message
+    ended = Signal(str)  # what the end did, for the status line
+    paused = Signal(str)
+    shareChanged = Signal(str, int)  # state (online/offline/lost), scans waiting
+    lockLost = Signal(str)
+
+    def __init__(self, layout: ShareLayout, worker: Worker, runner: TaskRunner,
+                 settings: SessionSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner, self.layout = runner, layout
+        self.manager = SessionManager(
+            layout, worker, settings,
+            on_lost=lambda _a, why: self.lockLost.emit(why),
+            on_share_status=lambda _a, s: self._share(s))
+        self.active: ActiveList | None = None
+        self.busy = False
+
+    def _share(self, status: MirrorStatus) -> None:
+        self.shareChanged.emit(str(status.state), status.waiting)
+
+    # ------------------------------------------------------------------ open
+
+    def open_list(self, payload: dict[str, Any], take_over: LockInfo | None = None) -> None:
+        """Open the list in ``payload`` (client_id, session_id, packing_list_name)."""
+        if self.busy or self.active is not None:
+            self.failed.emit("Finish or pause the list that is open first.")
+            return
+        self.busy = True
+        client, session = payload["client_id"], payload["session_id"]
+        name = payload["packing_list_name"]
+
+        def work() -> ActiveList | LockHeldError:
+            self.manager.finish_interrupted()
+            try:
+                return self.manager.open(client, session, name, take_over=take_over)
+            except LockHeldError as exc:  # handed back as a value: the window asks the packer
+                return exc
+
+        self.runner.submit(work, on_done=lambda r: self._opened(payload, r),
+                           on_error=self._failed, owner=self)
+
+    def _opened(self, payload: dict[str, Any], result: ActiveList | LockHeldError) -> None:
+        self.busy = False
+        if isinstance(result, LockHeldError):
+            if result.stale:
+                self.takeOverOffered.emit(payload, result.holder, str(result))
+            else:
+                self.failed.emit(str(result))
+            return
+        self.active = result
+        self.opened.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.failed.emit(message)
+
+    # ------------------------------------------------------------------ close
+
+    def end(self) -> None:
+        active = self.active
+        if active is None or self.busy:
+            return
+        self.busy = True
+
+        def work() -> str:
+            plan = self.manager.complete(active)
+            if plan is None:
+                return f"{active.list_name}: nothing new since it was last ended."
+            done = plan["summary"]
+            return (f"{active.list_name} ended: {done['completed_orders']} of "
+                    f"{done['total_orders']} orders, {done['packed_items']} units "
+                    f"({plan['progress']['status']}).")
+
+        self.runner.submit(work, on_done=self._ended, on_error=self._failed, owner=self)
+
+    def _ended(self, message: str) -> None:
+        self.busy, self.active = False, None
+        self.ended.emit(message)
+
+    def pause(self) -> None:
+        active = self.active
+        if active is None or self.busy:
+            return
+        self.busy = True
+
+        def work() -> str:
+            waiting = self.manager.pause(active)
+            if waiting:
+                return (f"{active.list_name} paused; {waiting} scans wait on this station and "
+                        "reach the share when the list is opened here again.")
+            return f"{active.list_name} paused."
+
+        def done(message: str) -> None:
+            self.busy, self.active = False, None
+            self.paused.emit(message)
+
+        self.runner.submit(work, on_done=done, on_error=self._failed, owner=self)
+
+    def report_progress(self) -> None:
+        if self.active is not None:
+            self.runner.submit(self.manager.report_progress, self.active)
+
+    def shutdown(self) -> None:
+        """At exit: pause what is open (bounded by the share timeout) and drop the locks."""
+        try:
+            self.manager.close()
+        except Exception:  # leaving must never fail; the lock simply goes stale
+            log.exception("closing the open list failed")
