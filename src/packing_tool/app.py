@@ -1,11 +1,14 @@
-"""Composition root: choose the share, then hand over to the desktop app."""
+"""Composition root: station settings, the share, logging, then the desktop app."""
 
 from __future__ import annotations
 
 from packing_tool.storage.paths import resolve_root
+from packing_tool.storage.settings import load_settings
 
 
 def run_app(root: str | None) -> int:
+    settings = load_settings()  # never raises: a damaged file is kept aside, defaults used
+    choice = resolve_root(root, settings.server_path)
     from packing_tool.ui.application import run  # Qt loads only when the window is wanted
 
-    return run(resolve_root(root))
+    return run(choice, settings)

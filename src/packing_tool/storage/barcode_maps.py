@@ -115,6 +115,13 @@ class BarcodeMapStore:
             raise ValueError("a barcode mapping needs a barcode and a SKU")
         self._edit(lambda mapping: mapping.__setitem__(code, target))
 
+    def set_many(self, pairs: dict[str, str]) -> None:
+        """Map every barcode in ``pairs`` with one locked edit (an import of a stock file)."""
+        clean = {clean_scan(code): sku.strip() for code, sku in pairs.items()}
+        if any(not code or not sku for code, sku in clean.items()):
+            raise ValueError("a barcode mapping needs a barcode and a SKU")
+        self._edit(lambda mapping: mapping.update(clean))
+
     def delete(self, barcode: str) -> bool:
         """Remove ``barcode``'s entry (the key as stored, else as scanned); False if none."""
 

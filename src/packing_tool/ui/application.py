@@ -1,30 +1,40 @@
-"""The Qt application object and the first window."""
+"""The Qt application object, logging and the main window."""
 
 from __future__ import annotations
 
-import os
+import logging
 import sys
 
 from PySide6.QtWidgets import QApplication
 
-from packing_tool.storage.paths import RootChoice
+from packing_tool import __version__
+from packing_tool.storage import logging_setup
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.paths import RootChoice, local_data_dir
+from packing_tool.storage.settings import StationSettings
 from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.themes import DEFAULT_THEME, THEMES, apply_theme
 
-THEME_ENV = "PACKING_TOOL_THEME"  # "light" or "dark"; a settings screen can come later
 
-
-def run(choice: RootChoice) -> int:
+def run(choice: RootChoice, settings: StationSettings) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Packing Tool")
-    theme = os.environ.get(THEME_ENV, DEFAULT_THEME)
-    apply_theme(app, theme if theme in THEMES else DEFAULT_THEME)
+    context = logging_setup.configure_logging(
+        settings.station, local_dir=local_data_dir(),
+        share_logs=None if choice.is_demo else ShareLayout(choice.path).logs_dir)
+    log = logging.getLogger("packing_tool")
+    log.info("Packing Tool %s started on %s (share %s, from %s)", __version__,
+             settings.station, choice.path, choice.source)
+    for note in settings.notes:
+        log.warning("settings: %s", note)
+    apply_theme(app, settings.theme if settings.theme in THEMES else DEFAULT_THEME)
     runner = TaskRunner(app)  # the one background runner for share I/O
-    window = MainWindow(choice, runner)
+    window = MainWindow(choice, runner, station=settings, log_context=context)
     window.show()
     try:
         return int(app.exec())
     finally:
         runner.shutdown(timeout=2.0)  # a hung share read must not keep the app open
+        logging_setup.shutdown(timeout=2.0)

@@ -6,6 +6,7 @@ sort role carries numbers and times, so "10/12" sorts after "9/12" and dates sor
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from packing_tool.storage.discovery import session_date
+from packing_tool.storage.lock_info import host_name
 from packing_tool.storage.session_index import STATUS_LABELS, STATUSES, IndexRow
-from shared.timestamps import parse_timestamp, sort_key
+from shared.timestamps import now, parse_timestamp, sort_key
 
 COLUMNS = ("Status", "Packing List", "Session", "Worker", "PC", "Progress", "Started",
            "Duration", "Items")
@@ -27,13 +29,14 @@ STATUS_COLOURS = {
     "completed": "#2ECC71", "incomplete": "#E74C3C", "abandoned": "#C0392B",
 }
 DASH = "—"
+RESUMABLE = ("paused", "incomplete", "abandoned")
 Index = QModelIndex | QPersistentModelIndex
 
 
 def format_duration(seconds: float | None) -> str:
     if seconds is None:
         return DASH
-    whole = int(round(seconds))
+    whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
@@ -59,6 +62,42 @@ def row_day(row: IndexRow) -> str:
         return moment.astimezone().date().isoformat()
     day = session_date(row.session_id)
     return day.isoformat() if day else ""
+
+
+def header_text(rows: Sequence[IndexRow]) -> str:
+    counts = Counter(r.status for r in rows)
+    return (f"{len(rows)} lists · {counts['in_progress']} active · {counts['stale']} stale · "
+            f"{counts['paused']} paused")
+
+
+def actions_for(row: IndexRow | None) -> set[str]:
+    """Which of start, resume, take_over and details a row offers."""
+    if row is None:
+        return set()
+    here = row.lock is not None and row.lock.locked_by == host_name()
+    actions = {"details"}
+    if row.status == "available":
+        actions.add("start")
+    if row.status in RESUMABLE or (row.status == "in_progress" and here):
+        actions.add("resume")
+    if row.status == "stale":
+        actions.add("take_over")
+    return actions
+
+
+def describe(row: IndexRow) -> str:
+    """The preview under the table: who, where, how far, and who holds the lock."""
+    lines = [f"{row.label}: {row.packing_list_name} of session {row.session_id}",
+             f"Worker: {row.worker_name or DASH}   PC: {row.pc_name or DASH}   "
+             f"Started: {format_time(row.started_at)}   "
+             f"Duration: {format_duration(row.duration_seconds)}",
+             f"Orders: {fraction(row.completed_orders, row.total_orders)} "
+             f"(skipped: {row.skipped_orders or 0})   "
+             f"Items: {fraction(row.packed_items, row.total_items)}"]
+    if row.lock is not None:
+        age = row.lock.heartbeat_age(now())
+        lines.append(f"Locked by {row.lock.describe()}; last heartbeat {age:.0f} s ago")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)

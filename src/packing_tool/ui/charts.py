@@ -50,7 +50,7 @@ def _value_axis(title: str, top: float) -> QValueAxis:
     axis = QValueAxis()
     axis.setTitleText(title)
     axis.setRange(0, max(1.0, top * 1.1))
-    axis.setLabelFormat("%.0f")
+    axis.setLabelFormat("%.0f" if top >= 10 else "%.1f")  # small ranges need a decimal
     return axis
 
 
@@ -86,8 +86,11 @@ def line_chart(title: str, points: Sequence[tuple[float, float]], *, name: str,
     for x, y in points:
         series.append(float(x), float(y))
     chart.addSeries(series)
-    x_axis = _value_axis(x_title, max((p[0] for p in points), default=1.0))
-    x_axis.setMin(min((p[0] for p in points), default=0.0))
+    x_axis = _value_axis(x_title, 0.0)
+    low, high = min((p[0] for p in points), default=0.0), max((p[0] for p in points), default=1.0)
+    x_axis.setRange(low, max(high, low + 1))
+    x_axis.setTickCount(max(2, min(len(points), 11)))
+    x_axis.setLabelFormat("%.0f")
     y_axis = _value_axis(y_title, max((p[1] for p in points), default=1.0))
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -111,9 +114,11 @@ def time_chart(title: str, points: Sequence[tuple[datetime, float]], *, name: st
     x_axis.setFormat("yyyy-MM-dd")
     if ordered:
         first, last = ordered[0][0].timestamp(), ordered[-1][0].timestamp()
-        pad = 0 if last > first else 12 * 3600  # one point still needs a visible range
-        x_axis.setRange(QDateTime.fromSecsSinceEpoch(int(first - pad)),
-                        QDateTime.fromSecsSinceEpoch(int(last + pad)))
+    else:  # nothing to draw: today, rather than 1970
+        first = last = QDateTime.currentSecsSinceEpoch()
+    pad = 0 if last > first else 12 * 3600  # one point still needs a visible range
+    x_axis.setRange(QDateTime.fromSecsSinceEpoch(int(first - pad)),
+                    QDateTime.fromSecsSinceEpoch(int(last + pad)))
     y_axis = _value_axis(y_title, max((v for _, v in ordered), default=1.0))
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)

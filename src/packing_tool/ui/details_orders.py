@@ -163,6 +163,8 @@ class OrdersTab(QWidget):
         shown = 0
         for number in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(number)
+            if item is None:
+                continue
             hide = bool(needle) and needle not in item.text(0).casefold()
             item.setHidden(hide)
             shown += not hide and not item.data(0, LOOSE)

@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 
 from packing_tool import __version__
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.lock_info import LockInfo, host_name
+from packing_tool.storage.lock_info import LockInfo
+from packing_tool.storage.logging_setup import LogContext, log_folder
 from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import ActiveList, SessionSettings
+from packing_tool.storage.settings import StationSettings, session_settings
+from packing_tool.ui import main_tools
 from packing_tool.ui.packer_mode import PackerMode
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.session_browser import SessionBrowser
@@ -53,17 +56,20 @@ def ask_take_over(parent: QWidget, text: str) -> bool:
 
 class MainWindow(QMainWindow):
     def __init__(self, choice: RootChoice, runner: TaskRunner, *,
-                 settings: SessionSettings | None = None, sound: bool = True,
-                 log_folder: str | None = None) -> None:
+                 station: StationSettings | None = None,
+                 settings: SessionSettings | None = None, sound: bool | None = None,
+                 log_context: LogContext | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Packing Tool {__version__}")
         self.resize(1280, 800)
         self.choice, self.runner = choice, runner
         self.layout_ = ShareLayout(choice.path)
-        self.settings = settings or SessionSettings()
-        self.log_folder = log_folder
-        self.sounds = SoundPlayer(self, muted=not sound)
+        self.station = station or StationSettings()
+        self.settings = settings or session_settings(self.station)
+        self.log_context = log_context
+        self.sounds = SoundPlayer(self, muted=not (self.station.sound if sound is None
+                                                   else sound))
         self.flow: WorkFlow | None = None
         self.worker: Worker | None = None
         self.packer: PackerMode | None = None
@@ -118,7 +124,7 @@ class MainWindow(QMainWindow):
 
         status = self.statusBar()
         self.worker_label = named(QLabel("No worker"), "statusWorker")
-        self.station_label = named(QLabel(f"Station {host_name()}"), "statusStation")
+        self.station_label = named(QLabel(f"Station {self.station.station}"), "statusStation")
         self.share_label = named(QLabel("Share: online"), "statusShare")
         self.lock_label = named(QLabel("No list open"), "statusLock")
         for label in (self.worker_label, self.station_label, self.share_label, self.lock_label):
@@ -129,8 +135,13 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "Switch worker", self.show_login, "Ctrl+Shift+W")
         self._action(file_menu, "Pause list", self.pause_list, "Ctrl+P")
+        self._action(file_menu, "Settings…", lambda: main_tools.open_settings(self))
         file_menu.addSeparator()
         self._action(file_menu, "Quit", self.close, "Ctrl+Q")
+        tools = bar.addMenu("&Tools")
+        self._action(tools, "Barcode mapping…", lambda: main_tools.open_sku_mapping(self),
+                     "Ctrl+M")
+        self._action(tools, "Workers…", lambda: main_tools.open_workers(self))
         view = bar.addMenu("&View")
         for name in ("light", "dark"):
             self._action(view, f"{name.title()} theme", partial(self._theme, name))
@@ -155,9 +166,19 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, name)
 
+    def apply_station(self, station: StationSettings) -> None:
+        """Take new settings: theme and sound at once (the rest at the next start)."""
+        self.station = station
+        self._theme(station.theme)
+        self.sounds.muted = not station.sound
+        self.station_label.setText(f"Station {station.station}")
+
     def open_log_folder(self) -> None:
-        if self.log_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.log_folder))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_folder())))
+
+    def _context(self, **fields: str | None) -> None:
+        if self.log_context is not None:
+            self.log_context.set(**fields)
 
     # ------------------------------------------------------------------ pages
 
@@ -181,6 +202,7 @@ class MainWindow(QMainWindow):
     def _logged_in(self, profile: Any) -> None:
         self.worker = Worker(profile.id, profile.name)
         self.worker_label.setText(f"Worker: {profile.name}")
+        self._context(worker=profile.name)
         if self.flow is not None:
             self.flow.shutdown()
         self.flow = WorkFlow(self.layout_, self.worker, self.runner, self.settings, self)
@@ -245,6 +267,7 @@ class MainWindow(QMainWindow):
         self.packer_box.addWidget(self.packer)
         self.pages.setCurrentWidget(self.packer_page)
         self.lock_label.setText(f"Lock: {active.list_name} held by this station")
+        self._context(session=active.session_id, list_name=active.list_name)
         self.say(f"{active.list_name} of {active.session_id} is open.")
         self.packer.refocus()
 
@@ -254,6 +277,7 @@ class MainWindow(QMainWindow):
 
     def _worker_changed(self, worker: Worker) -> None:
         self.worker_label.setText(f"Worker: {worker.name}")
+        self._context(worker=worker.name)
 
     def end_list(self) -> None:
         if self.flow is not None:
@@ -270,6 +294,7 @@ class MainWindow(QMainWindow):
             self.packer.deleteLater()
             self.packer = None
         self.lock_label.setText("No list open")
+        self._context(session=None, list_name=None)
         self.pages.setCurrentWidget(self.work_page)
         self.say(message)
         self.browser.refresh()

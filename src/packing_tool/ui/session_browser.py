@@ -14,20 +14,16 @@ only a request: the receiver confirms with the packer before taking the lock ove
 from __future__ import annotations
 
 import time
-from collections import Counter
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QSplitter,
@@ -38,16 +34,15 @@ from PySide6.QtWidgets import (
 
 from packing_tool.storage.discovery import list_clients
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.lock_info import host_name
-from packing_tool.storage.session_index import STATUS_LABELS, STATUSES, IndexRow, load_rows
+from packing_tool.storage.session_index import IndexRow, load_rows
 from packing_tool.ui.browser_export import export_csv, export_xlsx
-from packing_tool.ui.browser_filters import SessionFilter
+from packing_tool.ui.browser_filters import Criteria, FilterBar, SessionFilter
 from packing_tool.ui.browser_model import (
     ROW_ROLE,
     SessionTableModel,
-    format_duration,
-    format_time,
-    fraction,
+    actions_for,
+    describe,
+    header_text,
 )
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.widgets import named
@@ -55,28 +50,10 @@ from shared.timestamps import now
 
 AUTO_REFRESH_MS = 30_000
 TICK_MS = 1_000
-NO_DATE = QDate(2000, 1, 1)  # the dates' minimum, shown as "Any": no limit
-RESUMABLE = ("paused", "incomplete", "abandoned")
 
 
 def _load(layout: ShareLayout, client: str, stale_after: float) -> list[IndexRow]:
     return load_rows(layout, client, now=now(), stale_after=stale_after)  # now: when it runs
-
-
-def header_text(rows: list[IndexRow]) -> str:
-    counts = Counter(r.status for r in rows)
-    return (f"{len(rows)} lists · {counts['in_progress']} active · {counts['stale']} stale · "
-            f"{counts['paused']} paused")
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = named(QDateEdit(), name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("Any")
-    edit.setDate(NO_DATE)
-    return edit
 
 
 class SessionBrowser(QWidget):
@@ -98,7 +75,7 @@ class SessionBrowser(QWidget):
         self._build()
         self.timer = named(QTimer(self), "autoRefreshTimer")
         self.timer.setInterval(AUTO_REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self._auto_refresh)
         self.timer.start()
         self.clock = QTimer(self)  # keeps the status line honest while the share is slow
         self.clock.setInterval(TICK_MS)
@@ -116,34 +93,43 @@ class SessionBrowser(QWidget):
         self.refresh_button.clicked.connect(self.reload_clients)
         self.auto_refresh = named(QCheckBox("Auto-refresh (30 s)"), "autoRefresh")
         self.auto_refresh.setChecked(True)
-        self.auto_refresh.toggled.connect(lambda on: self.timer.start() if on else self.timer.stop())
+        self.auto_refresh.toggled.connect(self._auto_refresh_toggled)
         left = QVBoxLayout()
         left.addWidget(QLabel("Clients"))
         left.addWidget(self.clients)
         left.addWidget(self.refresh_button)
         left.addWidget(self.auto_refresh)
+        right = QVBoxLayout()
+        self._build_filters(right)
+        self._build_table(right)
+        self._build_actions(right)
+        left_box, right_box = QWidget(), QWidget()
+        left_box.setLayout(left)
+        right_box.setLayout(right)
+        splitter = QSplitter()
+        splitter.addWidget(left_box)
+        splitter.addWidget(right_box)
+        splitter.setStretchFactor(1, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+        self._update_actions(None)
 
+    def _auto_refresh_toggled(self, on: bool) -> None:
+        if on:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _build_filters(self, right: QVBoxLayout) -> None:
         self.header = named(QLabel("No client selected"), "browserHeader")
-        self.status_combo = named(QComboBox(), "statusFilter")
-        self.status_combo.addItem("All statuses", None)
-        for status in STATUSES:
-            self.status_combo.addItem(STATUS_LABELS[status], status)
-        self.date_from, self.date_to = _date_edit("dateFrom"), _date_edit("dateTo")
-        self.search = named(QLineEdit(), "browserSearch")
-        self.search.setPlaceholderText("Search list, session, worker, PC…")
-        self.search.setClearButtonEnabled(True)
-        self.status_combo.currentIndexChanged.connect(self._filters_changed)
-        self.date_from.dateChanged.connect(self._filters_changed)
-        self.date_to.dateChanged.connect(self._filters_changed)
-        self.search.textChanged.connect(self._filters_changed)
-        filters = QHBoxLayout()
-        for label, widget in (("Status", self.status_combo), ("From", self.date_from),
-                              ("To", self.date_to)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._filters_changed)
         self.status_line = named(QLabel(""), "browserStatus")
+        right.addWidget(self.header)
+        right.addWidget(self.filters)
+        right.addWidget(self.status_line)
 
+    def _build_table(self, right: QVBoxLayout) -> None:
         self.table = named(QTableView(), "browserTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -161,7 +147,9 @@ class SessionBrowser(QWidget):
         self.table.setSortingEnabled(True)  # stable sort: status, then the index's own order
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.show_details())
+        right.addWidget(self.table, 1)
 
+    def _build_actions(self, right: QVBoxLayout) -> None:
         self.preview = named(QLabel("Select a list to see its details."), "browserPreview")
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -184,24 +172,8 @@ class SessionBrowser(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.csv_button)
         actions.addWidget(self.xlsx_button)
-
-        right = QVBoxLayout()
-        for widget in (self.header, self.status_line):
-            right.addWidget(widget)
-        right.insertLayout(1, filters)
-        right.addWidget(self.table, 1)
         right.addWidget(self.preview)
         right.addLayout(actions)
-        left_box, right_box = QWidget(), QWidget()
-        left_box.setLayout(left)
-        right_box.setLayout(right)
-        splitter = QSplitter()
-        splitter.addWidget(left_box)
-        splitter.addWidget(right_box)
-        splitter.setStretchFactor(1, 1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(splitter)
-        self._update_actions(None)
 
     # ------------------------------------------------------------------ loading
 
@@ -249,6 +221,10 @@ class SessionBrowser(QWidget):
                            on_done=partial(self._rows_loaded, client),
                            on_error=partial(self._rows_failed, client), owner=self)
 
+    def _auto_refresh(self) -> None:
+        if self.isVisible():  # a browser nobody looks at must not keep reading the share
+            self.refresh()
+
     @property
     def loading(self) -> bool:
         return self._loading is not None
@@ -285,13 +261,8 @@ class SessionBrowser(QWidget):
 
     # ------------------------------------------------------------------ filters and rows
 
-    def _filters_changed(self) -> None:
-        day_from, day_to = self.date_from.date(), self.date_to.date()
-        self.proxy.set_criteria(
-            status=self.status_combo.currentData(),
-            date_from="" if day_from == NO_DATE else day_from.toString("yyyy-MM-dd"),
-            date_to="" if day_to == NO_DATE else day_to.toString("yyyy-MM-dd"),
-            text=self.search.text())
+    def _filters_changed(self, criteria: Criteria) -> None:
+        self.proxy.set_criteria(criteria)
         self._update_actions(self.selected_row())
 
     def visible_rows(self) -> list[IndexRow]:
@@ -321,28 +292,13 @@ class SessionBrowser(QWidget):
         self._update_actions(row)
 
     def _update_actions(self, row: IndexRow | None) -> None:
-        status = row.status if row is not None else None
-        here = row is not None and row.lock is not None and row.lock.locked_by == host_name()
-        self.start_button.setVisible(status == "available")
-        self.resume_button.setVisible(status in RESUMABLE or (status == "in_progress" and here))
-        self.take_over_button.setVisible(status == "stale")
-        self.details_button.setEnabled(row is not None)
-        self.preview.setText(self._describe(row) if row is not None else
+        actions = actions_for(row)
+        self.start_button.setVisible("start" in actions)
+        self.resume_button.setVisible("resume" in actions)
+        self.take_over_button.setVisible("take_over" in actions)
+        self.details_button.setEnabled("details" in actions)
+        self.preview.setText(describe(row) if row is not None else
                              "Select a list to see its details.")
-
-    @staticmethod
-    def _describe(row: IndexRow) -> str:
-        lines = [f"{row.label}: {row.packing_list_name} of session {row.session_id}",
-                 f"Worker: {row.worker_name or '—'}   PC: {row.pc_name or '—'}   "
-                 f"Started: {format_time(row.started_at)}   "
-                 f"Duration: {format_duration(row.duration_seconds)}",
-                 f"Orders: {fraction(row.completed_orders, row.total_orders)} "
-                 f"(skipped: {row.skipped_orders or 0})   "
-                 f"Items: {fraction(row.packed_items, row.total_items)}"]
-        if row.lock is not None:
-            age = row.lock.heartbeat_age(now())
-            lines.append(f"Locked by {row.lock.describe()}; last heartbeat {age:.0f} s ago")
-        return "\n".join(lines)
 
     # ------------------------------------------------------------------ actions
 

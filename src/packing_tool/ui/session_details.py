@@ -52,11 +52,14 @@ SKU_KEYS = ("title", "orders", "units_packed", "units_required", "units_scanned"
             "units_manual", "avg_seconds_per_unit", "misscans", "extra_scans")
 
 
-def top(figures: dict[str, dict[str, Any]], key: str, count: int = 3) -> list[tuple[str, Any]]:
+def top(figures: dict[str, dict[str, Any]], key: str, count: int = 3) -> list[tuple[str, float]]:
     """The ``count`` SKUs with the highest ``key`` (zeros and unknowns left out)."""
-    ranked = [(sku, f.get(key)) for sku, f in figures.items()
-              if isinstance(f.get(key), (int, float)) and f.get(key)]
-    return sorted(ranked, key=lambda pair: -float(pair[1]))[:count]
+    ranked: list[tuple[str, float]] = []
+    for sku, figure in figures.items():
+        value = figure.get(key)
+        if isinstance(value, (int, float)) and value:
+            ranked.append((sku, value))
+    return sorted(ranked, key=lambda pair: -pair[1])[:count]
 
 
 class SessionDetailsDialog(QDialog):
@@ -100,7 +103,11 @@ class SessionDetailsDialog(QDialog):
     def _loaded(self, details: SessionDetails) -> None:
         self.details = details
         current = self.tabs.currentIndex()
-        self.tabs.clear()
+        while self.tabs.count():  # clear() keeps the old pages alive; a reload must free them
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if page is not None:
+                page.deleteLater()
         self.tabs.addTab(self._overview(details), "Overview")
         self.orders_tab = OrdersTab(details)
         self.tabs.addTab(self.orders_tab, f"Orders ({len(details.orders())})")
@@ -117,8 +124,8 @@ class SessionDetailsDialog(QDialog):
         workers = [w for w in s.get("workers") or () if isinstance(w, dict)]
         who = ", ".join(f"{w.get('worker_name')} ({w.get('units_packed', 0)} units, "
                         f"{w.get('orders_completed', 0)} orders)" for w in workers) or "—"
-        rows = (("Session", d.session_id), ("Client", f"CLIENT_{d.client_id.removeprefix('CLIENT_')}"),
-                ("Packing list", d.list_name),
+        client = f"CLIENT_{d.client_id.removeprefix('CLIENT_')}"
+        rows = (("Session", d.session_id), ("Client", client), ("Packing list", d.list_name),
                 ("Status", f"{STATUS_LABELS.get(d.status, d.status)} ({SOURCES[d.source]})"),
                 ("Worker", s.get("worker_name") or "—"), ("Workers", who),
                 ("PC", s.get("pc_name") or s.get("worker_pc") or "—"),
@@ -147,12 +154,12 @@ class SessionDetailsDialog(QDialog):
         page = named(QWidget(), "detailsMetrics")
         layout = QVBoxLayout(page)
         if not d.ended:
-            layout.addWidget(QLabel("Live figures: the list is not ended, they grow as it is "
-                                    "packed."))
+            layout.addWidget(named(QLabel("Live figures: the list is not ended, they grow as "
+                                          "it is packed."), "liveNotice"))
         form = QFormLayout()
         for key, label, unit in METRICS:
             value = metrics.get(key)
-            form.addRow(label, QLabel("—" if value is None else f"{value}{' ' + unit if unit else ''}"))
+            form.addRow(label, QLabel("—" if value is None else f"{value} {unit}".strip()))
         layout.addLayout(form)
         hours = [h.start.strftime("%d.%m %H:00") for h in d.hourly]
         self.hourly_chart = bar_chart(
@@ -171,14 +178,18 @@ class SessionDetailsDialog(QDialog):
         per_order = []
         for o in orders:
             units, seconds = o.get("items_count") or 0, o.get("duration_seconds")
-            per_unit = round(seconds / units, 1) if isinstance(seconds, (int, float)) and units else None
+            per_unit = (round(seconds / units, 1)
+                        if isinstance(seconds, (int, float)) and units else None)
             per_order.append((str(o.get("order_number")), seconds, units, per_unit,
                               o.get("time_to_first_scan_seconds")))
-        layout.addWidget(table("orderMetrics", ("Order", "Seconds", "Units", "s/unit",
-                                                "First scan s"), per_order), 1)
-        layout.addWidget(table("hourMetrics", ("Hour", "Units", "Orders"),
-                               [(label, h.units, h.orders) for label, h in zip(hours, d.hourly,
-                                                                               strict=True)]))
+        order_table = table("orderMetrics", ("Order", "Seconds", "Units", "s/unit",
+                                             "First scan s"), per_order)
+        hour_table = table("hourMetrics", ("Hour", "Units", "Orders"),
+                           [(label, h.units, h.orders)
+                            for label, h in zip(hours, d.hourly, strict=True)])
+        for widget in (order_table, hour_table):
+            widget.setMinimumHeight(180)  # the page scrolls; tables must not shrink to a line
+            layout.addWidget(widget)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)

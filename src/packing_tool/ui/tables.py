@@ -27,7 +27,7 @@ def fill_table(widget: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             widget.setItem(r, c, cell(value))
-    widget.setSortingEnabled(True)
+    widget.setSortingEnabled(True)  # until a header is clicked the rows keep the given order
 
 
 def table(name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> QTableWidget:
@@ -35,5 +35,6 @@ def table(name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Q
     widget.setHorizontalHeaderLabels(list(headers))
     widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     widget.verticalHeader().setVisible(False)
+    widget.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     fill_table(widget, rows)
     return widget

@@ -8,6 +8,7 @@ listed, but left out of the chart rather than drawn as zero.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +65,16 @@ class WorkerView(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._worker_chosen)
-        self.lower = QWidget()
-        self.lower_layout = QVBoxLayout(self.lower)
+        self.history_box = QWidget()
+        self.history_layout = QVBoxLayout(self.history_box)
         self.history_table = table("workerHistory", HISTORY_COLUMNS, [])
         self.chart = time_chart("Orders per hour by session", [], name="workerRateChart",
                                 y_title="orders/h")
-        self.lower_layout.addWidget(self.history_table)
-        self.lower_layout.addWidget(self.chart)
+        self.history_layout.addWidget(self.history_table)
+        self.history_layout.addWidget(self.chart)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.lower)
+        splitter.addWidget(self.history_box)
         outer = QVBoxLayout(self)
         outer.addWidget(self.status)
         outer.addWidget(splitter, 1)
@@ -112,11 +113,10 @@ class WorkerView(QWidget):
         item = self.table.item(rows.pop(), 1)
         if item is None or item.text() == self.selected:
             return
-        self.selected = item.text()
-        self.status.setText(f"Loading the sessions of {self.selected}…")
-        self.runner.submit(read_history, self.share.root, self.selected, owner=self,
-                           on_done=lambda records, wid=self.selected: self._history(wid, records),
-                           on_error=self._failed)
+        worker_id = self.selected = item.text()
+        self.status.setText(f"Loading the sessions of {worker_id}…")
+        self.runner.submit(read_history, self.share.root, worker_id, owner=self,
+                           on_done=partial(self._history, worker_id), on_error=self._failed)
 
     def _history(self, worker_id: str, records: list[dict[str, Any]]) -> None:
         if worker_id != self.selected:
@@ -131,10 +131,10 @@ class WorkerView(QWidget):
             if moment is not None and value is not None:
                 points.append((moment, value))
         fill_table(self.history_table, rows)
-        self.lower_layout.removeWidget(self.chart)
+        self.history_layout.removeWidget(self.chart)
         self.chart.deleteLater()
         self.chart = time_chart(f"Orders per hour by session: {worker_id}", points,
                                 name="workerRateChart", y_title="orders/h")
-        self.lower_layout.addWidget(self.chart)
+        self.history_layout.addWidget(self.chart)
         self.status.setText(f"{worker_id}: {len(records)} packing records")
         self.historyLoaded.emit(worker_id, len(records))

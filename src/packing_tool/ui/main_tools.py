@@ -1,0 +1,69 @@
+"""The main window's tool windows: station settings, barcode mappings, workers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout
+
+from packing_tool.storage.barcode_maps import BarcodeMapStore
+from packing_tool.storage.settings import SettingsError, save_settings
+from packing_tool.ui.settings_dialog import SettingsDialog
+from packing_tool.ui.sku_mapping_dialog import SkuMappingDialog
+from packing_tool.ui.worker_view import WorkerView
+
+if TYPE_CHECKING:
+    from packing_tool.ui.main_window import MainWindow
+
+
+def open_settings(window: MainWindow) -> None:
+    dialog = SettingsDialog(window.station, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    chosen = dialog.result_settings()
+    try:
+        save_settings(chosen)  # this station's own disk, not the share
+    except (SettingsError, OSError) as exc:
+        QMessageBox.warning(window, "Settings not saved", str(exc))
+        return
+    restart = chosen.server_path != window.station.server_path or (
+        chosen.heartbeat_seconds, chosen.stale_after_seconds, chosen.share_timeout_seconds) != (
+        window.station.heartbeat_seconds, window.station.stale_after_seconds,
+        window.station.share_timeout_seconds)
+    window.apply_station(chosen)
+    if restart:
+        window.say("Settings saved. The server and the lock times apply from the next start.")
+    else:
+        window.say("Settings saved.")
+
+
+def open_sku_mapping(window: MainWindow) -> None:
+    """The barcode map of the open list's client (else the browser's client)."""
+    active = window.flow.active if window.flow is not None else None
+    client = active.client_id if active is not None else window.browser.client
+    if client is None:
+        window.say("Choose a client in the Session Browser first.")
+        return
+    stock = (window.layout_.inventory_file(client, active.session_id)
+             if active is not None else None)
+
+    def changed() -> None:
+        if active is not None:  # takes effect in the running session at once
+            window.runner.submit(active.session.reload_barcode_map)
+
+    dialog = SkuMappingDialog(BarcodeMapStore(window.layout_, client), window.runner,
+                              inventory_file=stock, on_changed=changed, parent=window)
+    dialog.setWindowTitle(f"Barcode mapping: client {client}")
+    dialog.exec()
+    if window.packer is not None:
+        window.packer.refocus()
+
+
+def open_workers(window: MainWindow) -> None:
+    view = WorkerView(window.layout_, window.runner)
+    dialog = QDialog(window)
+    dialog.setObjectName("workersDialog")
+    dialog.setWindowTitle("Workers")
+    dialog.resize(1000, 640)
+    QVBoxLayout(dialog).addWidget(view)
+    dialog.exec()

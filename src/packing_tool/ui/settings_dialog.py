@@ -1,0 +1,153 @@
+"""Station settings: server path, station name, lock timings, share timeout, sound, theme.
+
+The dialog only edits a copy: ``result_settings()`` is what the user chose, and the caller
+saves and applies it (nothing here touches the disk or the share). The rules and their
+messages are those of ``storage.settings``, shown while the user types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packing_tool.storage.lock_info import host_name
+from packing_tool.storage.settings import (
+    HEARTBEAT_RANGE,
+    MAX_STALE_SECONDS,
+    MAX_STATION_NAME,
+    THEMES,
+    TIMEOUT_RANGE,
+    StationSettings,
+    validate,
+)
+from packing_tool.ui.themes import set_style_property
+from packing_tool.ui.widgets import named
+
+
+def ask_folder(parent: QWidget, start: str) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Shared folder of the packing stations",
+                                              start)
+    return Path(folder) if folder else None
+
+
+def _seconds(name: str, low: int, high: int, value: int) -> QSpinBox:
+    spin = named(QSpinBox(), name)
+    spin.setRange(low, high)
+    spin.setSuffix(" s")
+    spin.setValue(value)
+    return spin
+
+
+class SettingsDialog(QDialog):
+    """Dialog ``settingsDialog``; ``choose_folder`` is the Browse question (tests replace it)."""
+
+    def __init__(self, settings: StationSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Station settings")
+        self.setModal(True)
+        self.original = settings
+        self.choose_folder: Callable[[QWidget, str], Path | None] = ask_folder
+        self._build(settings)
+        self._revalidate()
+
+    def _build(self, s: StationSettings) -> None:
+        self.server_field = named(QLineEdit(s.server_path or ""), "serverPathField")
+        self.server_field.setPlaceholderText(r"\\server\share (empty: the demo data on this PC)")
+        browse = named(QPushButton("Browse…"), "browseServerButton")
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self.browse)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_field, 1)
+        server_row.addWidget(browse)
+        self.station_field = named(QLineEdit(s.station_name or ""), "stationNameField")
+        self.station_field.setMaxLength(MAX_STATION_NAME + 1)  # one more: the rule explains it
+        self.station_field.setPlaceholderText(f"empty: this PC's name ({host_name()})")
+        self.heartbeat_spin = _seconds("heartbeatSpin", *HEARTBEAT_RANGE, s.heartbeat_seconds)
+        self.heartbeat_spin.setToolTip("How often an open list's lock says this station is alive.")
+        self.stale_spin = _seconds("staleSpin", 1, MAX_STALE_SECONDS, s.stale_after_seconds)
+        self.stale_spin.setToolTip("After how long without a heartbeat another station may "
+                                   "take a list over.")
+        self.timeout_spin = _seconds("shareTimeoutSpin", *TIMEOUT_RANGE, s.share_timeout_seconds)
+        self.timeout_spin.setToolTip("The longest a share operation may take before the app "
+                                     "treats the share as unreachable.")
+        self.sound_check = named(QCheckBox("Play sounds on scans"), "soundCheck")
+        self.sound_check.setChecked(s.sound)
+        self.theme_combo = named(QComboBox(), "themeCombo")
+        for name in THEMES:
+            self.theme_combo.addItem(name.capitalize(), name)
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(s.theme)))
+        form = QFormLayout()
+        form.addRow("Server path", server_row)
+        form.addRow("Station name", self.station_field)
+        form.addRow("Heartbeat every", self.heartbeat_spin)
+        form.addRow("Lock stale after", self.stale_spin)
+        form.addRow("Share timeout", self.timeout_spin)
+        form.addRow("Sound", self.sound_check)
+        form.addRow("Theme", self.theme_combo)
+        self.message = named(QLabel(), "settingsMessage")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = named(self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                               "okButton")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        for field in (self.server_field, self.station_field):
+            field.textChanged.connect(self._revalidate)
+        for spin in (self.heartbeat_spin, self.stale_spin, self.timeout_spin):
+            spin.valueChanged.connect(self._revalidate)
+
+    def result_settings(self) -> StationSettings:
+        """The settings as chosen; fields this dialog does not show are kept as they were."""
+        return replace(
+            self.original,
+            server_path=self.server_field.text().strip() or None,
+            station_name=self.station_field.text().strip() or None,
+            heartbeat_seconds=self.heartbeat_spin.value(),
+            stale_after_seconds=self.stale_spin.value(),
+            share_timeout_seconds=self.timeout_spin.value(),
+            sound=self.sound_check.isChecked(),
+            theme=str(self.theme_combo.currentData()),
+            notes=())
+
+    def problems(self) -> list[str]:
+        return validate(self.result_settings())
+
+    def _revalidate(self) -> None:
+        problems = self.problems()
+        self.ok_button.setEnabled(not problems)
+        self.message.setText("\n".join(problems))
+        set_style_property(self.message, "kind", "error" if problems else "info")
+
+    def browse(self) -> None:
+        folder = self.choose_folder(self, self.server_field.text().strip())
+        if folder is not None:
+            self.server_field.setText(str(folder))
+
+    def accept(self) -> None:
+        if self.problems():  # callers and shortcuts may call accept() with OK disabled
+            self._revalidate()
+            return
+        super().accept()

@@ -1,0 +1,372 @@
+"""Edit a client's barcode → SKU map (``packer_config.json``) from the desktop.
+
+Every change is written at once as its own locked edit on the share (through the one
+background runner), so a deletion sticks and other stations' edits survive: the old
+dialog saved the whole map merged into the file and deleted rows came back (anchor study
+§1.15). Duplicates are checked against the file as it is when the change is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packing_tool.domain.barcodes import clean_scan
+from packing_tool.storage.barcode_maps import BarcodeMapStore
+from packing_tool.ui.runner import TaskRunner
+from packing_tool.ui.themes import set_style_property
+from packing_tool.ui.widgets import named
+
+BARCODE_COLUMN, SKU_COLUMN = 0, 1
+
+
+@dataclass(frozen=True)
+class MapResult:
+    """What a background step found: the map as now stored, and what to tell the user."""
+
+    mapping: dict[str, str]
+    message: str
+    changed: bool = False
+    error: bool = False
+    select: str | None = None  # the barcode to select afterwards
+
+
+def stored_key(mapping: dict[str, str], code: str) -> str | None:
+    """The key under which ``code`` is stored (older files may keep spaces around it)."""
+    if code in mapping:
+        return code
+    return next((key for key in mapping if clean_scan(key) == code), None)
+
+
+# ---------------------------------------------------------------- runner-thread steps
+
+
+def load_map(store: BarcodeMapStore) -> MapResult:
+    mapping = store.load()
+    kept = store.kept_aside()
+    note = f" Unreadable earlier versions are kept: {kept[-1].name}." if kept else ""
+    return MapResult(mapping, f"{len(mapping)} mapping(s) for client {store.client_id}.{note}")
+
+
+def add_mapping(store: BarcodeMapStore, code: str, sku: str) -> MapResult:
+    current = store.load()
+    key = stored_key(current, code)
+    if key is not None:
+        return MapResult(current, f"Barcode {code} already maps to {current[key]}: select it "
+                         "and use Edit to change it.", error=True, select=key)
+    store.set(code, sku)
+    return MapResult(store.load(), f"Added {code} → {sku}.", changed=True, select=code)
+
+
+def edit_mapping(store: BarcodeMapStore, old: str, code: str, sku: str) -> MapResult:
+    current = store.load()
+    if old not in current:
+        return MapResult(current, f"Barcode {old} was removed meanwhile (another station?); "
+                         "nothing changed.", error=True)
+    clash = stored_key(current, code)
+    if clash not in (None, old):
+        return MapResult(current, f"Barcode {code} already maps to {current[clash]}: "
+                         "delete or edit that mapping first.", error=True, select=old)
+    if code == old and current[old] == sku:
+        return MapResult(current, "Nothing changed.", select=old)
+    store.set(code, sku)
+    if old != code:
+        store.delete(old)  # the barcode itself was corrected: the old entry goes
+    return MapResult(store.load(), f"Saved {code} → {sku}.", changed=True, select=code)
+
+
+def delete_mappings(store: BarcodeMapStore, keys: list[str]) -> MapResult:
+    gone = [clean_scan(key) or key for key in keys if store.delete(key)]
+    return MapResult(store.load(), f"Deleted {len(gone)} mapping(s): {', '.join(gone)}.",
+                     changed=bool(gone))
+
+
+def import_mappings(store: BarcodeMapStore, path: Path) -> MapResult:
+    found = store.import_from_inventory(path)
+    current = store.load()
+    if not found:
+        return MapResult(current, f"{path.name} has no barcode column with barcodes that "
+                         "differ from the SKUs: nothing imported.", error=True)
+    added = [code for code in found if stored_key(current, code) is None]
+    updated = [code for code in found
+               if (key := stored_key(current, code)) is not None and current[key] != found[code]]
+    if added or updated:  # one locked edit for all; unchanged entries are not touched
+        store.set_many({code: found[code] for code in added + updated})
+    same = len(found) - len(added) - len(updated)
+    return MapResult(store.load() if added or updated else current,
+                     f"Imported from {path.name}: {len(added)} added, {len(updated)} updated, "
+                     f"{same} already mapped.", changed=bool(added or updated))
+
+
+def ask_confirm(parent: QWidget, text: str) -> bool:
+    answer = QMessageBox.question(parent, "Delete mapping", text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_stock_file(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Stock file with barcodes", "",
+                                          "Stock files (*.csv *.txt);;All files (*)")
+    return Path(name) if name else None
+
+
+class SkuMappingDialog(QDialog):
+    """Dialog ``skuMappingDialog``: the barcode → SKU table of one client, edited in place.
+
+    ``on_changed`` is called on the UI thread after each change is written; it must not
+    touch the share itself (submit ``PackingSession.reload_barcode_map`` to the runner).
+    ``confirm`` and ``choose_file`` are the questions asked; tests replace them.
+    """
+
+    def __init__(self, store: BarcodeMapStore, runner: TaskRunner, *,
+                 inventory_file: Path | None = None,
+                 on_changed: Callable[[], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("skuMappingDialog")
+        self.setWindowTitle(f"Barcode → SKU mapping: client {store.client_id}")
+        self.resize(720, 540)
+        self.store, self.runner = store, runner
+        self.inventory_file = inventory_file
+        self.on_changed = on_changed
+        self.confirm: Callable[[QWidget, str], bool] = ask_confirm
+        self.choose_file: Callable[[QWidget], Path | None] = ask_stock_file
+        self.mapping: dict[str, str] = {}
+        self._editing: str | None = None  # stored key being edited; None while adding
+        self._pending = 0
+        self._build()
+        self.reload()
+
+    # ------------------------------------------------------------------ layout
+
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = named(QPushButton(text), name)
+        button.setAutoDefault(False)  # Enter from the scanner must not press a button
+        button.clicked.connect(slot)
+        return button
+
+    def _build_table(self) -> None:
+        self.filter_field = named(QLineEdit(), "skuFilter")
+        self.filter_field.setPlaceholderText("Filter by barcode or SKU…")
+        self.filter_field.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels(["Product barcode", "SKU"])
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_field.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = named(QTableView(), "skuTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(BARCODE_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _index: self.start_edit())
+
+    def _build(self) -> None:
+        self._build_table()
+        self._build_form()
+        self.add_button = self._button("Add…", "skuAddButton", self.start_add)
+        self.edit_button = self._button("Edit…", "skuEditButton", self.start_edit)
+        self.delete_button = self._button("Delete", "skuDeleteButton", self.delete_selected)
+        self.import_button = self._button("Import from stock file", "skuImportButton",
+                                          self.import_stock)
+        self.reload_button = self._button("Reload", "skuReloadButton", self.reload)
+        close = self._button("Close", "closeButton", self.accept)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button,
+                       self.import_button, self.reload_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_field)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+
+    def _build_form(self) -> None:
+        self.message = named(QLabel(), "skuMessage")
+        self.message.setWordWrap(True)
+        self.barcode_field = named(QLineEdit(), "skuBarcodeField")
+        self.barcode_field.setPlaceholderText("Scan or type the product barcode")
+        self.sku_field = named(QLineEdit(), "skuSkuField")
+        self.sku_field.setPlaceholderText("SKU it stands for")
+        self.barcode_field.returnPressed.connect(self.sku_field.setFocus)
+        self.sku_field.returnPressed.connect(self.save_form)
+        self.form_title = named(QLabel(), "skuFormTitle")
+        self.save_button = self._button("Save", "skuSaveButton", self.save_form)
+        cancel = self._button("Cancel", "skuCancelEditButton", self.close_form)
+        self.form = named(QWidget(), "skuForm")
+        form = QHBoxLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.form_title, self.barcode_field, self.sku_field, self.save_button,
+                       cancel):
+            form.addWidget(widget)
+        self.form.hide()
+
+    # ------------------------------------------------------------------ table
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The rows as shown (filtered and sorted): (barcode, SKU)."""
+        index = self.proxy.index
+        return [(index(r, BARCODE_COLUMN).data(), index(r, SKU_COLUMN).data())
+                for r in range(self.proxy.rowCount())]
+
+    def selected_keys(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows(BARCODE_COLUMN)
+        return [str(index.data(Qt.ItemDataRole.UserRole)) for index in rows]
+
+    def select_barcode(self, key: str) -> bool:
+        """Select the row of stored barcode ``key``; False when it is not shown."""
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, BARCODE_COLUMN).data(Qt.ItemDataRole.UserRole) == key:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def _show(self, result: MapResult) -> None:
+        self.mapping = result.mapping
+        self.table.setSortingEnabled(False)  # one sort after the fill, not one per row
+        self.model.setRowCount(0)
+        for key, sku in result.mapping.items():
+            code = QStandardItem(clean_scan(key) or key)
+            code.setData(key, Qt.ItemDataRole.UserRole)
+            self.model.appendRow([code, QStandardItem(sku)])
+        self.table.setSortingEnabled(True)
+        if result.select is not None:
+            self.select_barcode(result.select)
+        self._say(result.message, error=result.error)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        set_style_property(self.message, "kind", "error" if error else "info")
+
+    # ------------------------------------------------------------------ background steps
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def _run(self, fn: Callable[..., MapResult], *args: Any, doing: str) -> None:
+        self._pending += 1
+        self._set_enabled(False)
+        self._say(doing)
+        self.runner.submit(fn, self.store, *args, on_done=self._on_done,
+                           on_error=self._on_error, owner=self)
+
+    def _on_done(self, result: MapResult) -> None:
+        self._finish()
+        if not result.error:
+            self.close_form()
+        self._show(result)
+        if result.changed and self.on_changed is not None:
+            self.on_changed()
+
+    def _on_error(self, message: str) -> None:
+        self._finish()
+        self._say(f"Could not reach the barcode map on the share: {message}", error=True)
+
+    def _finish(self) -> None:
+        self._pending -= 1
+        if not self._pending:
+            self._set_enabled(True)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for button in (self.add_button, self.edit_button, self.delete_button,
+                       self.import_button, self.reload_button, self.save_button):
+            button.setEnabled(enabled)
+
+    def reload(self) -> None:
+        """Read the map again from the share (what other stations changed shows up)."""
+        self._run(load_map, doing="Loading the barcode map…")
+
+    # ------------------------------------------------------------------ actions
+
+    def start_add(self) -> None:
+        self._open_form(None, "", "")
+
+    def start_edit(self) -> None:
+        keys = self.selected_keys()
+        if len(keys) != 1:
+            self._say("Select one mapping to edit.", error=True)
+            return
+        self._open_form(keys[0], clean_scan(keys[0]), self.mapping.get(keys[0], ""))
+
+    def _open_form(self, key: str | None, code: str, sku: str) -> None:
+        self._editing = key
+        self.form_title.setText("New mapping:" if key is None else "Edit mapping:")
+        self.barcode_field.setText(code)
+        self.sku_field.setText(sku)
+        self.form.show()
+        (self.barcode_field if key is None else self.sku_field).setFocus()
+
+    def close_form(self) -> None:
+        self._editing = None
+        self.form.hide()
+
+    def form_problem(self, code: str, sku: str) -> str:
+        """Why the form cannot be saved ("" when it can), checked against the table shown."""
+        if not code:
+            return "Scan or type the product barcode (at most 200 characters)."
+        if not sku:
+            return "Type the SKU this barcode stands for."
+        if code == sku:
+            return "The barcode and the SKU are the same: a SKU scans as itself already."
+        key = stored_key(self.mapping, code)
+        if key is not None and key != self._editing:
+            return (f"Barcode {code} already maps to {self.mapping[key]}: select it and use "
+                    "Edit to change it.")
+        return ""
+
+    def save_form(self) -> None:
+        if self.busy or not self.form.isVisible():
+            return
+        code, sku = clean_scan(self.barcode_field.text()), self.sku_field.text().strip()
+        problem = self.form_problem(code, sku)
+        if problem:
+            self._say(problem, error=True)
+            return
+        if self._editing is None:
+            self._run(add_mapping, code, sku, doing=f"Adding {code} → {sku}…")
+        else:
+            self._run(edit_mapping, self._editing, code, sku, doing=f"Saving {code} → {sku}…")
+
+    def delete_selected(self) -> None:
+        keys = self.selected_keys()
+        if not keys:
+            self._say("Select the mapping(s) to delete.", error=True)
+            return
+        listed = "\n".join(f"{clean_scan(k)} → {self.mapping.get(k, '?')}" for k in keys[:10])
+        more = f"\n… and {len(keys) - 10} more" if len(keys) > 10 else ""
+        if self.confirm(self, f"Delete {len(keys)} mapping(s)?\n\n{listed}{more}"):
+            self._run(delete_mappings, keys, doing=f"Deleting {len(keys)} mapping(s)…")
+
+    def import_stock(self) -> None:
+        path = self.inventory_file or self.choose_file(self)
+        if path is not None:
+            self._run(import_mappings, Path(path), doing=f"Importing from {Path(path).name}…")
