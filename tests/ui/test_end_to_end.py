@@ -131,3 +131,36 @@ def test_pack_a_real_list_end_to_end_through_the_window(
     for outcome in ("wrong_item", "unknown_barcode", "undone", "order_skipped",
                     "order_resumed", "extra_item", "extra_kept"):
         assert outcome in kinds
+
+
+def test_a_hand_over_between_orders_credits_the_new_worker(
+        qtbot: QtBot, window: MainWindow, share_root: Path) -> None:
+    WorkerManager(share_root).get_or_create("Boris")
+    window.login.reload()
+    qtbot.waitUntil(lambda: len(window.login.cards()) == 2, timeout=10000)
+    window.login.choose(next(c.profile for c in window.login.cards()
+                             if c.profile.name == "Anna"))
+    window.browser.select_client("M")
+    qtbot.waitUntil(lambda: window.browser.select_row(SESSION, LIST), timeout=10000)
+    qtbot.mouseClick(window.browser.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.packer is not None, timeout=10000)
+    mode = window.packer
+    assert mode is not None
+    order = mode.logic.packing_list.orders[0]
+    _type(qtbot, mode, label_text(order.order_number))
+    window.show_login()  # mid-order: refused, the packer stays on the order
+    assert window.pages.currentWidget() is window.packer_page
+    for line in order.lines:
+        _type(qtbot, mode, *[line.sku] * line.quantity)
+    window.show_login()
+    qtbot.waitUntil(lambda: len(window.login.cards()) == 2, timeout=10000)
+    window.login.choose(next(c.profile for c in window.login.cards()
+                             if c.profile.name == "Boris"))
+    assert window.pages.currentWidget() is window.packer_page
+    assert window.worker_label.text() == "Worker: Boris"
+    second = mode.logic.packing_list.orders[1]
+    _type(qtbot, mode, label_text(second.order_number))
+    completed_by = mode.logic.order(order.order_number).completed_by
+    assert completed_by is not None
+    assert completed_by[1] == "Anna"
+    assert mode.logic.worker[1] == "Boris"

@@ -183,8 +183,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ pages
 
     def show_login(self) -> None:
-        if self.flow is not None and self.flow.active is not None:
-            self.say("Pause or end the open list before another worker logs in.")
+        """Log in; with a list open, the worker chosen takes the station over between orders."""
+        if self.packer is not None and self.packer.logic.current_order is not None:
+            self.say("Finish or skip the current order before another worker takes over.")
+            self.packer.refocus()
             return
         self.login.show()
         self.login.reload()
@@ -200,6 +202,12 @@ class MainWindow(QMainWindow):
         log.info("%s", text)
 
     def _logged_in(self, profile: Any) -> None:
+        if self.packer is not None:  # a hand-over: the list stays open, scans go to them
+            self.pages.setCurrentWidget(self.packer_page)
+            if self.packer.handover(Worker(profile.id, profile.name)):
+                self.say(f"{profile.name} now packs at this station.")
+            self.packer.refocus()
+            return
         self.worker = Worker(profile.id, profile.name)
         self.worker_label.setText(f"Worker: {profile.name}")
         self._context(worker=profile.name)
