@@ -58,7 +58,7 @@ def open_browser(qtbot: QtBot, root: Path, runner: TaskRunner, client: str = "M"
 def shown(browser: SessionBrowser) -> dict[str, list[str]]:
     """Packing list → the table's cells, for every visible row."""
     proxy = browser.proxy
-    return {proxy.index(r, 1).data(): [proxy.index(r, c).data() for c in range(9)]
+    return {proxy.index(r, 1).data(): [proxy.index(r, c).data() for c in range(10)]
             for r in range(proxy.rowCount())}
 
 
@@ -77,10 +77,10 @@ def test_completed_and_paused_lists_show_their_status_and_progress(
     assert browser.objectName() == "sessionBrowser"
     rows = shown(browser)
     assert rows["DHL_Orders"][0] == "Completed"
-    assert rows["DHL_Orders"][5] == "5/5"
-    assert rows["DHL_Orders"][3] == "Anna"
+    assert rows["DHL_Orders"][6] == "5/5"
+    assert rows["DHL_Orders"][4] == "Anna"
     assert rows["DPD_Orders"][0] == "Paused"
-    assert rows["DPD_Orders"][5] == "8/8"
+    assert rows["DPD_Orders"][6] == "8/8"
     assert rows["PostOne_Orders"][0] == "Available"
     assert browser.header.text() == "Client M · 4 lists · 0 active · 0 stale · 1 paused"
     assert browser.status_line.text().startswith("Last refreshed ")
@@ -178,7 +178,7 @@ def test_another_stations_live_lock_shows_active_and_an_old_one_stale(
     browser = open_browser(qtbot, packed, runner)
     row = shown(browser)["DPD_Orders"]
     assert row[0] == "Active"
-    assert (row[3], row[4]) == ("Vera", "OTHER-PC")
+    assert (row[4], row[5]) == ("Vera", "OTHER-PC")
     assert "1 active" in browser.header.text()
     assert browser.select_row(SESSION, "DPD_Orders")
     assert browser.resume_button.isHidden()  # it is being packed elsewhere

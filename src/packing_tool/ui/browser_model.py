@@ -19,8 +19,8 @@ from packing_tool.storage.lock_info import host_name
 from packing_tool.storage.session_index import STATUS_LABELS, STATUSES, IndexRow
 from shared.timestamps import now, parse_timestamp, sort_key
 
-COLUMNS = ("Status", "Packing List", "Session", "Worker", "PC", "Progress", "Started",
-           "Duration", "Items")
+COLUMNS = ("Status", "Packing List", "Courier", "Session", "Worker", "PC", "Progress",
+           "Started", "Duration", "Items")
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 # Readable on the light and the dark theme alike (the status column's text and marker).
@@ -112,17 +112,19 @@ class Cells:
 
 
 def cells_of(row: IndexRow) -> Cells:
-    text = (row.label, row.packing_list_name, row.session_id, row.worker_name or DASH,
+    text = (row.label, row.packing_list_name, row.courier or DASH, row.session_id,
+            row.worker_name or DASH,
             row.pc_name or DASH, fraction(row.completed_orders, row.total_orders),
             format_time(row.started_at), format_duration(row.duration_seconds),
             fraction(row.packed_items, row.total_items))
-    keys = (STATUSES.index(row.status), row.packing_list_name.casefold(), row.session_id,
+    keys = (STATUSES.index(row.status), row.packing_list_name.casefold(),
+            (row.courier or "").casefold(), row.session_id,
             (row.worker_name or "").casefold(), (row.pc_name or "").casefold(),
             (row.completed_orders or 0) / row.total_orders if row.total_orders else -1.0,
             sort_key(row.started_at), row.duration_seconds if row.duration_seconds else -1.0,
             row.total_items if row.total_items is not None else -1)
     search = (row.packing_list_name, row.session_id, row.worker_name, row.worker_id,
-              row.pc_name, row.label)
+              row.pc_name, row.label, row.courier)
     return Cells(row, text, keys, " ".join(s for s in search if s).casefold(), row_day(row))
 
 
