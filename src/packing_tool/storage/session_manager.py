@@ -211,7 +211,9 @@ class SessionManager:
         with active.session.lock:
             progress = active.session.logic.progress
             started = active.session.started_at
+        couriers = {o.courier for o in active.session.packing_list.orders if o.courier}
         return {"worker_id": self.worker.id, "worker_name": self.worker.name,
+                "courier": couriers.pop() if len(couriers) == 1 else None,
                 "pc_name": active.session.station,
                 "started_at": to_iso(started) if started else None,
                 "total_orders": progress.orders_total,
