@@ -10,6 +10,7 @@ import pytest
 
 from packing_tool.storage.discovery import (
     list_clients,
+    list_progress,
     list_sessions,
     list_work,
     read_session_info,
@@ -171,3 +172,12 @@ def test_session_info_keeps_unknown_keys(tmp_path: Path) -> None:
     assert info is not None
     assert info["fork_key"] == [1]
     assert info["created_at"] == "2026-11-21T05:26:37+02:00"
+
+
+@pytest.mark.parametrize("content", [b'{"no_orders": 1}', b"[1, 2]", b'{"orders": "x"}', b"\xff"])
+def test_a_list_file_that_is_not_a_list_gives_no_counts_and_no_crash(tmp_path: Path,
+                                                                     content: bytes) -> None:
+    session = tmp_path / "2026-11-21_1"
+    (session / "packing_lists").mkdir(parents=True)
+    (session / "packing_lists" / "Odd.json").write_bytes(content)
+    assert list_progress(session, "Odd") == {"status": "available"}

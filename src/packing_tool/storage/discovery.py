@@ -154,14 +154,17 @@ def _read_meta(path: Path) -> dict[str, Any] | None:
 
 def _list_figures(session_dir: Path, list_name: str) -> dict[str, Any]:
     """Order and unit counts from a ``.json`` list (xlsx would need openpyxl: too slow here)."""
+    # The name came from this folder's own listing: no second scan or path resolution.
+    path = (list_path(session_dir, FULL_SESSION) if list_name == FULL_SESSION
+            else session_dir / "packing_lists" / f"{list_name}.json")
     try:
-        path = list_path(session_dir, list_name)
-        if path.suffix.lower() != ".json":
-            return {}
         data = read_json_document(path)
     except (OSError, ValueError):
-        return {}
-    orders, _ = orders_from(data["orders"], path.name, [])
+        return {}  # an xlsx-only list, or an unreadable one: no counts
+    raw = data.get("orders") if isinstance(data, dict) else None
+    if not isinstance(raw, list):
+        return {}  # not a packing list: the list's own reader will say why when opened
+    orders, _ = orders_from(raw, path.name, [])
     couriers = {order.courier for order in orders if order.courier}
     return {"total_orders": len(orders),
             "total_items": sum(line.quantity for order in orders for line in order.lines),
