@@ -8,6 +8,7 @@ its own lock from one that replaced it. Writing, heartbeats and takeover live in
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import socket
@@ -28,6 +29,14 @@ DEFAULT_HEARTBEAT_SECONDS = 60.0
 def host_name() -> str:
     """This PC's name as the lock records it (``locked_by``)."""
     return os.environ.get("COMPUTERNAME") or socket.gethostname() or "Unknown"
+
+
+def user_name() -> str:
+    """The operating-system user (``user_name`` in locks and summaries)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return os.environ.get("USERNAME") or "Unknown"
 
 
 def process_alive(pid: int) -> bool:

@@ -6,10 +6,8 @@ packer is shown is already on disk. ``packing_state.json`` follows in the backgr
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
-import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from packing_tool.storage.journal import JOURNAL_FILENAME, ScanJournal
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.legacy_import import import_legacy_state
 from packing_tool.storage.list_readers import list_path, open_list
+from packing_tool.storage.lock_info import host_name
 from packing_tool.storage.state_writer import STATE_FILENAME, StateWriter
 from shared.timestamps import now
 
@@ -75,17 +74,6 @@ class Worker:
     name: str
 
 
-def station_name() -> str:
-    return os.environ.get("COMPUTERNAME") or socket.gethostname() or "Unknown"
-
-
-def user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return os.environ.get("USERNAME", "Unknown")
-
-
 class PackingSession:
     def __init__(
         self,
@@ -104,7 +92,7 @@ class PackingSession:
         self.layout, self.client_id, self.session, self.list_name = (
             layout, client_id, session, list_name)
         self.clock = clock
-        self.station = station_name()
+        self.station = host_name()
         session_dir = layout.session_dir(client_id, session)
         self.work_dir = layout.work_dir(client_id, session, list_name)
         self.list_path = list_path(session_dir, list_name)

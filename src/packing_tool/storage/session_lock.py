@@ -10,7 +10,6 @@ rewrites or deletes a lock that is no longer its own. Each event goes to lock_hi
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import logging
 import os
@@ -30,6 +29,7 @@ from packing_tool.storage.lock_info import (
     LockInfo,
     host_name,
     read_lock,
+    user_name,
 )
 from shared import fileio
 from shared.append_log import AppendLog
@@ -100,13 +100,6 @@ def _same(a: LockInfo, b: LockInfo) -> bool:
     # Locks of the older packer have no id: any rewrite changes one of these.
     return (a.lock_time, a.heartbeat, a.process_id, a.locked_by) == (
         b.lock_time, b.heartbeat, b.process_id, b.locked_by)
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):
-        return os.environ.get("USERNAME") or UNKNOWN
 
 
 def _write_new(path: Path, data: bytes) -> None:
@@ -297,7 +290,7 @@ class SessionLockManager:
     def _new_info(self) -> LockInfo:
         stamp = to_iso(self.clock())
         return LockInfo(
-            locked_by=host_name(), user_name=_user(), lock_time=stamp, heartbeat=stamp,
+            locked_by=host_name(), user_name=user_name(), lock_time=stamp, heartbeat=stamp,
             process_id=os.getpid(), app_version=__version__, worker_id=self.worker_id,
             worker_name=self.worker_name, lock_id=uuid.uuid4().hex)
 
