@@ -22,16 +22,14 @@ from packing_tool.domain.barcodes import order_key
 from packing_tool.domain.events import EventKind, Outcome, ScanEvent
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import MANUAL, iso
-from packing_tool.domain.summary import build_summary
 from packing_tool.storage.journal import ScanJournal
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.legacy_import import import_legacy_state
 from packing_tool.storage.list_readers import list_path, open_list
 from packing_tool.storage.lock_info import DEFAULT_STALE_SECONDS, LockInfo, read_lock
 from packing_tool.storage.state_writer import STATE_FILENAME
-from packing_tool.storage.summary_file import SUMMARY_FILENAME
+from packing_tool.storage.summary_file import SUMMARY_FILENAME, SummaryMeta, summary_with_metrics
 from shared.compat import load_with_compatibility
-from shared.metadata_utils import calculate_session_metrics
 from shared.timestamps import now, parse_timestamp
 
 JsonDict = dict[str, Any]
@@ -75,21 +73,6 @@ class HourFigures:
 
 
 @dataclass(frozen=True)
-class SummaryMeta:
-    """What ``build_summary`` needs besides the logic (the list is not ended: no completion)."""
-
-    session_id: str
-    client_id: str
-    packing_list_name: str
-    packing_list_path: str = ""
-    session_type: str = "shopify"
-    worker_pc: str = ""
-    user_name: str = ""
-    started_at: datetime | None = None
-    completed_at: datetime | None = None
-
-
-@dataclass(frozen=True)
 class SessionDetails:
     client_id: str
     session_id: str
@@ -119,12 +102,7 @@ class SessionDetails:
 def live_summary(logic: PackerLogic, meta: SummaryMeta) -> JsonDict:
     """``summary_file.session_summary`` for a list that is not ended: same builder, same metrics."""
     moment = meta.completed_at or logic.last_event_at or meta.started_at or now()
-    summary = build_summary(
-        logic, session_id=meta.session_id, client_id=meta.client_id,
-        packing_list_name=meta.packing_list_name, packing_list_path=meta.packing_list_path,
-        session_type=meta.session_type, worker_pc=meta.worker_pc, user_name=meta.user_name,
-        started_at=meta.started_at or moment, completed_at=moment)
-    summary["metrics"] = calculate_session_metrics(summary)
+    summary = summary_with_metrics(logic, meta, moment)
     summary["started_at"], summary["completed_at"] = iso(meta.started_at), iso(meta.completed_at)
     return summary
 
