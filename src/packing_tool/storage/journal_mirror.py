@@ -217,8 +217,9 @@ class MirroredJournal:
         self.share.close()
         on_share = self.share.load()
         last = on_share[-1].seq if on_share else 0
-        mine = {e.seq: e for e in self._events}
-        if last and mine.get(last) != on_share[-1]:
+        with self._wake:
+            mine = self._events[last - 1] if 0 < last <= len(self._events) else None
+        if last and mine != on_share[-1]:  # seq n is the n-th event: no search needed
             self._lose("the share's journal holds scans from another station")
             return None
         landed = [e for e in batch if e.seq <= last]
