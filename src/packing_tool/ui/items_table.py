@@ -25,13 +25,13 @@ from packing_tool.ui.themes import item_colours
 SKU, PRODUCT, QTY, PACKED = range(4)
 HEADERS = ("SKU", "Product", "Qty", "Packed")
 ROW_HEIGHT = 44
-TODO, PARTIAL, DONE = "todo", "partial", "done"
+OPEN, PARTIAL, DONE = "open", "partial", "done"  # a line: nothing packed, some, all
 
 
 def line_state(packed: int, required: int) -> str:
     if packed >= required:
         return DONE
-    return PARTIAL if packed > 0 else TODO
+    return PARTIAL if packed > 0 else OPEN
 
 
 class ItemsTable(QTableWidget):

@@ -29,7 +29,7 @@ class ItemColours:
 
     done: tuple[str, str]  # (background, text)
     partial: tuple[str, str]
-    todo: tuple[str, str]
+    open: tuple[str, str]
     multi: str
     bar: str  # filled part of the progress strips
     outcome_text: dict[str, str]  # feedback kind → text colour in the recent-scans list
@@ -37,11 +37,11 @@ class ItemColours:
 
 ITEM_COLOURS = {
     "light": ItemColours(done=("#c8e6c9", "#1b5e20"), partial=("#fff3c4", "#6d4c00"),
-                         todo=("#ffffff", "#111111"), multi="#c25e00", bar="#43a047",
+                         open=("#ffffff", "#111111"), multi="#c25e00", bar="#43a047",
                          outcome_text={"ok": "#2e7d32", "complete": "#1b5e20",
                                        "warn": "#a04b00", "error": "#c62828"}),
     "dark": ItemColours(done=("#1e4d2b", "#a5f2b0"), partial=("#4d3b00", "#ffd54f"),
-                        todo=("#23272e", "#eceff1"), multi="#ffab40", bar="#2e7d32",
+                        open=("#23272e", "#eceff1"), multi="#ffab40", bar="#2e7d32",
                         outcome_text={"ok": "#81c784", "complete": "#a5d6a7",
                                       "warn": "#ffb74d", "error": "#ff8a80"}),
 }
