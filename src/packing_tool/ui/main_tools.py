@@ -44,8 +44,8 @@ def open_sku_mapping(window: MainWindow) -> None:
     if client is None:
         window.say("Choose a client in the Session Browser first.")
         return
-    stock = (window.layout_.inventory_file(client, active.session_id)
-             if active is not None else None)
+    # Path arithmetic only: resolving it (ShareLayout) would touch the share on the UI thread.
+    stock = active.work_dir.parent.parent / "input" / "inventory.csv" if active else None
 
     def changed() -> None:
         if active is not None:  # takes effect in the running session at once
