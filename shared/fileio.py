@@ -116,14 +116,15 @@ def _replace(src: Path, dst: Path) -> None:
             time.sleep(REPLACE_RETRY_DELAY * (1 + attempt % 4))
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old or the new file, never a mix."""
+@contextlib.contextmanager
+def atomic_write_stream(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """Yield a file to write; on a clean exit it replaces ``path`` atomically (big outputs)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
         with open(tmp, "xb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         _replace(tmp, target)
@@ -132,6 +133,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             tmp.unlink()
         raise
     _fsync_dir(target.parent)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new file, never a mix."""
+    with atomic_write_stream(path) as fh:
+        fh.write(data)
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
@@ -152,7 +159,7 @@ def keep_aside(path: str | os.PathLike[str], data: bytes, label: str = "corrupt"
         if not aside.exists():
             break
     atomic_write_bytes(aside, data)
-    log.warning("Kept unreadable bytes of %s at %s", target, aside)
+    log.warning("Kept a copy (%s) of %s at %s", label, target, aside)
     return aside
 
 

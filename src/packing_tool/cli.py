@@ -8,8 +8,11 @@ import sys
 from collections.abc import Sequence
 
 from packing_tool import __version__
+from packing_tool.admin import archive, backup, demo, migrate, sessions, stats, verify
+from packing_tool.admin.common import AdminError
 from packing_tool.storage.paths import resolve_root
-from shared.stats_manager import StatsManager, StatsManagerError
+
+ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,8 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--root", help="share root (default: $PACKING_TOOL_ROOT, $FULFILLMENT_SERVER_PATH, "
         "the configured server, else a local demo folder)",
     )
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("stats", help="print the shared statistics as JSON")
+    for module in ADMIN_COMMANDS:
+        module.register(commands)
     sim = commands.add_parser(
         "simulate", help="pack a list headlessly, as a packer would (for tests and benchmarks)")
     sim.add_argument("--client", required=True, help="client id without CLIENT_ (e.g. M)")
@@ -37,20 +42,6 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--take-over", action="store_true",
                      help="take over the list's lock if it is stale (its station stopped)")
     return parser
-
-
-def _stats(root: str | None) -> int:
-    choice = resolve_root(root)
-    if not choice.path.is_dir():
-        print(f"packing-tool: share root {choice.path} does not exist", file=sys.stderr)
-        return 2
-    try:
-        stats = StatsManager(choice.path).get_global_stats()
-    except StatsManagerError as exc:
-        print(f"packing-tool: {exc}", file=sys.stderr)
-        return 1
-    print(json.dumps(stats, indent=2, ensure_ascii=False))
-    return 0
 
 
 def _simulate(args: argparse.Namespace) -> int:
@@ -85,13 +76,18 @@ def _simulate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "stats":
-        return _stats(args.root)
     if args.command == "simulate":
         return _simulate(args)
+    run = getattr(args, "run", None)
+    if run is not None:
+        try:
+            return int(run(args))
+        except AdminError as exc:
+            print(f"packing-tool {args.command}: {exc}", file=sys.stderr)
+            return exc.code
     from packing_tool.app import run_app
 
-    return run_app(args.root)
+    return run_app(args.root, quit_after=args.quit_after)
 
 
 if __name__ == "__main__":

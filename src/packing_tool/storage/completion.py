@@ -7,7 +7,9 @@ so after a crash at any point the next start runs the same plan to the same end.
 
 A list may be ended, resumed and ended again. The summary carries ``counted``: what the
 statistics have already been given per worker, so a later end adds only what is new, and
-the session itself is counted once.
+the session itself is counted once. ``counted`` also names who was credited with the
+list's session (``session_worker``) and which workers' profiles got a session for it
+(``sessions_given``), so ``stats rebuild`` can recompute the shared figures from summaries.
 """
 
 from __future__ import annotations
@@ -52,17 +54,32 @@ def previous_summary(work_dir: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _counted(previous: dict[str, Any] | None) -> dict[str, Any]:
+def counted_figures(previous: dict[str, Any] | None) -> dict[str, Any]:
+    """The ``counted`` ledger of a list's summary: what the statistics were given for it.
+
+    Always holds ``completions``, ``workers``, ``session_worker`` and ``sessions_given``;
+    older ledgers and summaries get the last two by the best guess available.
+    """
     counted = (previous or {}).get("counted")
     if not isinstance(counted, dict):
         # A summary from before ledgers (or the older packer): its figures were counted.
         if previous is None:
-            return {"completions": 0, "workers": {}}
+            return {"completions": 0, "workers": {}, "session_worker": None,
+                    "sessions_given": []}
         worker = previous.get("worker_id")
         figures = {"orders": int(previous.get("completed_orders") or 0),
                    "items": int(previous.get("packed_items") or 0),
                    "seconds": float(previous.get("duration_seconds") or 0.0)}
-        return {"completions": 1, "workers": {worker: figures} if worker else {}}
+        counted = {"completions": 1, "workers": {worker: figures} if worker else {}}
+    counted = dict(counted)
+    if "session_worker" not in counted:
+        # Older ledgers did not say: the summary's main worker is the best guess.
+        counted["session_worker"] = (previous or {}).get("worker_id")
+    if not isinstance(counted.get("sessions_given"), list):
+        workers = counted.get("workers") or {}
+        counted["sessions_given"] = sorted(
+            wid for wid, figures in workers.items()
+            if any(float(figures.get(k) or 0) for k in FIGURES))
     return counted
 
 
@@ -74,7 +91,8 @@ def build_plan(session: PackingSession, completed_at: datetime, ender: tuple[str
     count. ``known_workers`` are the ids in workers.json (others get no profile update).
     """
     previous = previous_summary(session.work_dir)
-    counted = _counted(previous)
+    counted = counted_figures(previous)
+    given = set(counted["sessions_given"])
     number = int(counted.get("completions", 0)) + 1
     first = number == 1
     summary = session_summary(session, completed_at)
@@ -92,16 +110,20 @@ def build_plan(session: PackingSession, completed_at: datetime, ender: tuple[str
         after_all[wid] = {k: max(now[k], before.get(k, 0)) for k in FIGURES}
         if delta["orders"] or delta["items"]:
             records.append(_record(session, number, wid, worker["worker_name"], delta,
-                                   new_worker=wid not in before_all))
+                                   new_worker=wid not in given))
     if not records and not first:
         return None
     if not records:  # ended with nothing packed: still one session, credited to the ender
         records.append(_record(session, number, ender[0], ender[1],
-                               dict.fromkeys(FIGURES, 0.0), new_worker=True))
+                               dict.fromkeys(FIGURES, 0.0), new_worker=ender[0] not in given))
     for index, record in enumerate(records):
         record["global_sessions"] = 1 if first and index == 0 else 0
         record["profile"] = record["worker_id"] in known_workers
-    summary["counted"] = {"completions": number, "workers": after_all}
+    given.update(r["worker_id"] for r in records if r["worker_sessions"])
+    summary["counted"] = {
+        "completions": number, "workers": after_all,
+        "session_worker": records[0]["worker_id"] if first else counted["session_worker"],
+        "sessions_given": sorted(given)}
     progress = summary["completed_orders"] == summary["total_orders"] > 0
     return {
         "version": PLAN_VERSION, "client_id": session.client_id, "session_id": session.session,

@@ -120,6 +120,30 @@ def update_entry(layout: ShareLayout, client: str, session: str, list_name: str,
     _locked(layout, client, mutate)
 
 
+def remove_sessions(layout: ShareLayout, client: str, sessions: list[str]) -> int:
+    """Drop the entries of session folders that left the share (archived), under the file's
+    lock; returns how many entries went. Without an index file nothing is written."""
+    if not sessions or not index_path(layout, client).is_file():
+        return 0
+    gone = set(sessions)
+    removed: list[str] = []
+
+    def mutate(doc: JsonDict) -> JsonDict:
+        entries = doc["entries"]
+        removed.clear()
+        removed.extend(k for k, v in entries.items()
+                       if v.get("session_id") in gone or k.split("::", 1)[0] in gone)
+        for key in removed:
+            del entries[key]
+        for session in gone:
+            doc["sessions"].pop(session, None)
+        doc["updated_at"] = now_iso()
+        return doc
+
+    _locked(layout, client, mutate)
+    return len(removed)
+
+
 # --------------------------------------------------------------------------- from folders
 
 

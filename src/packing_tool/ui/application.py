@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from packing_tool import __version__
@@ -17,7 +19,8 @@ from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.themes import DEFAULT_THEME, THEMES, apply_theme
 
 
-def run(choice: RootChoice, settings: StationSettings) -> int:
+def run(choice: RootChoice, settings: StationSettings, *, quit_after: float | None = None) -> int:
+    started = time.perf_counter()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Packing Tool")
@@ -33,6 +36,11 @@ def run(choice: RootChoice, settings: StationSettings) -> int:
     runner = TaskRunner(app)  # the one background runner for share I/O
     window = MainWindow(choice, runner, station=settings, log_context=context)
     window.show()
+    log.info("window shown in %.2f s", time.perf_counter() - started)  # since run() began
+    if quit_after is not None:
+        log.info("closing after %.1f s as asked (--quit-after)", quit_after)
+        QTimer.singleShot(int(quit_after * 1000), window.close)
+        QTimer.singleShot(int(quit_after * 1000) + 2000, app.quit)  # if a dialog held it open
     try:
         return int(app.exec())
     finally:

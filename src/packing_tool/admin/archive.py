@@ -1,0 +1,151 @@
+"""`packing-tool archive --older-than DAYS`: move old completed sessions to the archive.
+
+Completed sessions dated more than DAYS days ago move from ``Sessions/CLIENT_<ID>/<session>``
+to ``Archive/Sessions/CLIENT_<ID>/<session>`` (or ``--to FOLDER``/``CLIENT_<ID>/<session>``),
+unchanged byte for byte, summaries included; the statistics and worker profiles are not
+touched. Each session is checked again just before its move; an archived session of the same
+name is never overwritten. The moved sessions leave the client's session index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from packing_tool.admin.archive_move import MoveError, move_session
+from packing_tool.admin.archive_select import Candidate, check_session, select
+from packing_tool.admin.backup_files import ARCHIVE_FOLDER
+from packing_tool.admin.common import EXIT_FAILED, AdminError, confirm, share_root, with_progress
+from packing_tool.storage.discovery import list_clients
+from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id, inside
+from packing_tool.storage.session_index import remove_sessions
+from shared.fileio import LockTimeoutError
+from shared.timestamps import now
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "archive", help="move completed sessions older than N days to the archive",
+        description="Retention policy: move every completed session dated more than DAYS "
+        "days ago (folder name YYYY-MM-DD_N, else its lists' completed_at) to "
+        "<root>/Archive/Sessions/CLIENT_<ID>/<session>/. A session is completed when a list "
+        "was opened and every opened list is ended with all orders packed, nothing pending "
+        "and no .session.lock. Statistics and worker profiles are not touched.")
+    parser.add_argument("--older-than", type=int, required=True, metavar="DAYS",
+                        help="archive sessions dated more than DAYS days ago")
+    parser.add_argument("--to", type=Path, metavar="FOLDER",
+                        help="base folder for CLIENT_<ID>/<session> (default: "
+                        "<root>/Archive/Sessions)")
+    parser.add_argument("--client", metavar="ID", help="only this client (e.g. M)")
+    parser.add_argument("--include-unpacked", action="store_true",
+                        help="archive sessions even when some of their lists were never opened")
+    parser.add_argument("--dry-run", action="store_true", help="only report what would move")
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(run=run)
+
+
+def _clients(layout: ShareLayout, chosen: str | None) -> list[str]:
+    if chosen is None:
+        return list_clients(layout)
+    try:
+        bare = client_folder_id(chosen).removeprefix("CLIENT_")
+    except UnsafeNameError as exc:
+        raise AdminError(f"--client: {exc}") from None
+    if not layout.sessions_dir(bare).is_dir():
+        raise AdminError(f"--client {chosen}: there is no folder {layout.sessions_dir(bare)}")
+    return [bare]
+
+
+def _entry(c: Candidate, **more: Any) -> dict[str, Any]:
+    return {"client": c.client, "session": c.session,
+            "date": c.day.isoformat() if c.day else None, **more}
+
+
+def _move_all(layout: ShareLayout, todo: list[tuple[Candidate, Path]], include_unpacked: bool,
+              result: dict[str, Any]) -> None:
+    moved: dict[str, list[str]] = {}
+    for cand, dest in with_progress("archive: sessions", todo, len(todo)):
+        reasons, _ = check_session(cand.path, include_unpacked=include_unpacked)
+        if reasons:  # a station opened it since the check
+            result["failed"].append(_entry(cand, reason="changed since the check: "
+                                           + "; ".join(reasons)))
+            continue
+        try:
+            how = move_session(cand.path, dest)
+        except MoveError as exc:
+            result["failed"].append(_entry(cand, reason=str(exc)))
+            continue
+        result["moved"].append(_entry(cand, to=str(dest), method=how))
+        moved.setdefault(cand.client, []).append(cand.session)
+    for client, sessions in moved.items():
+        try:
+            result["index_entries_removed"] += remove_sessions(layout, client, sessions)
+        except (OSError, LockTimeoutError) as exc:
+            result["failed"].append({"client": client, "session": None,
+                                     "reason": f"session index not updated: {exc}"})
+
+
+def _print(result: dict[str, Any]) -> None:
+    for item in result["moved"]:
+        print(f"  moved    CLIENT_{item['client']}/{item['session']} -> {item['to']}")
+    for item in result["to_move"]:
+        print(f"  {'would move' if result['dry_run'] else 'to move':8} "
+              f"CLIENT_{item['client']}/{item['session']} ({item['date']}) -> {item['to']}")
+    for key, label in (("skipped", "kept"), ("failed", "FAILED")):
+        for item in result[key]:
+            print(f"  {label:8} CLIENT_{item['client']}/{item['session']}: {item['reason']}")
+
+
+def run(args: argparse.Namespace) -> int:
+    root = share_root(args)
+    if args.older_than < 0:
+        raise AdminError(f"--older-than {args.older_than}: give a number of days (0 or more)")
+    layout = ShareLayout(root)
+    base = Path(args.to) if args.to else root / ARCHIVE_FOLDER / "Sessions"
+    cutoff = now().date() - timedelta(days=args.older_than)
+    try:
+        found, recent = select(layout, _clients(layout, args.client), cutoff,
+                               include_unpacked=args.include_unpacked)
+    except OSError as exc:
+        raise AdminError(f"cannot read the share {root}: {exc}", EXIT_FAILED) from exc
+    result: dict[str, Any] = {"root": str(root), "archive": str(base), "dry_run": args.dry_run,
+                              "older_than_days": args.older_than, "before": cutoff.isoformat(),
+                              "recent": recent, "to_move": [], "moved": [], "skipped": [],
+                              "failed": [], "index_entries_removed": 0}
+    todo: list[tuple[Candidate, Path]] = []
+    for cand in found:
+        dest = inside(base, client_folder_id(cand.client), cand.session)
+        if cand.reasons:
+            result["skipped"].append(_entry(cand, reason="; ".join(cand.reasons)))
+        elif dest.exists():
+            result["failed"].append(_entry(cand, reason=f"{dest} exists already (not "
+                                           "overwritten)"))
+        else:
+            todo.append((cand, dest))
+            result["to_move"].append(_entry(cand, to=str(dest)))
+    if not args.json:
+        print(f"Sessions of {root} dated before {cutoff}: {len(todo)} to archive in {base}, "
+              f"{len(result['skipped'])} not completed, {recent} more recent")
+        _print(result)
+    if todo and not args.dry_run:
+        names = ", ".join(f"CLIENT_{c.client}/{c.session}" for c, _ in todo[:20])
+        more = f" and {len(todo) - 20} more" if len(todo) > 20 else ""
+        if not confirm(f"Move {len(todo)} session(s) ({names}{more}) to {base}?",
+                       assume_yes=args.yes):
+            result["cancelled"] = True
+            print(json.dumps(result) if args.json else "Cancelled: nothing was moved.")
+            return EXIT_FAILED
+        result["to_move"] = []
+        known = len(result["failed"])
+        _move_all(layout, todo, args.include_unpacked, result)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    elif not args.dry_run and todo:
+        _print({**result, "to_move": [], "skipped": [], "failed": result["failed"][known:]})
+        print(f"Moved {len(result['moved'])} session(s); {len(result['failed'])} failed; "
+              f"{result['index_entries_removed']} session index entries removed.")
+    return EXIT_FAILED if result["failed"] else 0

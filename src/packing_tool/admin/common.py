@@ -1,0 +1,76 @@
+"""What every administrator command shares: the root, errors, confirmation and progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO, TypeVar
+
+from packing_tool.storage.paths import resolve_root
+
+T = TypeVar("T")
+
+EXIT_FAILED = 1  # the command ran and found or hit a problem
+EXIT_BAD_INPUT = 2  # wrong arguments, a missing root or file
+
+
+class AdminError(Exception):
+    """Stops a command with a message for the user and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def share_root(args: argparse.Namespace) -> Path:
+    """The share root the command works on; it must exist (commands never create one)."""
+    choice = resolve_root(getattr(args, "root", None))
+    if not choice.path.is_dir():
+        raise AdminError(f"share root {choice.path} does not exist (give --root PATH)")
+    return choice.path
+
+
+def confirm(question: str, *, assume_yes: bool, stream: TextIO | None = None) -> bool:
+    """Ask on the terminal; ``--yes`` answers for scripts. No terminal and no --yes is a no."""
+    if assume_yes:
+        return True
+    source = stream or sys.stdin
+    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = source.readline()
+    return answer.strip().lower() in ("y", "yes")
+
+
+class Progress:
+    """'label: n/total' on stderr, at most a few times a second, and a last line when done."""
+
+    def __init__(self, label: str, total: int, *, stream: TextIO | None = None,
+                 every: float = 0.5) -> None:
+        self.label, self.total, self.done = label, total, 0
+        self._stream = stream or sys.stderr
+        self._every = every
+        self._last = 0.0
+
+    def step(self, count: int = 1) -> None:
+        self.done += count
+        now = time.monotonic()
+        if now - self._last >= self._every:
+            self._last = now
+            self._show()
+
+    def finish(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        print(f"{self.label}: {self.done}/{self.total}", file=self._stream, flush=True)
+
+
+def with_progress(label: str, items: Iterable[T], total: int) -> Iterator[T]:
+    """Yield ``items`` while showing progress; the last count is always shown."""
+    progress = Progress(label, total)
+    for item in items:
+        yield item
+        progress.step()
+    progress.finish()

@@ -1,0 +1,124 @@
+"""`packing-tool restore ARCHIVE`: put a backup's files back on the share, never blindly.
+
+Every file's sha256 is checked before anything is written. A file missing on the share is
+restored, an identical one skipped; one that differs is replaced only when the archive's copy
+is newer (see ``restore_plan``). If any file on the share is newer, nothing is written unless
+``--force``. Every replaced file's current content is kept aside as
+``<name>.before-restore-<time>``; the shared files are rewritten in place under their lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from packing_tool.admin.common import EXIT_FAILED, AdminError, confirm, share_root, with_progress
+from packing_tool.admin.restore_plan import ChangedError, Step, apply_step, open_backup, plan_step
+from shared.fileio import LockTimeoutError
+
+SHOWN = 40  # lines per kind of action before "... and N more"
+LABELS = {"restore": "restore", "replace": "replace", "newer": "NEWER", "archived": "archived",
+          "unusable": "cannot"}
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "restore", help="restore a backup made by `packing-tool backup`",
+        description="Check a backup zip (manifest and sha256 of every file), then restore "
+        "files missing on the share and replace those the archive holds a newer copy of. "
+        "If a file on the share is newer than the archive's copy, nothing is written unless "
+        "--force. Replaced files are kept aside as <name>.before-restore-<time>.")
+    parser.add_argument("archive", type=Path, metavar="ARCHIVE", help="the backup zip")
+    parser.add_argument("--dry-run", action="store_true", help="only report what would be done")
+    parser.add_argument("--force", action="store_true",
+                        help="also replace files that are newer on the share")
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(run=run)
+
+
+def _show(steps: list[Step]) -> None:
+    for action, label in LABELS.items():
+        chosen = [s for s in steps if s.action == action]
+        for step in chosen[:SHOWN]:
+            print(f"  {label:8} {step.member.rel}  ({step.reason})")
+        if len(chosen) > SHOWN:
+            print(f"  ... and {len(chosen) - SHOWN} more to {label}")
+
+
+def _report(args: argparse.Namespace, result: dict[str, Any], text: str) -> None:
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(text)
+
+
+def _write(zf: Any, todo: list[Step], force: bool, result: dict[str, Any]) -> None:
+    for step in with_progress("restore: writing", todo, len(todo)):
+        try:
+            kept = apply_step(zf, step, force)
+        except ChangedError as exc:
+            result["changed"].append({"path": step.member.rel, "reason": str(exc)})
+            continue
+        except (OSError, LockTimeoutError) as exc:
+            result["failed"].append({"path": step.member.rel, "reason": str(exc)})
+            continue
+        result["restored" if step.action == "restore" else "replaced"].append(
+            {"path": step.member.rel, **({"kept_at": str(kept)} if kept else {})})
+
+
+def run(args: argparse.Namespace) -> int:
+    root = share_root(args)
+    archive = Path(args.archive)
+    zf, manifest, members = open_backup(archive, root)
+    with zf:
+        try:
+            steps = [plan_step(zf, m, root) for m in members]
+        except OSError as exc:
+            raise AdminError(f"cannot read the share {root}: {exc}", EXIT_FAILED) from exc
+        if args.force:
+            for step in steps:
+                if step.action == "newer":
+                    step.action, step.reason = "replace", f"forced: {step.reason}"
+        newer = [s for s in steps if s.action == "newer"]
+        todo = [s for s in steps if s.action in ("restore", "replace")]
+        result: dict[str, Any] = {
+            "archive": str(archive), "root": str(root), "dry_run": args.dry_run,
+            "created_at": manifest.get("created_at"), "files": len(steps),
+            "identical": sum(s.action == "skip" for s in steps),
+            "to_restore": [s.member.rel for s in todo if s.action == "restore"],
+            "to_replace": [s.member.rel for s in todo if s.action == "replace"],
+            "newer_on_share": [{"path": s.member.rel, "reason": s.reason} for s in newer],
+            "archived": [s.member.rel for s in steps if s.action == "archived"],
+            "unusable": [{"path": s.member.rel, "reason": s.reason}
+                         for s in steps if s.action == "unusable"],
+            "restored": [], "replaced": [], "changed": [], "failed": [], "refused": bool(newer)}
+        if not args.json:
+            print(f"Backup {archive} of {manifest.get('source_root')} made "
+                  f"{manifest.get('created_at')}: {len(steps)} files, "
+                  f"{result['identical']} identical on {root}")
+            _show(steps)
+        if newer:
+            _report(args, result, f"Refused: {len(newer)} file(s) on the share are newer than "
+                    "the archive's copies (NEWER above); nothing was written. Use --force to "
+                    "replace them anyway (their current content is kept aside).")
+            return EXIT_FAILED
+        if args.dry_run or not todo:
+            _report(args, result, "Dry run: nothing was written." if args.dry_run
+                    else "Nothing to restore: the share holds everything the archive does.")
+            return EXIT_FAILED if result["unusable"] else 0
+        question = (f"Write {len(todo)} file(s) into {root} ({len(result['to_replace'])} "
+                    "replaced, their current content kept aside)?")
+        if not confirm(question, assume_yes=args.yes):
+            _report(args, {**result, "cancelled": True}, "Cancelled: nothing was written.")
+            return EXIT_FAILED
+        _write(zf, todo, args.force, result)
+    problems = result["changed"] + result["failed"] + result["unusable"]
+    lines = [f"Restored {len(result['restored'])} missing file(s) and replaced "
+             f"{len(result['replaced'])} (kept aside as *.before-restore-*); "
+             f"{result['identical']} identical left as they were."]
+    lines += [f"  not restored: {p['path']} ({p['reason']})" for p in problems]
+    _report(args, result, "\n".join(lines))
+    return EXIT_FAILED if problems else 0

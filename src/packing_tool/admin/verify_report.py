@@ -1,0 +1,121 @@
+"""What `verify` found: findings (severity, file, one line), the repairs they allow, the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ERROR, WARNING, NOTICE = "error", "warning", "notice"
+SEVERITIES = (ERROR, WARNING, NOTICE)
+MAX_PER_FILE = 12  # one broken file must not bury the rest of the report
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A safe fix `verify --repair` may make; ``target`` is a file or a list's work folder."""
+
+    kind: str  # one of verify_repair.ORDER
+    target: Path
+    client: str = ""  # bare client id, for the session index
+
+    def describe(self, root: Path) -> str:
+        where = relative(root, self.target)
+        return {
+            "finish_ending": f"finish the interrupted ending of {where}",
+            "remove_lock": f"remove the stale lock {where}",
+            "regenerate_state": f"rewrite {where} from the list's scan journal",
+            "rebuild_index": f"rebuild {where} from the session folders",
+            "delete_temp": f"delete the leftover temp file {where}",
+            "restore_shared": f"restore {where} from its .bak sidecar (under its lock)",
+            "normalise_shared": f"let the file's own normaliser repair {where} (under its lock)",
+        }.get(self.kind, f"{self.kind} {where}")
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str
+    path: Path
+    message: str
+    repair: Repair | None = None
+
+
+@dataclass
+class Findings:
+    """Collects findings while the share is walked, and counts the files read."""
+
+    items: list[Finding] = field(default_factory=list)
+    checked: int = 0
+    _per_file: dict[Path, int] = field(default_factory=dict)
+
+    def add(self, severity: str, path: Path, message: str, repair: Repair | None = None) -> None:
+        seen = self._per_file.get(path, 0)
+        self._per_file[path] = seen + 1
+        if seen < MAX_PER_FILE:
+            self.items.append(Finding(severity, path, message, repair))
+        elif seen == MAX_PER_FILE:
+            self.items.append(Finding(severity, path, "more problems in this file not shown"))
+
+    def error(self, path: Path, message: str, repair: Repair | None = None) -> None:
+        self.add(ERROR, path, message, repair)
+
+    def warning(self, path: Path, message: str, repair: Repair | None = None) -> None:
+        self.add(WARNING, path, message, repair)
+
+    def notice(self, path: Path, message: str, repair: Repair | None = None) -> None:
+        self.add(NOTICE, path, message, repair)
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(1 for f in self.items if f.severity == s) for s in SEVERITIES}
+
+    def repairs(self) -> list[Repair]:
+        """Each distinct repair once, in the order found."""
+        return list(dict.fromkeys(f.repair for f in self.items if f.repair is not None))
+
+
+def relative(root: Path, path: Path) -> str:
+    """``path`` as shown in reports: relative to the share root, with ``/``."""
+    try:
+        return path.relative_to(root).as_posix() or "."
+    except ValueError:
+        return str(path)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(findings: Findings) -> str:
+    counts = findings.counts()
+    return (f"{plural(findings.checked, 'file')} checked: {plural(counts[ERROR], 'error')}, "
+            f"{plural(counts[WARNING], 'warning')}, {plural(counts[NOTICE], 'notice')}")
+
+
+def render(root: Path, findings: Findings) -> list[str]:
+    """The report: findings grouped by file (files in the order found), then the counts."""
+    groups: dict[Path, list[Finding]] = {}
+    for finding in findings.items:
+        groups.setdefault(finding.path, []).append(finding)
+    lines: list[str] = []
+    for path, found in groups.items():
+        lines.append(relative(root, path))
+        for finding in sorted(found, key=lambda f: SEVERITIES.index(f.severity)):
+            mark = " [repairable]" if finding.repair is not None else ""
+            lines.append(f"  {finding.severity:<8} {finding.message}{mark}")
+    if lines:
+        lines.append("")
+    lines.append(summary_line(findings))
+    return lines
+
+
+def as_json(root: Path, findings: Findings) -> dict[str, Any]:
+    return {
+        "root": str(root),
+        "checked_files": findings.checked,
+        "counts": findings.counts(),
+        "findings": [
+            {"severity": f.severity, "path": relative(root, f.path), "message": f.message,
+             "repair": None if f.repair is None else f.repair.describe(root)}
+            for f in findings.items
+        ],
+    }

@@ -1,0 +1,260 @@
+"""`verify` checks of one list's work folder (``<session>/packing/<list>/``).
+
+The lock, the scan journal, an interrupted ending, packing_state.json and
+session_summary.json, each on its own; then their completed counts against a replay of
+the journal, which is the truth (``verify_counts``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from packing_tool.admin.verify_counts import compare, older_pair
+from packing_tool.admin.verify_report import Findings, Repair, relative
+from packing_tool.admin.verify_walk import (
+    COUNT,
+    LIST,
+    LIVE,
+    NONE,
+    OBJECT,
+    STALE,
+    STRING,
+    TIME,
+    Context,
+    SessionFolder,
+    check_fields,
+    check_invalid,
+    check_temp_files,
+    check_version,
+    read_object,
+    rules,
+    same_client,
+)
+from packing_tool.domain.events import ScanEvent
+from packing_tool.domain.orders import PackingList
+from packing_tool.storage.completion import PLAN_FILENAME, PLAN_VERSION, TX_FILENAME
+from packing_tool.storage.journal import JOURNAL_FILENAME
+from packing_tool.storage.list_readers import list_path, open_list
+from packing_tool.storage.lock_info import DEFAULT_STALE_SECONDS, LOCK_FILENAME
+from packing_tool.storage.lock_release import current_lock
+from packing_tool.storage.state_writer import STATE_FILENAME
+from packing_tool.storage.summary_file import SUMMARY_FILENAME
+from shared.compat import (
+    PACKING_STATE_VERSION,
+    SESSION_SUMMARY_VERSION,
+    upgrade_packing_state,
+    upgrade_session_summary,
+)
+from shared.metadata_utils import session_summary_errors
+
+
+@dataclass
+class Journal:
+    present: bool
+    events: list[ScanEvent] | None  # None: damaged (reported)
+
+
+def check_work(ctx: Context, folder: SessionFolder, work_dir: Path,
+               packing_list: PackingList | None) -> None:
+    f = ctx.findings
+    try:
+        has_list = list_path(folder.path, work_dir.name).is_file()  # full_session: analysis
+    except (FileNotFoundError, ValueError):  # ValueError: not a plain name
+        has_list = False
+    if not has_list:
+        f.warning(work_dir, f"work folder of list {work_dir.name!r}, but the session has no "
+                            "packing list of that name")
+    lock = check_lock(f, work_dir)
+    journal = check_journal(f, work_dir / JOURNAL_FILENAME)
+    check_plan(ctx, work_dir, lock)
+    state = check_state(f, work_dir, bool(has_list and journal.events and lock != LIVE))
+    summary = check_summary(ctx, work_dir)
+    if has_list and journal.events:
+        if packing_list is None:
+            try:
+                packing_list = open_list(folder.path, work_dir.name)
+            except (OSError, ValueError):
+                packing_list = None  # an unreadable list is reported with the list itself
+        if packing_list is not None:
+            compare(f, work_dir, packing_list, journal.events, state, summary, lock)
+    elif not journal.present and state is not None and summary is not None:
+        older_pair(f, work_dir, state, summary)
+    check_temp_files(f, work_dir)
+    check_temp_files(f, work_dir / "reports")
+
+
+def _identity(f: Findings, path: Path, doc: dict[str, Any], work_dir: Path,
+              severity: str) -> None:
+    """The file's session, client and list must be those of the folder it lies in."""
+    session_dir = work_dir.parent.parent
+    wrong = []
+    if isinstance(doc.get("session_id"), str) and doc["session_id"] != session_dir.name:
+        wrong.append(f"session_id {doc['session_id']!r}")
+    if doc.get("client_id") is not None and not same_client(doc["client_id"],
+                                                           session_dir.parent.name):
+        wrong.append(f"client_id {doc['client_id']!r}")
+    if wrong:
+        f.add(severity, path, f"{' and '.join(wrong)} disagree with the folder it is in")
+    name = doc.get("packing_list_name")
+    if isinstance(name, str) and name and name != work_dir.name:
+        f.warning(path, f"packing_list_name {name!r} is not the name of its folder")
+
+
+# --------------------------------------------------------------------------- lock, journal
+
+
+def check_lock(f: Findings, work_dir: Path) -> str:
+    """Report the list's lock; returns ``none``, ``live`` or ``stale``."""
+    path = work_dir / LOCK_FILENAME
+    try:
+        lock = current_lock(work_dir)
+    except OSError as exc:
+        f.error(path, f"cannot be read ({exc.strerror or exc})")
+        return LIVE  # unknown: treat as held, so nothing here is changed
+    if lock is None:
+        return NONE
+    f.checked += 1
+    if not lock.valid:
+        if lock.stale:
+            f.warning(path, "not a valid lock file and older than the stale threshold: "
+                            "the list is free", Repair("remove_lock", work_dir))
+            return STALE
+        f.notice(path, f"not a valid lock file; it counts as held until it is "
+                       f"{DEFAULT_STALE_SECONDS / 60:.0f} minutes old")
+        return LIVE
+    beat = "heartbeat unreadable" if lock.age == float("inf") else (
+        f"heartbeat {lock.age:.0f} s ago")
+    if lock.stale:
+        gone = "; its program no longer runs" if lock.info.owner_gone() else ""
+        f.warning(path, f"stale lock of {lock.info.describe()} ({beat}{gone})",
+                  Repair("remove_lock", work_dir))
+        return STALE
+    f.notice(path, f"being packed now by {lock.info.describe()} ({beat})")
+    return LIVE
+
+
+def check_journal(f: Findings, path: Path) -> Journal:
+    """Every line one event, numbered 1, 2, 3…; a torn last line is a crash's, a warning."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Journal(False, None)
+    except OSError as exc:
+        f.error(path, f"cannot be read ({exc.strerror or exc})")
+        return Journal(True, None)
+    f.checked += 1
+    *lines, torn = raw.split(b"\n")
+    events: list[ScanEvent] = []
+    for number, line in enumerate(lines, 1):
+        if not line:
+            continue  # the journal's reader skips empty lines too
+        try:
+            event = ScanEvent.from_dict(json.loads(line.decode("utf-8")))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            f.error(path, f"line {number} cannot be read ({exc})")
+            return Journal(True, None)
+        if event.seq != len(events) + 1:
+            f.error(path, f"line {number} holds event {event.seq}, expected {len(events) + 1}")
+            return Journal(True, None)
+        events.append(event)
+    if torn:
+        f.warning(path, f"the last line is torn ({len(torn)} bytes without a line end): a crash "
+                        "cut it before it was acknowledged; it is cut off at the next scan")
+    return Journal(True, events)
+
+
+def check_plan(ctx: Context, work_dir: Path, lock: str) -> None:
+    f = ctx.findings
+    plan_path, tx_path = work_dir / PLAN_FILENAME, work_dir / TX_FILENAME
+    if not plan_path.exists():
+        if tx_path.exists():
+            f.checked += 1
+            f.warning(tx_path, f"a transaction journal without {PLAN_FILENAME}: an ending "
+                               "stopped in a way nothing resumes; check the summary and "
+                               "statistics of this list by hand")
+        return
+    plan = read_object(f, plan_path)
+    if plan is None:
+        return
+    check_version(f, plan_path, plan, PLAN_VERSION, migrate=False)
+    session_dir = work_dir.parent.parent
+    if (plan.get("session_id") != session_dir.name or plan.get("list_name") != work_dir.name
+            or not same_client(plan.get("client_id"), session_dir.parent.name)):
+        f.error(plan_path, "the plan is for another list "
+                           f"({plan.get('client_id')}/{plan.get('session_id')}/"
+                           f"{plan.get('list_name')}); it is not run")
+        return
+    if lock == LIVE:
+        f.notice(plan_path, "the list is being ended now (its station holds the lock)")
+        return
+    records = plan.get("records")
+    records = [r for r in records if isinstance(r, dict)] if isinstance(records, list) else []
+    counted = ""
+    if ctx.recorded_ids is not None:  # else global_stats.json is unreadable (reported)
+        done = sum(1 for r in records if r.get("record_id") in ctx.recorded_ids)
+        counted = f" ({done} of {len(records)} statistics records counted)"
+    f.error(plan_path, f"an ending was interrupted{counted}; opening the list or "
+                       "`verify --repair` finishes it", Repair("finish_ending", work_dir))
+
+
+# --------------------------------------------------------------------------- state, summary
+
+
+def check_state(f: Findings, work_dir: Path, rebuildable: bool) -> dict[str, Any] | None:
+    """``rebuildable``: the list, its journal's events and no live lock are there, so a
+    damaged file can be rewritten from the journal."""
+    path = work_dir / STATE_FILENAME
+    regen = Repair("regenerate_state", path) if rebuildable else None
+    doc = read_object(f, path, regen)
+    if doc is None:
+        return None
+    if check_version(f, path, doc, PACKING_STATE_VERSION, migrate=True) != "older":
+        check_fields(
+            f, path, doc, repair=regen,
+            required=[*rules(STRING, "session_id", "client_id", "packing_list_name", "status"),
+                      *rules(OBJECT, "progress", "in_progress"),
+                      *rules(LIST, "completed", "skipped_orders")],
+            optional=[*rules(TIME, "started_at", "last_updated"), *rules(COUNT, "last_seq"),
+                      *rules(STRING, "pc_name", "worker_id", "worker_name"),
+                      *rules(OBJECT, "current_order_timing", "pending_extras",
+                             "skipped_orders_timing")])
+        if isinstance(doc.get("progress"), dict):
+            check_fields(f, path, doc["progress"], where="progress", repair=regen,
+                         optional=rules(COUNT, "total_orders", "completed_orders",
+                                        "total_items", "packed_items"))
+    for warning in upgrade_packing_state(doc).get("load_warnings", []):
+        f.warning(path, f"{warning} when read", regen)
+    _identity(f, path, doc, work_dir, "warning")
+    check_invalid(f, path, doc)
+    return doc
+
+
+def check_summary(ctx: Context, work_dir: Path) -> dict[str, Any] | None:
+    f = ctx.findings
+    path = work_dir / SUMMARY_FILENAME
+    doc = read_object(f, path)  # the record of an ending: reported, never regenerated
+    if doc is None:
+        return None
+    if check_version(f, path, doc, SESSION_SUMMARY_VERSION, migrate=True) != "older":
+        for problem in session_summary_errors(doc):
+            f.error(path, problem)
+    else:
+        upgraded = upgrade_session_summary(doc)
+        for problem in session_summary_errors(upgraded):
+            f.warning(path, f"{problem} (when read in today's format)")
+        for warning in upgraded.get("load_warnings", []):
+            f.warning(path, f"{warning} when read")
+    _identity(f, path, doc, work_dir, "error")
+    check_invalid(f, path, doc)
+    workers = doc.get("workers")
+    named = {doc.get("worker_id")} | {w.get("worker_id") for w in (
+        workers if isinstance(workers, list) else []) if isinstance(w, dict)}
+    unknown = sorted(w for w in named if isinstance(w, str) and w
+                     and ctx.worker_ids is not None and w not in ctx.worker_ids)
+    if unknown:
+        where = relative(ctx.root, ctx.root / "Workers" / "workers.json")
+        f.warning(path, f"names worker {', '.join(unknown)}, not in {where}")
+    return doc
