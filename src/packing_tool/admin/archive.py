@@ -18,7 +18,14 @@ from typing import Any
 from packing_tool.admin.archive_move import MoveError, move_session
 from packing_tool.admin.archive_select import Candidate, check_session, select
 from packing_tool.admin.backup_files import ARCHIVE_FOLDER
-from packing_tool.admin.common import EXIT_FAILED, AdminError, confirm, share_root, with_progress
+from packing_tool.admin.common import (
+    EXIT_FAILED,
+    AdminError,
+    confirm,
+    script_options,
+    share_root,
+    with_progress,
+)
 from packing_tool.storage.discovery import list_clients
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id, inside
 from packing_tool.storage.session_index import remove_sessions
@@ -43,8 +50,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--include-unpacked", action="store_true",
                         help="archive sessions even when some of their lists were never opened")
     parser.add_argument("--dry-run", action="store_true", help="only report what would move")
-    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    script_options(parser, yes="do not ask for confirmation")
     parser.set_defaults(run=run)
 
 

@@ -29,7 +29,7 @@ from packing_tool.admin.backup_files import (
     read_share_file,
     share_files,
 )
-from packing_tool.admin.common import AdminError, share_root, with_progress
+from packing_tool.admin.common import AdminError, script_options, share_root, with_progress
 from packing_tool.storage.discovery import SESSION_INFO, WORK_FOLDER
 from shared import fileio
 from shared.timestamps import now_iso, to_iso
@@ -46,7 +46,7 @@ def register(commands: Any) -> None:
                         help="where to write the zip (default: "
                         "packing-tool-backup-<YYYYmmdd-HHMMSS>.zip in the current folder)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    script_options(parser)
     parser.set_defaults(run=run)
     restore.register(commands)
 

@@ -33,6 +33,14 @@ def share_root(args: argparse.Namespace) -> Path:
     return choice.path
 
 
+def script_options(parser: argparse.ArgumentParser, *, yes: str | None = None) -> None:
+    """``--json`` for scripts and, for a command that asks first, ``--yes`` with ``yes`` as help."""
+    if yes is not None:
+        parser.add_argument("--yes", action="store_true", help=yes)
+    parser.add_argument("--json", action="store_true",
+                        help="print the result as one JSON object (for scripts)")
+
+
 def confirm(question: str, *, assume_yes: bool, stream: TextIO | None = None) -> bool:
     """Ask on the terminal; ``--yes`` answers for scripts. No terminal and no --yes is a no."""
     if assume_yes:

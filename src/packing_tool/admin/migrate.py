@@ -19,6 +19,7 @@ from packing_tool.admin.common import (
     EXIT_FAILED,
     AdminError,
     confirm,
+    script_options,
     share_root,
     with_progress,
 )
@@ -45,9 +46,7 @@ def register(commands: Any) -> None:
         description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true",
                         help="only say what would be upgraded; change nothing")
-    parser.add_argument("--yes", action="store_true", help="upgrade without asking")
-    parser.add_argument("--json", action="store_true",
-                        help="print the result as one JSON object (for scripts)")
+    script_options(parser, yes="upgrade without asking")
     parser.set_defaults(run=run)
 
 

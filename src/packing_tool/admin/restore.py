@@ -14,7 +14,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from packing_tool.admin.common import EXIT_FAILED, AdminError, confirm, share_root, with_progress
+from packing_tool.admin.common import (
+    EXIT_FAILED,
+    AdminError,
+    confirm,
+    script_options,
+    share_root,
+    with_progress,
+)
 from packing_tool.admin.restore_plan import ChangedError, Step, apply_step, open_backup, plan_step
 from shared.fileio import LockTimeoutError
 
@@ -34,8 +41,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--dry-run", action="store_true", help="only report what would be done")
     parser.add_argument("--force", action="store_true",
                         help="also replace files that are newer on the share")
-    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    script_options(parser, yes="do not ask for confirmation")
     parser.set_defaults(run=run)
 
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from packing_tool.admin.common import EXIT_FAILED, confirm, share_root
+from packing_tool.admin.common import EXIT_FAILED, confirm, script_options, share_root
 from packing_tool.admin.stats_compare import (
     Difference,
     profile_differences,
@@ -45,9 +45,7 @@ def add_parser(subcommands: Any) -> None:
                       help="only report the differences (exit 0)")
     mode.add_argument("--check", action="store_true",
                       help="only report; exit 1 when anything differs (for monitoring)")
-    parser.add_argument("--yes", action="store_true", help="write without asking")
-    parser.add_argument("--json", action="store_true",
-                        help="print the result as one JSON object instead of text")
+    script_options(parser, yes="write without asking")
     parser.set_defaults(run=run)
 
 

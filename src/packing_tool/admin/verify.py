@@ -19,6 +19,7 @@ from packing_tool.admin.common import (
     EXIT_FAILED,
     AdminError,
     confirm,
+    script_options,
     share_root,
     with_progress,
 )
@@ -66,10 +67,7 @@ def register(commands: Any) -> None:
         description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repair", action="store_true",
                         help="fix what is safe to fix (asks first), then check again")
-    parser.add_argument("--json", action="store_true",
-                        help="print the result as one JSON object (for scripts)")
-    parser.add_argument("--yes", action="store_true",
-                        help="repair without asking (for scripts)")
+    script_options(parser, yes="repair without asking (for scripts)")
     parser.set_defaults(run=run)
 
 
