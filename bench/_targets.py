@@ -111,10 +111,12 @@ SCOPE: dict[str, str] = {
         "Enter in scanInput until the event loop has repainted; offscreen, sounds muted",
     "bytes written to the share per scan":
         "everything written under the share while packing through SessionManager: journal "
-        "appends, packing_state.json rewrites (whole file, after 1 s without scans), index and "
-        "session_info updates; at a packer's pace (a pause after each of --paced-orders orders "
-        "mid-list until the state writer has written); runs[].journal_bytes_per_scan is the "
-        "journal alone, runs[].share_writes.whole_run the whole list at bench speed",
+        "appends, packing_state.json rewrites (whole file, once the changes since the last "
+        "rewrite paid 256 B each for its size, after 1 s without scans), index and "
+        "session_info updates; the whole list at a packer's pace (a pause after each order "
+        "while a rewrite is due); share_bytes_per_scan covers whole state-writer cycles; "
+        "runs[].journal_bytes_per_scan is the journal alone, runs[].share_writes.whole_run the "
+        "whole list including the final rewrite on pause",
     "open a 5,000-order packing list":
         "SessionManager.open: lock, list read, barcode index, journal; the list read alone "
         "is load_list_s in the result",

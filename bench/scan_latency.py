@@ -6,17 +6,19 @@ p99 under 1 ms; bytes written to the share per scan independent of list size; op
 
 Bytes to the share count everything the share receives while packing, as the app packs
 (SessionManager: scan journal mirrored to the share, ``packing_state.json`` rewritten by the
-state writer with its real timing, lock heartbeats, session status): journal bytes from the
-share journal's counter, every other file from a counter wrapped around
+state writer with its real timing and byte budget, lock heartbeats, session status): journal
+bytes from the share journal's counter, every other file from a counter wrapped around
 ``shared.fileio.atomic_write_bytes`` (all metadata writes go through it; a ``.bak`` sidecar
 of ``locked_json_update`` counts twice, as the file is rewritten in place with the same
-bytes), for paths under the share. The state writer rewrites the whole snapshot after 1 s
-without scans, so the figure depends on the pace: ``share_bytes_per_scan`` is measured at a
-packer's pace on ``--paced-orders`` orders in the middle of the list (after each order a
-pause until the writer has written, as the pause between two orders at a station does; the
-middle of the list holds the average snapshot). ``share_writes.whole_run`` is the whole
-list, scanned at bench speed apart from that window, up to and including the pause that
-releases the list.
+bytes), for paths under the share. The whole list is packed at a packer's pace as far as the
+share can tell: after each order a pause whenever the state writer has a rewrite paid for
+(it rewrites the whole snapshot only once the changes since its last write paid for it, and
+after 1 s without scans), until it has written; without one a pause changes nothing. Rewrites
+come at growing intervals, so ``share_bytes_per_scan`` is ``share_writes.paced``: whole
+writer cycles, from one rewrite to the last one before the end, spanning at least
+``--paced-orders`` orders (the whole run when the list has too few rewrites).
+``share_writes.whole_run`` is the whole list up to and including the pause that releases
+the list (its final snapshot, a full rewrite, included).
 Usage: python bench/scan_latency.py [--sizes 1000 5000] [--paced-orders 20]
 """
 
@@ -104,10 +106,9 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def _settle(session: PackingSession) -> None:
-    """Pause like a packer between orders: until the state writer has written once more."""
-    target = session.state.writes + 1
+    """Pause like a packer between orders while the state writer has a rewrite due."""
     deadline = time.monotonic() + SETTLE_TIMEOUT_S
-    while session.state.writes < target:
+    while session.state.write_due:
         if time.monotonic() > deadline:
             raise RuntimeError(f"no packing_state.json write in {SETTLE_TIMEOUT_S:g} s "
                                f"({session.state.last_error})")
@@ -115,9 +116,10 @@ def _settle(session: PackingSession) -> None:
 
 
 def _part(writes: ShareWrites, journal: int, start: tuple[Any, ...], scans: int,
-          orders: int | None = None) -> dict[str, Any]:
-    """Share bytes since ``start`` (counters and journal bytes then) over ``scans``."""
-    by_bytes, by_writes = writes.snapshot()
+          orders: int | None = None, upto: tuple[Any, ...] | None = None) -> dict[str, Any]:
+    """Share bytes from ``start`` (counters and journal bytes then) to ``upto`` (default: now)
+    over ``scans``."""
+    by_bytes, by_writes = upto[:2] if upto is not None else writes.snapshot()
     by_bytes, by_writes = by_bytes - start[0], by_writes - start[1]
     journal_bytes = journal - start[2]
     total = journal_bytes + sum(by_bytes.values())
@@ -167,30 +169,25 @@ def measure(size: int, tmp: Path, paced_orders: int) -> dict[str, object]:
     worker = Worker("worker_001", "Bench")
     disk_ms = []
 
-    def scan(batch: list[list[str]]) -> None:
-        for code in (c for order in batch for c in order):
+    def scan(order: list[str]) -> None:
+        for code in order:
             t0 = time.perf_counter()
             session.scan(code, worker)  # fsynced on this station's disk; the share follows
             disk_ms.append((time.perf_counter() - t0) * 1000)
 
-    paced = min(paced_orders, len(orders))
-    first = (len(orders) - paced) // 2
-    window = orders[first:first + paced]
     with ShareWrites(root) as writes:
         journal = active.mirror.share
         whole_start = (*writes.snapshot(), journal.bytes_written)
-        scan(orders[:first])
-        if first:
-            _settle(session)  # the window starts with nothing unsaved
-        assert active.mirror.flush(60)
-        paced_start = (*writes.snapshot(), journal.bytes_written)
-        for order in window:
-            scan([order])
+        marks = []  # (orders, scans, counters) right after each snapshot rewrite
+        scans = 0
+        for done, order in enumerate(orders, 1):
+            before = session.state.writes
+            scan(order)
+            scans += len(order)
             _settle(session)
-        assert active.mirror.flush(60)
-        window_scans = sum(len(order) for order in window)
-        paced_part = _part(writes, journal.bytes_written, paced_start, window_scans, paced)
-        scan(orders[first + paced:])
+            if session.state.writes > before:
+                assert active.mirror.flush(60)
+                marks.append((done, scans, (*writes.snapshot(), journal.bytes_written)))
         t0 = time.perf_counter()
         assert active.mirror.flush(60)
         drain_s = time.perf_counter() - t0
@@ -198,6 +195,13 @@ def measure(size: int, tmp: Path, paced_orders: int) -> dict[str, object]:
         snapshots = session.state.writes
         manager.pause(active)
         whole = _part(writes, journal.bytes_written, whole_start, len(codes))
+    end = marks[-1] if marks else None
+    start = next((m for m in reversed(marks[:-1])
+                  if end is not None and end[0] - m[0] >= paced_orders), None)
+    paced_part = {"orders": len(orders), **whole}  # too few rewrites for a whole cycle
+    if start is not None and end is not None:
+        paced_part = _part(writes, end[2][2], start[2], end[1] - start[1], end[0] - start[0],
+                           upto=end[2])
     manager.close()
     assert session.logic.progress.orders_complete == size
     return {
@@ -219,7 +223,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000],
                         help="orders per list (default 1000 5000)")
     parser.add_argument("--paced-orders", type=int, default=20,
-                        help="orders packed at a packer's pace per list (default 20)")
+                        help="fewest orders share_bytes_per_scan is measured over (default 20)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scan-bench-") as tmp:
         runs = [measure(size, Path(tmp), args.paced_orders) for size in args.sizes]

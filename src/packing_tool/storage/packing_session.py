@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from packing_tool.domain.barcodes import BarcodeLookup, SkuIndex, clean_scan, order_key
 from packing_tool.domain.events import EventKind, ScanEvent
 from packing_tool.domain.orders import FULL_SESSION, PackingList
 from packing_tool.domain.packer import PackerLogic
-from packing_tool.domain.packer_views import ScanResult
+from packing_tool.domain.packer_views import OrderView, Progress, ScanResult
 from packing_tool.domain.packing_state import state_snapshot
 from packing_tool.storage.barcode_maps import BarcodeMapStore, read_inventory_barcodes
 from packing_tool.storage.journal import JOURNAL_FILENAME, ScanJournal
@@ -27,7 +27,7 @@ from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.legacy_import import import_legacy_state
 from packing_tool.storage.list_readers import list_path, open_list
 from packing_tool.storage.lock_info import host_name
-from packing_tool.storage.state_writer import STATE_FILENAME, StateWriter
+from packing_tool.storage.state_writer import STATE_FILENAME, StateWriter, written_seq
 from shared.timestamps import now
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,8 @@ class PackingSession:
         self.started_at: datetime | None = events[0].at if events else None
         self.state = StateWriter(self.work_dir / STATE_FILENAME, self._snapshot,
                                  idle=state_idle, allowed=may_write)
+        if events and written_seq(self.state.path) != self.logic.last_seq:
+            self.state.mark_dirty()  # behind the journal (a crash, an older file): catch up
 
     # ------------------------------------------------------------------ barcode map
 
@@ -157,8 +159,9 @@ class PackingSession:
                 "pc_name": self.station}
 
     def _snapshot(self) -> dict[str, Any]:
-        with self.lock:
-            return state_snapshot(self.logic, self.meta())
+        with self.lock:  # only the frozen views are taken under the lock; the dict is built after
+            copy, meta = _LogicCopy(self.logic), self.meta()
+        return state_snapshot(cast(PackerLogic, copy), meta)
 
     @property
     def list_relative_path(self) -> str:
@@ -168,3 +171,20 @@ class PackingSession:
         """Write the final packing_state.json and release the journal (the list stays open)."""
         self.state.close()
         self.journal.close()
+
+
+class _LogicCopy:
+    """What ``state_snapshot`` reads of a PackerLogic, copied (its views are frozen copies)."""
+
+    def __init__(self, logic: PackerLogic) -> None:
+        self._started = list(logic.started_orders())
+        self.progress: Progress = logic.progress
+        self.current_order: OrderView | None = logic.current_order
+        self.skipped_orders: tuple[OrderView, ...] = logic.skipped_orders
+        self.worker: tuple[str, str] = logic.worker
+        self.packing_list: PackingList = logic.packing_list
+        self.last_event_at: datetime | None = logic.last_event_at
+        self.last_seq: int = logic.last_seq
+
+    def started_orders(self) -> list[OrderView]:
+        return self._started
