@@ -12,14 +12,14 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from packing_tool.simulate import simulate
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.session_index import IndexRow, load_rows
 from packing_tool.ui.browser_export import HEADERS, export_values
-from packing_tool.ui.browser_model import SessionTableModel
+from packing_tool.ui.browser_model import COLUMNS, SessionTableModel
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.session_browser import SessionBrowser
 from shared.timestamps import now, to_iso
@@ -271,3 +271,86 @@ def test_the_model_takes_thousands_of_rows_without_widgets(qtbot: QtBot, packed:
     browser.filters.search.setText("L299")
     assert browser.proxy.rowCount() == 11  # L299 and L2990…L2999
     assert browser.table.indexWidget(browser.proxy.index(0, 0)) is None
+
+
+def click_header(qtbot: QtBot, browser: SessionBrowser, column: int) -> None:
+    header = browser.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+
+
+def names(browser: SessionBrowser) -> list[str]:
+    return [browser.proxy.index(r, 1).data() for r in range(browser.proxy.rowCount())]
+
+
+def test_a_header_click_sorts_and_the_sort_survives_filters_and_refreshes(
+        qtbot: QtBot, packed: Path, runner: TaskRunner) -> None:
+    browser = open_browser(qtbot, packed, runner)
+    header = browser.table.horizontalHeader()
+    titles = [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(10)]
+    assert titles == list(COLUMNS)
+    arrived = names(browser)  # the index's order: paused, available, completed
+    assert (arrived[0], arrived[-1]) == ("DPD_Orders", "DHL_Orders")
+    assert set(arrived[1:3]) == {"PostOne_Orders", "full_session"}
+    assert browser.select_row(SESSION, "PostOne_Orders")
+
+    click_header(qtbot, browser, 1)  # Packing List, ascending
+    by_name = ["DHL_Orders", "DPD_Orders", "full_session", "PostOne_Orders"]
+    assert names(browser) == by_name
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        1, Qt.SortOrder.AscendingOrder)
+    selected = browser.selected_row()  # the selection follows its row
+    assert selected is not None
+    assert selected.packing_list_name == "PostOne_Orders"
+    assert browser.table.currentIndex().row() == 3
+    click_header(qtbot, browser, 1)  # again: descending
+    assert names(browser) == by_name[::-1]
+    assert [r.packing_list_name for r in browser.visible_rows()] == by_name[::-1]  # exports
+
+    browser.filters.set_status("available")
+    assert names(browser) == ["PostOne_Orders", "full_session"]  # filtered, still sorted
+    browser.filters.search.setText("post")
+    assert names(browser) == ["PostOne_Orders"]
+    browser.filters.search.clear()
+    browser.filters.set_status(None)
+    with qtbot.waitSignal(browser.refreshed, timeout=10_000):
+        browser.refresh()
+    assert names(browser) == by_name[::-1]  # a refresh keeps the user's sort
+    selected = browser.selected_row()
+    assert selected is not None
+    assert selected.packing_list_name == "PostOne_Orders"
+
+    click_header(qtbot, browser, 0)  # Status, ascending: back to the index's own order
+    assert names(browser) == arrived
+    click_header(qtbot, browser, 0)
+    assert names(browser)[0] == "DHL_Orders"  # completed first
+
+
+def test_columns_sort_by_value_not_by_text(qtbot: QtBot, packed: Path) -> None:
+    template = load_rows(ShareLayout(packed), "M", now=now())[0]
+    values = [("A", 12, 9, "2026-11-21T09:00:00+02:00", 5),  # 07:00 UTC
+              ("B", 12, 10, "2026-11-21T08:30:00+00:00", 40),  # 08:30 UTC
+              ("C", 2, 1, "2026-11-20T23:00:00-05:00", None)]  # 04:00 UTC
+    rows = [IndexRow(**{**template.__dict__, "key": f"{SESSION}::{name}",
+                        "packing_list_name": name, "total_orders": total,
+                        "completed_orders": done, "started_at": started,
+                        "duration_seconds": seconds})
+            for name, total, done, started, seconds in values]
+    model = SessionTableModel()
+    model.set_rows(rows)
+
+    def order(column: int, descending: bool = False) -> list[str]:
+        model.sort(column, Qt.SortOrder.DescendingOrder if descending
+                   else Qt.SortOrder.AscendingOrder)
+        return [model.index(r, 1).data() for r in range(model.rowCount())]
+
+    assert order(6) == ["C", "A", "B"]  # 1/2, 9/12, 10/12
+    assert [model.index(r, 6).data() for r in range(3)] == ["1/2", "9/12", "10/12"]
+    assert order(7) == ["C", "A", "B"]  # as moments, whatever the offsets
+    assert order(7, descending=True) == ["B", "A", "C"]
+    assert order(8) == ["C", "A", "B"]  # no duration first
+    assert order(1, descending=True) == ["C", "B", "A"]
+    model.set_rows(rows[::-1])  # new rows arrive in the sort chosen
+    assert [model.index(r, 1).data() for r in range(3)] == ["C", "B", "A"]
+    assert model.row_of(f"{SESSION}::A") == 2

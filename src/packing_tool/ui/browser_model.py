@@ -1,18 +1,21 @@
 """The Session Browser's table: index rows as a Qt model (no widget per row, thousands stay fast).
 
-Cells are formatted once when rows arrive, so painting and sorting only read tuples. The
-sort role carries numbers and times, so "10/12" sorts after "9/12" and dates sort as dates.
+A row's cells are formatted when first painted, searched or dated, so a refresh of 3,000 rows
+costs the UI thread a swap and the rows on screen (Python work anywhere, the runner's thread
+included, holds the interpreter lock that painting needs). The model sorts itself by plain
+Python keys per column ("10/12" after "9/12", dates as dates), always from the order the rows
+came in, so a stable sort by status gives back the index's own order; the proxy never sorts
+through thousands of ``data()`` calls.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
 
 from packing_tool.storage.discovery import session_date
 from packing_tool.storage.lock_info import host_name
@@ -21,7 +24,6 @@ from shared.timestamps import now, parse_timestamp, sort_key
 
 COLUMNS = ("Status", "Packing List", "Courier", "Session", "Worker", "PC", "Progress",
            "Started", "Duration", "Items")
-SORT_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 # Readable on the light and the dark theme alike (the status column's text and marker).
 STATUS_COLOURS = {
@@ -100,49 +102,128 @@ def describe(row: IndexRow) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
+def _progress_key(row: IndexRow) -> float:
+    return (row.completed_orders or 0) / row.total_orders if row.total_orders else -1.0
+
+
+_STATUS_ORDER = {status: n for n, status in enumerate(STATUSES)}
+# Per column: the plain Python value a header click sorts by.
+SORT_KEYS: tuple[Callable[[IndexRow], Any], ...] = (
+    lambda r: _STATUS_ORDER[r.status],
+    lambda r: r.packing_list_name.casefold(),
+    lambda r: (r.courier or "").casefold(),
+    lambda r: r.session_id,
+    lambda r: (r.worker_name or "").casefold(),
+    lambda r: (r.pc_name or "").casefold(),
+    _progress_key,
+    lambda r: sort_key(r.started_at),
+    lambda r: r.duration_seconds if r.duration_seconds else -1.0,
+    lambda r: r.total_items if r.total_items is not None else -1,
+)
+
+
 class Cells:
-    """One row, formatted: what the table shows, how it sorts, what the search looks in."""
+    """One row: what the table shows, what the search looks in, its date; each formatted on
+    first use, so thousands of rows cost only what is painted, sorted or filtered."""
 
-    row: IndexRow
-    text: tuple[str, ...]
-    keys: tuple[Any, ...]
-    haystack: str
-    day: str
+    __slots__ = ("_day", "_haystack", "_text", "row")
+
+    def __init__(self, row: IndexRow) -> None:
+        self.row = row
+        self._text: tuple[str, ...] | None = None
+        self._haystack: str | None = None
+        self._day: str | None = None
+
+    @property
+    def text(self) -> tuple[str, ...]:
+        if self._text is None:
+            row = self.row
+            self._text = (row.label, row.packing_list_name, row.courier or DASH, row.session_id,
+                          row.worker_name or DASH, row.pc_name or DASH,
+                          fraction(row.completed_orders, row.total_orders),
+                          format_time(row.started_at), format_duration(row.duration_seconds),
+                          fraction(row.packed_items, row.total_items))
+        return self._text
+
+    @property
+    def haystack(self) -> str:
+        if self._haystack is None:
+            row = self.row
+            search = (row.packing_list_name, row.session_id, row.worker_name, row.worker_id,
+                      row.pc_name, row.label, row.courier)
+            self._haystack = " ".join(s for s in search if s).casefold()
+        return self._haystack
+
+    @property
+    def day(self) -> str:
+        if self._day is None:
+            self._day = row_day(self.row)
+        return self._day
+
+    def key(self, column: int) -> Any:
+        return SORT_KEYS[column](self.row)
 
 
-def cells_of(row: IndexRow) -> Cells:
-    text = (row.label, row.packing_list_name, row.courier or DASH, row.session_id,
-            row.worker_name or DASH,
-            row.pc_name or DASH, fraction(row.completed_orders, row.total_orders),
-            format_time(row.started_at), format_duration(row.duration_seconds),
-            fraction(row.packed_items, row.total_items))
-    keys = (STATUSES.index(row.status), row.packing_list_name.casefold(),
-            (row.courier or "").casefold(), row.session_id,
-            (row.worker_name or "").casefold(), (row.pc_name or "").casefold(),
-            (row.completed_orders or 0) / row.total_orders if row.total_orders else -1.0,
-            sort_key(row.started_at), row.duration_seconds if row.duration_seconds else -1.0,
-            row.total_items if row.total_items is not None else -1)
-    search = (row.packing_list_name, row.session_id, row.worker_name, row.worker_id,
-              row.pc_name, row.label, row.courier)
-    return Cells(row, text, keys, " ".join(s for s in search if s).casefold(), row_day(row))
+def prepare(rows: Sequence[IndexRow]) -> list[Cells]:
+    """Wrap rows for the model (no Qt, no formatting yet): runs on the runner thread."""
+    return [Cells(r) for r in rows]
+
+
+def header_labels(parent: Any = None) -> QStandardItemModel:
+    """The column titles, held in C++: the header paints without calling Python, so it never
+    waits for the interpreter lock while the runner thread loads rows."""
+    labels = QStandardItemModel(0, len(COLUMNS), parent)
+    labels.setHorizontalHeaderLabels(list(COLUMNS))
+    return labels
 
 
 class SessionTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._cells: list[Cells] = []
+        self._arrived: list[Cells] = []  # the order the rows came in (display order)
+        self._cells: list[Cells] = []  # the order shown: _arrived, sorted by _sort
+        self._positions: dict[str, int] = {}  # row key → row in _cells
+        self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._bold = QFont()
         self._bold.setBold(True)
         self._brushes = {k: QBrush(QColor(v)) for k, v in STATUS_COLOURS.items()}
 
     def set_rows(self, rows: Sequence[IndexRow]) -> None:
+        self.set_cells(prepare(rows))
+
+    def set_cells(self, cells: Sequence[Cells]) -> None:
+        """Show rows wrapped by ``prepare``, in the current sort order (one reset)."""
         self.beginResetModel()
-        self._cells = [cells_of(r) for r in rows]
+        self._arrived = list(cells)
+        self._arrange()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column's ``SORT_KEYS`` (a header click); the selection follows its rows."""
+        if not 0 <= column < len(COLUMNS):
+            column, order = 0, Qt.SortOrder.AscendingOrder  # -1: no sort, the arrival order
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        moved = [self._cells[i.row()] for i in persistent]
+        self._sort = (column, order)
+        self._arrange()
+        where = {id(c): n for n, c in enumerate(self._cells)}
+        self.changePersistentIndexList(persistent, [
+            self.index(where[id(c)], i.column()) for c, i in zip(moved, persistent, strict=True)])
+        self.layoutChanged.emit()
+
+    def _arrange(self) -> None:
+        column, order = self._sort
+        key = SORT_KEYS[column]
+        self._cells = sorted(self._arrived, key=lambda c: key(c.row),
+                             reverse=order == Qt.SortOrder.DescendingOrder)  # stable both ways
+        self._positions = {c.row.key: n for n, c in enumerate(self._cells)}
 
     def cells(self, row: int) -> Cells:
         return self._cells[row]
+
+    def row_of(self, key: str) -> int | None:
+        return self._positions.get(key)
 
     @property
     def rows(self) -> list[IndexRow]:
@@ -166,8 +247,6 @@ class SessionTableModel(QAbstractTableModel):
         cells, column = self._cells[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return cells.text[column]
-        if role == SORT_ROLE:
-            return cells.keys[column]
         if role == ROW_ROLE:
             return cells.row
         status = cells.row.status

@@ -39,10 +39,13 @@ from packing_tool.ui.browser_export import export_csv, export_xlsx
 from packing_tool.ui.browser_filters import Criteria, FilterBar, SessionFilter
 from packing_tool.ui.browser_model import (
     ROW_ROLE,
+    Cells,
     SessionTableModel,
     actions_for,
     describe,
+    header_labels,
     header_text,
+    prepare,
 )
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.widgets import named
@@ -52,8 +55,10 @@ AUTO_REFRESH_MS = 30_000
 TICK_MS = 1_000
 
 
-def _load(layout: ShareLayout, client: str, stale_after: float) -> list[IndexRow]:
-    return load_rows(layout, client, now=now(), stale_after=stale_after)  # now: when it runs
+def _load(layout: ShareLayout, client: str, stale_after: float) -> tuple[list[Cells], str]:
+    """On the runner: the rows, wrapped for the table, and the header's counts."""
+    rows = load_rows(layout, client, now=now(), stale_after=stale_after)  # now: when it runs
+    return prepare(rows), header_text(rows)
 
 
 class SessionBrowser(QWidget):
@@ -132,6 +137,7 @@ class SessionBrowser(QWidget):
     def _build_table(self, right: QVBoxLayout) -> None:
         self.table = named(QTableView(), "browserTable")
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setModel(header_labels(self))  # clicks still sort the proxy
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -144,7 +150,7 @@ class SessionBrowser(QWidget):
         for column, width in enumerate((110, 160, 110, 120, 110, 80, 130, 80)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)  # stable sort: status, then the index's own order
+        self.table.setSortingEnabled(True)  # the model sorts: status, then the index's own order
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.show_details())
         right.addWidget(self.table, 1)
@@ -229,20 +235,21 @@ class SessionBrowser(QWidget):
     def loading(self) -> bool:
         return self._loading is not None
 
-    def _rows_loaded(self, client: str, rows: list[IndexRow]) -> None:
+    def _rows_loaded(self, client: str, loaded: tuple[list[Cells], str]) -> None:
         if self._loading is not None and self._loading[0] == client:
             self._loading = None
         if client != self.client:
             return  # the user has moved on to another client
+        cells, counts = loaded
         selected = self.selected_row()
-        self.model.set_rows(rows)
-        self.header.setText(f"Client {client} · {header_text(rows)}")
+        self.model.set_cells(cells)  # one reset; cells are formatted when painted
+        self.header.setText(f"Client {client} · {counts}")
         self.status_line.setText(
-            f"Last refreshed {time.strftime('%H:%M:%S')} ({len(rows)} lists)")
+            f"Last refreshed {time.strftime('%H:%M:%S')} ({len(cells)} lists)")
         if selected is not None:
             self._select_key(selected.key)
         self._update_actions(self.selected_row())
-        self.refreshed.emit(client, len(rows))
+        self.refreshed.emit(client, len(cells))
 
     def _rows_failed(self, client: str, message: str) -> None:
         if self._loading is not None and self._loading[0] == client:
@@ -279,13 +286,14 @@ class SessionBrowser(QWidget):
         return self._select_key(f"{session_id}::{list_name}")
 
     def _select_key(self, key: str) -> bool:
-        for number in range(self.proxy.rowCount()):
-            index = self.proxy.index(number, 0)
-            if index.data(ROW_ROLE).key == key:
-                self.table.selectRow(number)
-                self.table.setCurrentIndex(index)
-                return True
-        return False
+        source = self.model.row_of(key)
+        index = self.proxy.mapFromSource(self.model.index(source, 0)) \
+            if source is not None else QModelIndex()
+        if not index.isValid():
+            return False  # not there, or filtered out
+        self.table.selectRow(index.row())
+        self.table.setCurrentIndex(index)
+        return True
 
     def _selection_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.siblingAtColumn(0).data(ROW_ROLE) if current.isValid() else None
