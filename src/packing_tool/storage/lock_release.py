@@ -11,7 +11,6 @@ heartbeat and stops writing, as after a takeover.
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +22,7 @@ from packing_tool.storage.lock_info import (
     host_name,
     user_name,
 )
-from packing_tool.storage.session_lock import (
-    SessionLockManager,
-    _read_current,
-    _same,
-)
-from shared import fileio
+from packing_tool.storage.session_lock import SessionLockManager, read_current
 from shared.timestamps import now, to_iso
 
 RELEASED_PREFIX = LOCK_FILENAME + ".released-"
@@ -55,7 +49,7 @@ class CurrentLock:
 def current_lock(work_dir: Path, *, stale_after: float = DEFAULT_STALE_SECONDS,
                  moment: datetime | None = None) -> CurrentLock | None:
     """The list's lock, including an invalid lock file; None when there is no lock file."""
-    info, _, valid = _read_current(Path(work_dir))
+    info, _, valid = read_current(Path(work_dir))
     if info is None:
         return None
     moment = moment or now()
@@ -69,25 +63,18 @@ class _Releaser(SessionLockManager):
                       force: bool) -> Path:
         work_dir = Path(os.path.abspath(work_dir))
         with self._guard(work_dir):
-            current, raw, valid = _read_current(work_dir)
+            current, raw, valid = read_current(work_dir)
             if current is None:
                 raise NoLockError(work_dir)
-            if not _same(current, expected):
-                raise self._held_error(work_dir, current, valid,
-                                       "the lock changed since the release was confirmed")
-            if not force and not current.is_stale(self.clock(), self.stale_after):
-                raise self._held_error(work_dir, current, valid)
-            short = (current.lock_id or uuid.uuid4().hex)[:8]
-            aside = work_dir / f"{RELEASED_PREFIX}{self.clock():%Y%m%d-%H%M%S}-{short}"
-            fileio.atomic_write_bytes(aside, raw)  # kept before the original goes
+            old = self.keep_confirmed(work_dir, current, raw, valid, expected, "release",
+                                      force=force)  # kept before the original goes
             (work_dir / LOCK_FILENAME).unlink()
         stamp = to_iso(self.clock())
         releaser = LockInfo(locked_by=host_name(), user_name=user_name(), lock_time=stamp,
                             heartbeat=stamp, process_id=os.getpid())
-        old = {**current.to_dict(), "valid": valid, "kept_at": aside.name}
         self._record(work_dir, "release", releaser,
                      {"from": old, "reason": reason, "user": user_name(), "forced": force})
-        return aside
+        return work_dir / str(old["kept_at"])
 
 
 def release_stale(work_dir: Path, expected: LockInfo, *, reason: str,

@@ -76,7 +76,7 @@ def _payload(info: LockInfo) -> bytes:
     return fileio.dumps({**info.to_dict(), "version": LOCK_VERSION}).encode("utf-8")
 
 
-def _read_current(work_dir: Path) -> tuple[LockInfo | None, bytes, bool]:
+def read_current(work_dir: Path) -> tuple[LockInfo | None, bytes, bool]:
     """(lock, raw bytes, valid); an invalid file gives a placeholder dated by its mtime."""
     path = work_dir / LOCK_FILENAME
     try:
@@ -141,7 +141,7 @@ class SessionLock:
 
     def check(self) -> None:
         """Raise ``LockLostError`` when the file is no longer ours (OSError if unreachable)."""
-        current, _, valid = _read_current(self.work_dir)
+        current, _, valid = read_current(self.work_dir)
         if current is None and not self.work_dir.is_dir():
             # A vanished folder is more likely an unreachable share than a takeover.
             raise FileNotFoundError(f"{self.work_dir} cannot be reached")
@@ -156,7 +156,7 @@ class SessionLock:
             if self.lost or self.released:
                 return False
             with self._manager._guard(self.work_dir):
-                current, _, valid = _read_current(self.work_dir)
+                current, _, valid = read_current(self.work_dir)
                 if _holds(current, valid, self.info.lock_id):
                     info = replace(self.info, heartbeat=to_iso(self._manager.clock()))
                     fileio.atomic_write_bytes(self.work_dir / LOCK_FILENAME, _payload(info))
@@ -227,7 +227,7 @@ class SessionLockManager:
             if _create(work_dir, _payload(info)):
                 self._exclusive(work_dir, info, exclusive_with)
                 return self._register(work_dir, info, "acquire")
-            current, _, valid = _read_current(work_dir)
+            current, _, valid = read_current(work_dir)
             if current is None:
                 continue  # released between our attempt and our read: try again
             if (mine := self._ours(work_dir, current, valid)) is not None:
@@ -243,28 +243,20 @@ class SessionLockManager:
         info, event, extra = self._new_info(), "takeover", {}
         # on_lost callbacks run only after the guard is let go: they may release locks.
         with self._guard(work_dir):
-            current, raw, valid = _read_current(work_dir)
+            current, raw, valid = read_current(work_dir)
             mine = self._held.get(str(work_dir))
             if mine is not None and _holds(current, valid, mine.info.lock_id):
                 return mine
             if current is None:
                 if not _create(work_dir, _payload(info)):  # an older packer got in first
-                    current, _, valid = _read_current(work_dir)
+                    current, _, valid = read_current(work_dir)
                     raise self._held_error(work_dir, current or expected, valid)
                 event = "acquire"
-            elif not _same(current, expected):
-                raise self._held_error(work_dir, current, valid,
-                                       "the lock changed since the takeover was confirmed")
-            elif not current.is_stale(self.clock(), self.stale_after):
-                raise self._held_error(work_dir, current, valid)
             else:
-                short = (current.lock_id or uuid.uuid4().hex)[:8]
-                aside = work_dir / f"{LOCK_FILENAME}.taken-{self.clock():%Y%m%d-%H%M%S}-{short}"
-                # A copy, then an atomic replace: the lock file never vanishes, so no acquire
+                old = self.keep_confirmed(work_dir, current, raw, valid, expected, "takeover")
+                # An atomic replace after the copy: the lock file never vanishes, so no acquire
                 # can slip in between; the guard keeps our own stations' writes out.
-                fileio.atomic_write_bytes(aside, raw)
                 fileio.atomic_write_bytes(work_dir / LOCK_FILENAME, _payload(info))
-                old = {**current.to_dict(), "valid": valid, "kept_at": aside.name}
                 extra = {"from": old, "reason": reason}
             self._exclusive(work_dir, info, exclusive_with, guarded=True)
         return self._register(work_dir, info, event, extra)
@@ -303,6 +295,22 @@ class SessionLockManager:
             mine._found_lost(LockLostError(work_dir, current if valid else None))
         return None
 
+    def keep_confirmed(self, work_dir: Path, current: LockInfo, raw: bytes, valid: bool,
+                       expected: LockInfo, action: str, *, force: bool = False) -> dict[str, Any]:
+        """Under the guard: ``current`` must be the lock the user confirmed (``expected``) and,
+        unless ``force``, stale; its bytes are kept as ``.session.lock.<taken|released>-…``.
+        Returns the old lock for the history's ``from``."""
+        if not _same(current, expected):
+            raise self._held_error(work_dir, current, valid,
+                                   f"the lock changed since the {action} was confirmed")
+        if not force and not current.is_stale(self.clock(), self.stale_after):
+            raise self._held_error(work_dir, current, valid)
+        short = (current.lock_id or uuid.uuid4().hex)[:8]
+        label = "taken" if action == "takeover" else "released"
+        aside = work_dir / f"{LOCK_FILENAME}.{label}-{self.clock():%Y%m%d-%H%M%S}-{short}"
+        fileio.atomic_write_bytes(aside, raw)
+        return {**current.to_dict(), "valid": valid, "kept_at": aside.name}
+
     def _held_error(self, work_dir: Path, current: LockInfo, valid: bool,
                     note: str = "") -> LockHeldError:
         moment = self.clock()
@@ -335,7 +343,7 @@ class SessionLockManager:
         with contextlib.ExitStack() as stack:
             if not guarded:
                 stack.enter_context(self._guard(work_dir))
-            current, _, valid = _read_current(work_dir)
+            current, _, valid = read_current(work_dir)
             if not _holds(current, valid, lock_id):
                 return False
             with contextlib.suppress(FileNotFoundError):
