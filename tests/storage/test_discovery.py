@@ -181,3 +181,14 @@ def test_a_list_file_that_is_not_a_list_gives_no_counts_and_no_crash(tmp_path: P
     (session / "packing_lists").mkdir(parents=True)
     (session / "packing_lists" / "Odd.json").write_bytes(content)
     assert list_progress(session, "Odd") == {"status": "available"}
+
+
+def test_the_layout_names_the_shared_files_where_the_shared_managers_write_them(
+        tmp_path: Path) -> None:
+    from packing_tool.storage.layout import ShareLayout
+    from shared.stats_manager import StatsManager
+    from shared.worker_manager import WorkerManager
+
+    layout = ShareLayout(tmp_path)
+    assert layout.stats_file == StatsManager(tmp_path).stats_file
+    assert layout.workers_file == WorkerManager(tmp_path).workers_file

@@ -133,7 +133,7 @@ def _sessions(root: Path, base: ShareLayout) -> list[Path]:
 def share_files(root: Path) -> list[ShareFile]:
     """The files a backup of ``root`` holds, as they are on disk now."""
     layout = ShareLayout(root)
-    candidates = [root / "Stats" / STATS_FILENAME, root / "Workers" / WORKERS_FILENAME]
+    candidates = [layout.stats_file, layout.workers_file]
     candidates += [layout.packer_config(c) for c in list_clients(layout)]
     candidates += _sessions(root, layout)
     candidates += _sessions(root, ShareLayout(root / ARCHIVE_FOLDER))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from packing_tool.admin.stats_files import stats_file, workers_file
 from packing_tool.admin.verify_walk import (
     VERSION_TEXT,
     session_folders,
@@ -25,10 +26,9 @@ from packing_tool.storage.state_writer import STATE_FILENAME
 from packing_tool.storage.summary_file import SUMMARY_FILENAME
 from shared import fileio
 from shared.compat import CURRENT_VERSIONS, load_with_compatibility
-from shared.stats_manager import STATS_FILENAME
 from shared.stats_schema import normalise_stats
 from shared.validation import at_least
-from shared.worker_manager import WORKERS_DIRNAME, WORKERS_FILENAME, normalise_workers
+from shared.worker_manager import normalise_workers
 
 KEEP_LABEL = "before-migrate"
 LIST_FILES = ((SUMMARY_FILENAME, "session_summary"), (STATE_FILENAME, "packing_state"))
@@ -55,8 +55,8 @@ class Candidate:
 
 def candidates(root: Path) -> list[Candidate]:
     """Every file migrate looks at, shared files first; only files that exist."""
-    found = [Candidate(root / "Stats" / STATS_FILENAME, "global_stats"),
-             Candidate(root / WORKERS_DIRNAME / WORKERS_FILENAME, "workers")]
+    found = [Candidate(stats_file(root), "global_stats"),
+             Candidate(workers_file(root), "workers")]
     for folder in session_folders(root):
         for work_dir in work_folders(folder.path):
             found += [Candidate(work_dir / name, kind, work_dir) for name, kind in LIST_FILES]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError
+from packing_tool.storage.layout import ShareLayout
 from shared import fileio
 from shared.stats_manager import StatsManager, StatsManagerError
 from shared.stats_schema import default_stats, normalise_stats
@@ -27,11 +28,11 @@ WORKERS_LABEL = f"{WORKERS_DIRNAME}/{WORKERS_FILENAME}"
 
 
 def stats_file(root: Path) -> Path:
-    return root / "Stats" / "global_stats.json"
+    return ShareLayout(root).stats_file
 
 
 def workers_file(root: Path) -> Path:
-    return root / WORKERS_DIRNAME / WORKERS_FILENAME
+    return ShareLayout(root).workers_file
 
 
 def check_readable(path: Path) -> None:

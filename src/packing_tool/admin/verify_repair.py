@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from packing_tool.admin.stats_files import stats_file, workers_file
 from packing_tool.admin.verify_report import Repair, relative
 from packing_tool.admin.verify_walk import client_of
 from packing_tool.storage import session_index
@@ -31,7 +32,7 @@ from packing_tool.storage.summary_file import SUMMARY_FILENAME
 from shared import fileio
 from shared.stats_manager import STATS_FILENAME
 from shared.stats_schema import normalise_stats
-from shared.worker_manager import WORKERS_DIRNAME, WORKERS_FILENAME, normalise_workers
+from shared.worker_manager import normalise_workers
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ def _list_lock(root: Path, work_dir: Path) -> Iterator[None]:
 def _shared_files_readable(root: Path) -> None:
     """An ending writes both shared files; an unreadable one without a good .bak would be
     started afresh by its writer, so no ending is finished until it is repaired."""
-    for path in (root / "Stats" / STATS_FILENAME, root / WORKERS_DIRNAME / WORKERS_FILENAME):
+    for path in (stats_file(root), workers_file(root)):
         try:
             good = isinstance(fileio.read_json_file(path), dict)
         except FileNotFoundError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from packing_tool.admin.stats_files import stats_file, workers_file
 from packing_tool.admin.verify_report import Findings, Repair
 from packing_tool.admin.verify_walk import (
     BOOL,
@@ -43,20 +44,11 @@ from packing_tool.storage.session_index import (
     index_path,
 )
 from shared import fileio
-from shared.stats_manager import STATS_FILENAME
 from shared.stats_schema import COUNTERS, STATS_VERSION
-from shared.worker_manager import WORKERS_DIRNAME, WORKERS_FILENAME, WORKERS_VERSION
+from shared.worker_manager import WORKERS_VERSION
 
 PROGRESS_STATUSES = ("in_progress", "paused", "completed", "incomplete")
 STR_LIST: Rule = ("recorded_ids", is_str_list, "a list of strings")
-
-
-def stats_path(root: Path) -> Path:
-    return root / "Stats" / STATS_FILENAME
-
-
-def workers_path(root: Path) -> Path:
-    return root / WORKERS_DIRNAME / WORKERS_FILENAME
 
 
 def _restore(path: Path) -> Repair | None:
@@ -72,7 +64,7 @@ def _restore(path: Path) -> Repair | None:
 
 
 def check_stats(ctx: Context) -> None:
-    path = stats_path(ctx.root)
+    path = stats_file(ctx.root)
     check_temp_files(ctx.findings, path.parent)
     if not path.exists():
         ctx.recorded_ids = set()
@@ -111,7 +103,7 @@ def check_stats(ctx: Context) -> None:
 
 
 def check_workers(ctx: Context) -> None:
-    path = workers_path(ctx.root)
+    path = workers_file(ctx.root)
     check_temp_files(ctx.findings, path.parent)
     if not path.exists():
         ctx.worker_ids = set()  # every worker a summary names is then unknown

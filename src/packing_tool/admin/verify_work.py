@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from packing_tool.admin.stats_files import workers_file
 from packing_tool.admin.verify_counts import compare, older_pair
 from packing_tool.admin.verify_report import Findings, Repair, relative
 from packing_tool.admin.verify_walk import (
@@ -255,6 +256,6 @@ def check_summary(ctx: Context, work_dir: Path) -> dict[str, Any] | None:
     unknown = sorted(w for w in named if isinstance(w, str) and w
                      and ctx.worker_ids is not None and w not in ctx.worker_ids)
     if unknown:
-        where = relative(ctx.root, ctx.root / "Workers" / "workers.json")
+        where = relative(ctx.root, workers_file(ctx.root))
         f.warning(path, f"names worker {', '.join(unknown)}, not in {where}")
     return doc

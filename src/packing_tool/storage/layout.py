@@ -82,5 +82,13 @@ class ShareLayout:
         return self.root / "Stats"
 
     @property
+    def stats_file(self) -> Path:
+        return self.stats_dir / "global_stats.json"  # shared.stats_manager.STATS_FILENAME
+
+    @property
+    def workers_file(self) -> Path:
+        return self.root / "Workers" / "workers.json"  # shared.worker_manager's file
+
+    @property
     def logs_dir(self) -> Path:
         return self.root / "Logs" / "packing_tool"
