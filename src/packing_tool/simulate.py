@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from packing_tool.domain.events import EventKind
+from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.orders import Order
-from packing_tool.domain.packer_views import OrderStatus
+from packing_tool.domain.packer_views import OrderStatus, ScanResult
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.list_readers import list_path
 from packing_tool.storage.packing_session import PackingSession, Worker
@@ -36,10 +36,11 @@ def label_text(order_number: str) -> str:
 class _Timer:
     samples: list[float] = field(default_factory=list)
 
-    def scan(self, session: PackingSession, text: str, worker: Worker) -> None:
+    def scan(self, session: PackingSession, text: str, worker: Worker) -> ScanResult:
         start = time.perf_counter()
-        session.scan(text, worker)
+        result = session.scan(text, worker)
         self.samples.append((time.perf_counter() - start) * 1000)
+        return result
 
     def percentile(self, q: float) -> float:
         if not self.samples:
@@ -48,11 +49,20 @@ class _Timer:
         return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
 
 
-def _pack_order(session: PackingSession, order: Order, worker: Worker, timer: _Timer) -> None:
+# What a packer does when the label says the order is not to be packed here.
+ELSEWHERE = {Outcome.ORDER_PACKED_ELSEWHERE: "packed_elsewhere",
+             Outcome.ORDER_PACKING_ELSEWHERE: "being_packed_elsewhere"}
+
+
+def _pack_order(session: PackingSession, order: Order, worker: Worker,
+                timer: _Timer) -> str | None:
+    """Pack one order; returns why it was left alone (packed or being packed elsewhere)."""
     logic = session.logic
     current = logic.current_order
     if current is None or current.order_number != order.order_number:
-        timer.scan(session, label_text(order.order_number), worker)
+        result = timer.scan(session, label_text(order.order_number), worker)
+        if result.outcome in ELSEWHERE:
+            return ELSEWHERE[result.outcome]
     view = logic.order(order.order_number)
     for line in view.lines:
         for _ in range(line.remaining):
@@ -60,6 +70,7 @@ def _pack_order(session: PackingSession, order: Order, worker: Worker, timer: _T
     for sku, count in logic.pending_extras.items():
         for _ in range(count):  # left over from an earlier run: keep them, as a packer would
             session.act(EventKind.EXTRA_KEEP, worker, code=sku)
+    return None
 
 
 def simulate(root: Path, client: str, session_name: str, list_name: str, worker_name: str,
@@ -77,6 +88,7 @@ def simulate(root: Path, client: str, session_name: str, list_name: str, worker_
     worker = Worker(profile.id, profile.name)
     manager = SessionManager(layout, worker, settings or SessionSettings(debounce_seconds=0.0))
     timer = _Timer()
+    left_alone: dict[str, int] = {}
     try:
         try:
             active = manager.open(client, session_name, list_name)
@@ -95,7 +107,9 @@ def simulate(root: Path, client: str, session_name: str, list_name: str, worker_
             if order.order_number in blocked:
                 continue
             if logic.order(order.order_number).status is not OrderStatus.COMPLETE:
-                _pack_order(session, order, worker, timer)
+                why = _pack_order(session, order, worker, timer)
+                if why is not None:
+                    left_alone[why] = left_alone.get(why, 0) + 1
         progress = logic.progress
         if complete:
             manager.complete(active)
@@ -110,6 +124,10 @@ def simulate(root: Path, client: str, session_name: str, list_name: str, worker_
         "items_total": progress.units_total,
         "scans": len(timer.samples),
         "unpackable_orders": sorted(blocked),
+        "orders_skipped_elsewhere": sum(left_alone.values()),
+        "skipped_elsewhere": left_alone,
+        "orders_packed_elsewhere": progress.orders_elsewhere,
+        "conflicts": sorted(session.ledger.conflicts) if session.ledger else [],
         "problems": [str(p) for p in session.packing_list.problems],
         "elapsed_s": round(time.perf_counter() - started, 3),
         "p50_scan_ms": round(statistics.median(timer.samples), 3) if timer.samples else 0.0,

@@ -23,6 +23,7 @@ class EventKind(StrEnum):
     EXTRA_KEEP = "extra_keep"  # an extra item stays in the box
     EXTRA_REMOVE = "extra_remove"  # an extra item is taken out
     HANDOVER = "handover"  # another worker takes over the station between orders
+    REPACK = "repack"  # pack an order again that was packed (here or elsewhere), with a reason
 
 
 class Outcome(StrEnum):
@@ -45,6 +46,11 @@ class Outcome(StrEnum):
     EXTRA_REMOVED = "extra_removed"
     WORKER_CHANGED = "worker_changed"
     REFUSED = "refused"  # an action that makes no sense now (e.g. skip with no order)
+    ORDER_PACKED_ELSEWHERE = "order_packed_elsewhere"  # in another list or session (ledger)
+    ORDER_PACKING_ELSEWHERE = "order_packing_elsewhere"  # claimed now by another station
+    ORDER_NOT_TO_PACK = "order_not_to_pack"  # in the session but Not Fulfillable
+    ORDER_IN_OTHER_LIST = "order_in_other_list"  # belongs to another list of the session
+    REPACK_STARTED = "repack_started"  # a packed order opened again on purpose
 
 
 # Outcomes that change the packed counts of a line.

@@ -35,8 +35,8 @@ class OrderState:
     __slots__ = (
         "_pos", "active_since", "active_total", "completed_at", "completed_by", "corrections",
         "extra_scans", "extras_kept", "extras_removed", "items", "manual", "misscans",
-        "missing", "order", "packed", "pending_extras", "required", "skipped_at", "sku_rows",
-        "started_at", "status", "undo_stack", "unknown_scans", "wrong_scans",
+        "missing", "order", "packed", "pending_extras", "repack", "required", "skipped_at",
+        "sku_rows", "started_at", "status", "undo_stack", "unknown_scans", "wrong_scans",
     )
 
     def __init__(self, order: Order) -> None:
@@ -63,6 +63,7 @@ class OrderState:
         self.extras_removed: dict[str, int] = {}
         self.misscans: dict[str, int] = {}
         self.corrections = self.extra_scans = self.unknown_scans = self.wrong_scans = 0
+        self.repack = ""  # the reason, when the order is packed again on purpose
 
     # ------------------------------------------------------------------ questions
 
@@ -197,4 +198,4 @@ class OrderState:
             extras_removed=MappingProxyType(dict(self.extras_removed)),
             corrections=self.corrections, extra_scans=self.extra_scans,
             unknown_scans=self.unknown_scans, wrong_scans=self.wrong_scans,
-            misscans=MappingProxyType(dict(self.misscans)))
+            misscans=MappingProxyType(dict(self.misscans)), repack=self.repack)

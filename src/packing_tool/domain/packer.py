@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
+from packing_tool.domain.elsewhere import Where
 from packing_tool.domain.events import EventKind, Outcome, ScanEvent
 from packing_tool.domain.order_state import OrderState
 from packing_tool.domain.orders import Order, PackingList
@@ -40,6 +41,8 @@ from packing_tool.domain.packer_views import (
 NO_EFFECT = frozenset({
     Outcome.ORDER_NOT_FOUND, Outcome.ORDER_AMBIGUOUS, Outcome.ORDER_ALREADY_PACKED,
     Outcome.DUPLICATE_READ, Outcome.NOTHING_TO_UNDO, Outcome.REFUSED,
+    Outcome.ORDER_PACKED_ELSEWHERE, Outcome.ORDER_PACKING_ELSEWHERE, Outcome.ORDER_NOT_TO_PACK,
+    Outcome.ORDER_IN_OTHER_LIST,
 })
 ALLOWED: dict[EventKind, frozenset[Outcome]] = {
     EventKind.SCAN: frozenset({
@@ -51,6 +54,7 @@ ALLOWED: dict[EventKind, frozenset[Outcome]] = {
     EventKind.EXTRA_KEEP: frozenset({Outcome.EXTRA_KEPT, Outcome.ORDER_COMPLETE}),
     EventKind.EXTRA_REMOVE: frozenset({Outcome.EXTRA_REMOVED, Outcome.ORDER_COMPLETE}),
     EventKind.HANDOVER: frozenset({Outcome.WORKER_CHANGED}),
+    EventKind.REPACK: frozenset({Outcome.REPACK_STARTED}),
 }
 
 
@@ -146,6 +150,8 @@ class PackerLogic(PackerRules):
             if current is not None or order is None:
                 raise ValueError(f"event {event.seq}: cannot open order {event.order!r} now")
             state = self._states.get(order.order_number)
+            if outcome is Outcome.REPACK_STARTED:
+                return state  # a packed order starts afresh (``_change``)
             if state is not None and state.status is OrderStatus.COMPLETE:
                 raise ValueError(f"event {event.seq}: order {event.order!r} is already complete")
             return state
@@ -177,6 +183,8 @@ class PackerLogic(PackerRules):
         outcome, kind = event.outcome, event.kind
         if outcome is Outcome.WORKER_CHANGED:
             return False
+        if outcome is Outcome.REPACK_STARTED:
+            state = self._restart(event, state)
         if state is None:  # the first touch of an order (it was checked to exist)
             state = self._states[event.order or ""] = OrderState(self._by_number[event.order or ""])
         if _opens(event):
@@ -203,6 +211,16 @@ class PackerLogic(PackerRules):
             self._orders_complete += 1
             return True
         return False
+
+    def _restart(self, event: ScanEvent, old: OrderState | None) -> OrderState:
+        """A re-pack: the order's lines start from nothing; what it counted before is undone."""
+        if old is not None:
+            self._units_packed -= sum(old.packed)
+            if old.status is OrderStatus.COMPLETE:
+                self._orders_complete -= 1
+        state = self._states[event.order or ""] = OrderState(self._by_number[event.order or ""])
+        state.repack = event.reason
+        return state
 
     def _count_units(self, event: ScanEvent, state: OrderState) -> None:
         i = state.position(event.row)
@@ -294,7 +312,29 @@ class PackerLogic(PackerRules):
             orders_in_progress=sum(s.status in (OrderStatus.IN_PROGRESS, OrderStatus.SKIPPED)
                                    for s in states),
             orders_skipped=sum(s.status is OrderStatus.SKIPPED for s in states),
-            units_total=self._units_total, units_packed=self._units_packed)
+            units_total=self._units_total, units_packed=self._units_packed,
+            orders_elsewhere=sum(
+                1 for number, info in self._elsewhere.items() if info.state is Where.PACKED
+                and (number not in self._states
+                     or self._states[number].status is not OrderStatus.COMPLETE)),
+            orders_repacked=sum(1 for s in states if s.repack))
+
+    def ledger_view(self) -> dict[str, tuple[str, str, datetime | None]]:
+        """Order → (new|in_progress|skipped|complete, re-pack reason, completed_at)."""
+        view: dict[str, tuple[str, str, datetime | None]] = {}
+        for order in self._packing_list.orders:
+            state = self._states.get(order.order_number)
+            if state is None:
+                view[order.order_number] = ("new", "", None)
+            else:
+                view[order.order_number] = (state.status.value, state.repack, state.completed_at)
+        return view
+
+    def open_orders(self) -> list[str]:
+        """Orders nobody here is on: not complete here and not the current one."""
+        return [o.order_number for o in self._packing_list.orders
+                if (s := self._states.get(o.order_number)) is None
+                or s.status in (OrderStatus.NEW, OrderStatus.SKIPPED)]
 
     def find_order(self, text: str) -> Order | None:
         """The order a label means (None when unknown or ambiguous)."""
@@ -303,7 +343,8 @@ class PackerLogic(PackerRules):
 
 def _opens(event: ScanEvent) -> bool:
     """The event loads an order (an order without units completes as it loads)."""
-    return event.outcome in (Outcome.ORDER_LOADED, Outcome.ORDER_RESUMED) or (
+    return event.outcome in (Outcome.ORDER_LOADED, Outcome.ORDER_RESUMED,
+                             Outcome.REPACK_STARTED) or (
         event.kind is EventKind.SCAN and event.outcome is Outcome.ORDER_COMPLETE
         and event.row is None)
 
@@ -320,6 +361,11 @@ BANNERS: dict[Outcome, str] = {
     Outcome.ORDER_SKIPPED: "ORDER {order} SKIPPED", Outcome.EXTRA_KEPT: "EXTRA KEPT",
     Outcome.EXTRA_REMOVED: "EXTRA REMOVED", Outcome.WORKER_CHANGED: "WORKER: {worker}",
     Outcome.REFUSED: "NOT POSSIBLE NOW",
+    Outcome.ORDER_PACKED_ELSEWHERE: "ORDER {order} PACKED ELSEWHERE",
+    Outcome.ORDER_PACKING_ELSEWHERE: "ORDER {order} IS BEING PACKED ELSEWHERE",
+    Outcome.ORDER_NOT_TO_PACK: "DO NOT PACK: NOT FULFILLABLE",
+    Outcome.ORDER_IN_OTHER_LIST: "ORDER OF ANOTHER LIST",
+    Outcome.REPACK_STARTED: "ORDER {order}: PACK AGAIN",
 }
 
 

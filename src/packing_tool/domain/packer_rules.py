@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from packing_tool.domain.elsewhere import Elsewhere, Where
 from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.order_state import OrderState
 from packing_tool.domain.orders import Order, PackingList
@@ -72,6 +73,42 @@ class PackerRules:
         self._last_at: datetime | None = None
         self._last_scan: tuple[str, datetime] | None = None  # for the debounce
         self._worker: tuple[str, str] = ("", "")
+        # Knowledge from outside the list (the order ledger, the session's other lists).
+        self._elsewhere: dict[str, Elsewhere] = {}
+        self._not_to_pack = {order_key(n): n for n in packing_list.skipped if order_key(n)}
+        self._other_lists: dict[str, tuple[str, str]] = {}
+
+    # ------------------------------------------------------------------ outside knowledge
+
+    def set_elsewhere(self, order_number: str, info: Elsewhere | None) -> None:
+        """What the ledger says of an order of this list held by another list (None: nothing)."""
+        if info is None:
+            self._elsewhere.pop(order_number, None)
+        elif order_number in self._by_number:
+            self._elsewhere[order_number] = info
+
+    def elsewhere(self, order_number: str) -> Elsewhere | None:
+        return self._elsewhere.get(order_number)
+
+    @property
+    def elsewhere_orders(self) -> dict[str, Elsewhere]:
+        return dict(self._elsewhere)
+
+    def label_target(self, code: str) -> str | None:
+        """The order of this list a label scan would open now (None: no order would open)."""
+        if self._current is not None:
+            return None
+        key = self._order_key(code)
+        order = self._by_key.get(key) if key else None
+        if order is None or self._is_complete(order.order_number):
+            return None
+        return order.order_number
+
+    def set_other_lists(self, orders: dict[str, str]) -> None:
+        """Order number → list name, for the orders of the session's other lists."""
+        key = self._order_key
+        self._other_lists = {key(n): (n, name) for n, name in orders.items()
+                             if key(n) and key(n) not in self._by_key}
 
     @property
     def ambiguous_orders(self) -> dict[str, tuple[str, ...]]:
@@ -83,6 +120,8 @@ class PackerRules:
         cur = self._current
         if kind is EventKind.SCAN:
             return self._scan(code, at)
+        if kind is EventKind.REPACK:
+            return self._repack(code, reason)
         if kind is EventKind.HANDOVER:
             if cur is not None:
                 return Verdict(Outcome.REFUSED, cur.number, detail=(
@@ -111,9 +150,31 @@ class PackerRules:
         if (last is not None and last[0] == code
                 and 0 <= (at - last[1]).total_seconds() < self._debounce):
             return Verdict(Outcome.DUPLICATE_READ, number, detail="the scanner read it twice")
-        return self._label(code) if cur is None else self._item(code, cur)
+        return self._label(code, at) if cur is None else self._item(code, cur)
 
-    def _label(self, code: str) -> Verdict:
+    def _repack(self, code: str, reason: str) -> Verdict:
+        """Open a packed order again on purpose (a damaged parcel): it never counts twice."""
+        cur = self._current
+        if cur is not None:
+            return Verdict(Outcome.REFUSED, cur.number, detail=(
+                f"finish or skip order {cur.number} before packing another one again"))
+        key = self._order_key(code)
+        order = self._by_key.get(key) if key else None
+        if order is None:
+            return Verdict(Outcome.REFUSED, detail=f"no order {code!r} in list "
+                                                   f"{self._packing_list.name} to pack again")
+        packed_here = self._is_complete(order.order_number)
+        other = self._elsewhere.get(order.order_number)
+        if not packed_here and (other is None or other.state is not Where.PACKED):
+            return Verdict(Outcome.REFUSED, order.order_number, detail=(
+                f"order {order.order_number} is not packed; scan its label to pack it"))
+        if not reason.strip():
+            return Verdict(Outcome.REFUSED, order.order_number, detail="a reason is required")
+        where = "in this list" if packed_here else (other.describe() if other else "")
+        return Verdict(Outcome.REPACK_STARTED, order.order_number,
+                       detail=f"packed again (was {where})")
+
+    def _label(self, code: str, at: datetime) -> Verdict:
         key = self._order_key(code)
         if key in self._ambiguous:
             names = ", ".join(self._ambiguous[key])
@@ -121,12 +182,24 @@ class PackerRules:
                 f"label {code!r} matches orders {names}; ask a supervisor"))
         order = self._by_key.get(key) if key else None
         if order is None:
+            if key in self._not_to_pack:
+                return Verdict(Outcome.ORDER_NOT_TO_PACK, detail=(
+                    f"order {self._not_to_pack[key]} is Not Fulfillable: do not pack it"))
+            if key in self._other_lists:
+                number, name = self._other_lists[key]
+                return Verdict(Outcome.ORDER_IN_OTHER_LIST, detail=(
+                    f"order {number} belongs to list {name}, not {self._packing_list.name}"))
             if self._resolve_item(code):
                 return Verdict(Outcome.ORDER_NOT_FOUND, detail=(
                     "that is an item barcode; scan an order label first"))
             return Verdict(Outcome.ORDER_NOT_FOUND, detail=(
                 f"no order {code!r} in list {self._packing_list.name}"))
         state = self._states.get(order.order_number)
+        other = self._elsewhere.get(order.order_number)
+        if other is not None and (state is None or state.status is not OrderStatus.COMPLETE):
+            outcome = (Outcome.ORDER_PACKED_ELSEWHERE if other.state is Where.PACKED
+                       else Outcome.ORDER_PACKING_ELSEWHERE)
+            return Verdict(outcome, order.order_number, detail=other.describe(at))
         if state is None or state.status is OrderStatus.NEW:
             if not any(line.quantity > 0 for line in order.lines):
                 return Verdict(Outcome.ORDER_COMPLETE, order.order_number,

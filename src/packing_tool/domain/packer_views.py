@@ -105,6 +105,7 @@ class OrderView:
     unknown_scans: int  # barcodes that mean nothing
     wrong_scans: int  # known barcodes (items or order labels) that are not in this order
     misscans: Mapping[str, int]  # wrong + unknown scans by the SKU that was expected next
+    repack: str = ""  # why it was packed again (a re-pack never counts as a new order)
 
     @property
     def units_total(self) -> int:
@@ -141,6 +142,13 @@ class Progress:
     orders_skipped: int
     units_total: int
     units_packed: int
+    orders_elsewhere: int = 0  # packed in another list or session, not here
+    orders_repacked: int = 0  # packed again here on purpose (counted once, not twice)
+
+    @property
+    def orders_remaining(self) -> int:
+        """Orders nobody has packed yet: neither here nor elsewhere."""
+        return max(0, self.orders_total - self.orders_complete - self.orders_elsewhere)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ most units; ``workers[]`` lists everyone who worked on the list.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,13 +28,23 @@ if TYPE_CHECKING:
 SUMMARY_VERSION = "1.3.0"
 
 
-def _workers(logic: PackerLogic, views: list[OrderView]) -> list[dict[str, Any]]:
+def _counts(view: OrderView, conflicts: Mapping[str, str]) -> bool:
+    """A re-pack, or an order the ledger counts in another list, is never counted again."""
+    return not view.repack and view.order_number not in conflicts
+
+
+def _workers(logic: PackerLogic, views: list[OrderView],
+             conflicts: Mapping[str, str]) -> list[dict[str, Any]]:
     units: Counter[str] = Counter()
     manual: Counter[str] = Counter()
     orders: Counter[str] = Counter()
     active: dict[str, float] = {}  # packing time of the orders each worker completed
     names = logic.workers
     for view in views:
+        if not _counts(view, conflicts):
+            for item in view.items:
+                names.setdefault(item.worker_id, item.worker_name)
+            continue
         for item in view.items:
             units[item.worker_id] += item.quantity
             if item.confirmation_method != "scanned":
@@ -61,13 +72,20 @@ def build_summary(
     user_name: str,
     started_at: datetime,
     completed_at: datetime,
+    conflicts: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The session summary of ``logic`` as it stands (``metrics`` left to the caller)."""
+    """The session summary of ``logic`` as it stands (``metrics`` left to the caller).
+
+    ``conflicts``: orders packed here that the order ledger counts in another list (order →
+    where); like re-packs they are listed but give no worker any order or unit.
+    """
+    conflicts = conflicts or {}
     views = list(logic.started_orders())
     done = sorted((v for v in views if v.status is OrderStatus.COMPLETE),
                   key=lambda v: v.completed_at.timestamp() if v.completed_at else 0.0)
     unfinished = [v for v in views if v.status in UNFINISHED]
-    workers = _workers(logic, views)
+    workers = _workers(logic, views, conflicts)
+    elsewhere = logic.elsewhere_orders
     # The main worker packed the most units; on a tie, the one who started first.
     main = max(workers, key=lambda w: w["units_packed"], default=None)
     progress = logic.progress
@@ -95,7 +113,17 @@ def build_summary(
         "total_items": progress.units_total,
         "packed_items": progress.units_packed,
         "unique_skus": len(figures),
-        "orders": [order_record(v) for v in done],
+        "orders": [_with_marks(order_record(v), v, conflicts) for v in done],
+        "counted_orders": sum(1 for v in done if _counts(v, conflicts)),
+        "repacked_orders_count": sum(1 for v in done if v.repack),
+        "conflict_orders": [{"order_number": n, "also_packed": where}
+                            for n, where in sorted(conflicts.items())],
+        "packed_elsewhere_count": progress.orders_elsewhere,
+        "packed_elsewhere_orders": [
+            {"order_number": n, "where": info.describe(), "session_id": info.session_id,
+             "list_name": info.list_name, "station": info.station}
+            for n, info in sorted(elsewhere.items()) if info.state.value == "packed"
+            and all(n != v.order_number for v in done)],
         "unfinished_orders": [order_record(v) for v in unfinished],
         "skipped_orders": [
             {"order_number": v.order_number, "skipped_at": iso(v.skipped_at),
@@ -104,3 +132,19 @@ def build_summary(
         "sku_figures": {sku: f.to_dict() for sku, f in figures.items()},
         "last_seq": logic.last_seq,
     }
+
+
+def _with_marks(record: dict[str, Any], view: OrderView,
+                conflicts: Mapping[str, str]) -> dict[str, Any]:
+    if view.repack:
+        record["repack_reason"] = view.repack
+    if view.order_number in conflicts:
+        record["also_packed"] = conflicts[view.order_number]
+    return record
+
+
+def list_done(summary: Mapping[str, Any]) -> bool:
+    """Every order of the list is packed: here, or (by the order ledger) in another list."""
+    total = int(summary.get("total_orders") or 0)
+    packed = int(summary.get("completed_orders") or 0)
+    return total > 0 and packed + int(summary.get("packed_elsewhere_count") or 0) >= total

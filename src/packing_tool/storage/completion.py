@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from packing_tool.domain.summary import list_done
 from packing_tool.storage.packing_session import PackingSession
 from packing_tool.storage.session_info import update_progress
 from packing_tool.storage.summary_file import SUMMARY_FILENAME, session_summary
@@ -124,7 +125,7 @@ def build_plan(session: PackingSession, completed_at: datetime, ender: tuple[str
         "completions": number, "workers": after_all,
         "session_worker": records[0]["worker_id"] if first else counted["session_worker"],
         "sessions_given": sorted(given)}
-    progress = summary["completed_orders"] == summary["total_orders"] > 0
+    progress = list_done(summary)
     return {
         "version": PLAN_VERSION, "client_id": session.client_id, "session_id": session.session,
         "list_name": session.list_name, "summary": summary, "records": records,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import math
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ _ORDER_KEYS = frozenset({
     "status", "destination_country", "shipping_country", "tags", "notes", "system_note",
     "internal_tags", "order_min_box", "items",
 })
+
+log = logging.getLogger(__name__)
 
 
 class ListReadError(ValueError):
@@ -285,3 +288,25 @@ def open_list(session_dir: str | Path, name: str, *,
               column_map: dict[str, str] | None = None) -> PackingList:
     """List ``name`` of a session, or every fulfillable order for ``FULL_SESSION``."""
     return load_packing_list(list_path(session_dir, name), name=name, column_map=column_map)
+
+
+def other_lists(session_dir: str | Path, name: str) -> dict[str, str]:
+    """Order number → list name for every order of the session's other lists.
+
+    A list that cannot be read is left out (its own open reports it); full-session mode has
+    no other lists (it holds every order).
+    """
+    if name == FULL_SESSION:
+        return {}
+    found: dict[str, str] = {}
+    for other in list_names(session_dir):
+        if other == name:
+            continue
+        try:
+            orders = open_list(session_dir, other).orders
+        except (OSError, ValueError) as exc:
+            log.info("%s: list %s not read for other-list hints: %s", session_dir, other, exc)
+            continue
+        for order in orders:
+            found.setdefault(order.order_number, other)
+    return found

@@ -6,6 +6,7 @@ packer is shown is already on disk. ``packing_state.json`` follows in the backgr
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from packing_tool.domain.barcodes import BarcodeLookup, SkuIndex, clean_scan, order_key
-from packing_tool.domain.events import EventKind, ScanEvent
+from packing_tool.domain.elsewhere import Elsewhere
+from packing_tool.domain.events import EventKind, Outcome, ScanEvent
 from packing_tool.domain.orders import FULL_SESSION, PackingList
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import OrderView, Progress, ScanResult
@@ -25,8 +27,10 @@ from packing_tool.storage.barcode_maps import BarcodeMapStore, read_inventory_ba
 from packing_tool.storage.journal import JOURNAL_FILENAME, ScanJournal
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.legacy_import import import_legacy_state
-from packing_tool.storage.list_readers import list_path, open_list
-from packing_tool.storage.lock_info import host_name
+from packing_tool.storage.list_ledger import ListLedger, damaged
+from packing_tool.storage.list_readers import list_path, open_list, other_lists
+from packing_tool.storage.lock_info import station_name
+from packing_tool.storage.order_ledger import Claim
 from packing_tool.storage.state_writer import STATE_FILENAME, StateWriter, written_seq
 from shared.timestamps import now
 
@@ -88,11 +92,12 @@ class PackingSession:
         state_idle: float = 1.0,
         journal: Journal | None = None,
         may_write: Callable[[], bool] = lambda: True,
+        ledger: ListLedger | None = None,
     ) -> None:
         self.layout, self.client_id, self.session, self.list_name = (
             layout, client_id, session, list_name)
         self.clock = clock
-        self.station = host_name()
+        self.station = station_name()
         session_dir = layout.session_dir(client_id, session)
         self.work_dir = layout.work_dir(client_id, session, list_name)
         self.list_path = list_path(session_dir, list_name)
@@ -113,6 +118,9 @@ class PackingSession:
             for event in events:
                 self.logic.apply(event)
         self.started_at: datetime | None = events[0].at if events else None
+        self.ledger = ledger
+        if ledger is not None:
+            self._join_ledger(ledger)
         self.state = StateWriter(self.work_dir / STATE_FILENAME, self._snapshot,
                                  idle=state_idle, allowed=may_write)
         if events and written_seq(self.state.path) != self.logic.last_seq:
@@ -135,14 +143,71 @@ class PackingSession:
         with self.lock:
             self._index = index
 
+    # ------------------------------------------------------------------ the order ledger
+
+    def _join_ledger(self, ledger: ListLedger) -> None:
+        self.logic.set_other_lists(other_lists(self.layout.session_dir(
+            self.client_id, self.session), self.list_name))
+        view = self.logic.ledger_view()
+        knowledge = ledger.reconcile({n: (v[0], v[1]) for n, v in view.items()},
+                                     {n: v[2] for n, v in view.items() if v[2] is not None})
+        self._learn(knowledge, locked=True)
+        ledger.candidates = self._candidates
+        ledger.learn = self._learn
+
+    def _candidates(self) -> list[str]:
+        with self.lock:
+            return self.logic.open_orders()
+
+    def _learn(self, knowledge: dict[str, Elsewhere | None], locked: bool = False) -> None:
+        with contextlib.nullcontext() if locked else self.lock:
+            for number, info in knowledge.items():
+                self.logic.set_elsewhere(number, info)
+
+    def _claim(self, ledger: ListLedger, number: str, repack: str = "") -> bool:
+        """Claim a label's order before deciding; True when this list holds it."""
+        result = ledger.repack(number, repack) if repack else ledger.claim(number)
+        if result.status is Claim.OURS:
+            self.logic.set_elsewhere(number, None)
+            return True
+        info = result.elsewhere or damaged(result.message)
+        self.logic.set_elsewhere(number, info)
+        return False
+
+    def _decide(self, kind: EventKind, at: datetime, worker: Worker,
+                details: dict[str, Any]) -> ScanEvent:
+        ledger, logic = self.ledger, self.logic
+        if ledger is not None and kind is EventKind.SCAN:
+            number = logic.label_target(str(details.get("code", "")))
+            if number is not None:
+                self._claim(ledger, number)
+        event = logic.decide(kind, at, worker.id, worker.name, **details)
+        if (ledger is not None and event.outcome is Outcome.REPACK_STARTED and event.order
+                and not self._claim(ledger, event.order, event.reason)):
+            event = logic.decide(kind, at, worker.id, worker.name, **details)
+        return event
+
+    def _after(self, ledger: ListLedger, result: ScanResult) -> None:
+        number = result.order_number
+        if number is None:
+            return
+        if result.outcome is Outcome.REPACK_STARTED:
+            self.logic.set_elsewhere(number, None)
+        if result.order_completed:
+            ledger.packed(number, result.event.at)
+        elif result.outcome is Outcome.ORDER_SKIPPED:
+            ledger.release(number)
+
     # ------------------------------------------------------------------ actions
 
     def act(self, kind: EventKind, worker: Worker, **details: Any) -> ScanResult:
         with self.lock:
             at = self.clock()
-            event = self.logic.decide(kind, at, worker.id, worker.name, **details)
+            event = self._decide(kind, at, worker, details)
             self.journal.append(event)  # on disk before anyone is told the outcome
             result = self.logic.apply(event)
+            if self.ledger is not None:
+                self._after(self.ledger, result)
             if self.started_at is None:
                 self.started_at = at
         self.state.mark_dirty()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import FULL_SESSION
+from packing_tool.domain.summary import list_done
 from packing_tool.storage import session_index
 from packing_tool.storage.completion import (
     PLAN_FILENAME,
@@ -27,9 +28,12 @@ from packing_tool.storage.completion import (
 )
 from packing_tool.storage.journal_mirror import MirroredJournal, MirrorStatus, mirror_dir
 from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.ledger_entry import Mark
+from packing_tool.storage.list_ledger import ListLedger
 from packing_tool.storage.list_readers import list_path
 from packing_tool.storage.local_registry import LocalRegistry, OpenEntry
-from packing_tool.storage.lock_info import LockInfo
+from packing_tool.storage.lock_info import LockInfo, station_name
+from packing_tool.storage.order_ledger import FileOrderLedger
 from packing_tool.storage.packing_session import PackingSession, Worker
 from packing_tool.storage.paths import local_data_dir
 from packing_tool.storage.reports import write_report
@@ -59,6 +63,7 @@ class SessionSettings:
     retry_seconds: float = 2.0  # how often an unreachable share is tried again
     durable: bool = True
     debounce_seconds: float = 0.15
+    claim_wait: float = 1.0  # the longest a label scan waits for the order ledger
 
 
 @dataclass
@@ -75,6 +80,11 @@ class ActiveList:
     @property
     def work_dir(self) -> Path:
         return self.session.work_dir
+
+    @property
+    def ledger(self) -> ListLedger:
+        assert self.session.ledger is not None  # every list a manager opens has one
+        return self.session.ledger
 
     @property
     def share_status(self) -> MirrorStatus:
@@ -178,13 +188,21 @@ class SessionManager:
             still_ours=lambda: _still_ours(lock), retry_seconds=self.settings.retry_seconds,
             durable=self.settings.durable,
             on_status=lambda status: self._share_status(holder, status))
+        ledger = ListLedger(
+            FileOrderLedger(self.layout, client, stale_after=self.settings.stale_after,
+                            clock=self.clock),
+            Mark(session, list_name, station_name(), self.worker.id, self.worker.name,
+                 lock_id=lock.info.lock_id),
+            mirror.local_dir, wait=self.settings.claim_wait,
+            retry_seconds=self.settings.retry_seconds)
         try:
             packing = PackingSession(
                 self.layout, client, session, list_name, durable=self.settings.durable,
                 debounce_seconds=self.settings.debounce_seconds, clock=self.clock,
-                journal=mirror, may_write=lambda: not lock.lost)
+                journal=mirror, may_write=lambda: not lock.lost, ledger=ledger)
         except BaseException:
             mirror.close(timeout=0)
+            ledger.close(timeout=0)
             raise
         active = ActiveList(client, session, list_name, packing, lock, mirror,
                             events_at_open=packing.logic.last_seq)
@@ -192,6 +210,7 @@ class SessionManager:
         return active
 
     def _drop(self, active: ActiveList) -> None:
+        active.ledger.close(timeout=0)
         active.mirror.close(timeout=0)
         active.session.close()
         self._release(active.lock)
@@ -255,7 +274,9 @@ class SessionManager:
         station packs on without them; they reach the share when the list is opened again.
         """
         self._forget(active)
+        active.ledger.release_held()  # another list may pack what this one set aside
         waiting_ok = active.mirror.close(timeout=self.settings.share_timeout)
+        waiting_ok = active.ledger.close(timeout=self.settings.share_timeout) and waiting_ok
         active.session.close()
         waiting = active.mirror.status.waiting
         if active.changed:
@@ -270,6 +291,11 @@ class SessionManager:
             raise ShareNotReadyError(
                 f"{active.mirror.status.waiting} scans are not on the share yet "
                 f"({active.mirror.status.message}); the list cannot be ended until they are")
+        active.ledger.release_held()
+        if not active.ledger.flush(self.settings.share_timeout):
+            raise ShareNotReadyError(
+                f"{active.ledger.waiting} order ledger updates are not on the share yet; "
+                "the list cannot be ended until they are")
         active.lock.check()
         active.session.state.close()
         known = {w.id for w in self._within("read worker profiles",
@@ -284,10 +310,11 @@ class SessionManager:
                 self.layout.root, active.work_dir, plan))
         self._forget(active)
         active.mirror.close(timeout=self.settings.share_timeout)
+        active.ledger.close(timeout=self.settings.share_timeout)
         active.session.close()
         summary = plan["summary"] if plan is not None else previous_summary(active.work_dir)
         if summary is not None:  # also repairs a status left behind by an interrupted ending
-            done = summary["completed_orders"] == summary["total_orders"] > 0
+            done = list_done(summary)
             self._record(active, "completed" if done else "incomplete",
                          completed_at=summary["completed_at"],
                          duration_seconds=summary["duration_seconds"])

@@ -37,14 +37,15 @@ class SummaryMeta:
     completed_at: datetime | None = None
 
 
-def summary_with_metrics(logic: PackerLogic, meta: SummaryMeta,
-                         completed_at: datetime) -> dict[str, Any]:
+def summary_with_metrics(logic: PackerLogic, meta: SummaryMeta, completed_at: datetime,
+                         conflicts: dict[str, str] | None = None) -> dict[str, Any]:
     """The one builder's summary with the shared metrics (the caller holds the logic still)."""
     summary = build_summary(
         logic, session_id=meta.session_id, client_id=meta.client_id,
         packing_list_name=meta.packing_list_name, packing_list_path=meta.packing_list_path,
         session_type=meta.session_type, worker_pc=meta.worker_pc, user_name=meta.user_name,
-        started_at=meta.started_at or completed_at, completed_at=completed_at)
+        started_at=meta.started_at or completed_at, completed_at=completed_at,
+        conflicts=conflicts)
     summary["metrics"] = calculate_session_metrics(summary)
     return summary
 
@@ -55,8 +56,9 @@ def session_summary(session: PackingSession, completed_at: datetime) -> dict[str
         packing_list_name=session.list_name, packing_list_path=session.list_relative_path,
         session_type=session.packing_list.session_type, worker_pc=session.station,
         user_name=user_name(), started_at=session.started_at)
+    conflicts = dict(session.ledger.conflicts) if session.ledger is not None else {}
     with session.lock:
-        summary = summary_with_metrics(session.logic, meta, completed_at)
+        summary = summary_with_metrics(session.logic, meta, completed_at, conflicts)
     errors = session_summary_errors(summary)
     if errors:
         raise SummaryError(f"summary of {session.work_dir}: " + "; ".join(errors))

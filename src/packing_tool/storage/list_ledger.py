@@ -1,0 +1,291 @@
+"""The order ledger as one open list uses it: claims, packed marks, releases, what is elsewhere.
+
+A label scan claims its order through ``claim``: the answer is awaited for at most ``wait``
+seconds; when the share does not answer (or is known to be away) the claim is made offline:
+the order opens, and the claim goes to the share later in order with everything else. A
+late answer that gives the order to another list is a conflict, told through ``on_conflict``
+and excluded from counting. Packed marks and releases never wait: the ``order-ledger``
+thread sends them, retrying while the share is away, and refreshes what the list knows of
+its other orders every ``refresh_seconds``. The last read is kept on this station's disk.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from packing_tool.domain.elsewhere import Elsewhere, Where
+from packing_tool.storage.ledger_entry import LedgerEntry, Mark
+from packing_tool.storage.order_ledger import (
+    Claim,
+    ClaimResult,
+    LedgerDamagedError,
+    OrderLedger,
+)
+from shared import fileio
+from shared.timestamps import now, to_iso
+
+log = logging.getLogger(__name__)
+CACHE_FILENAME = "ledger_cache.json"
+
+
+@dataclass
+class _Op:
+    kind: str  # claim, repack, packed, release
+    number: str
+    at: datetime | None = None
+    reason: str = ""
+    mark: Mark | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+    result: ClaimResult | None = None
+    waited: bool = False  # someone waits for the answer (False: a late answer is a conflict)
+
+
+def damaged(message: str) -> Elsewhere:
+    return Elsewhere(Where.PACKING, "", "", "", "", None,
+                     note=f"its ledger record is damaged: {message}")
+
+
+class ListLedger:
+    def __init__(self, ledger: OrderLedger, mine: Mark, local_dir: Path, *, wait: float = 1.0,
+                 retry_seconds: float = 2.0, refresh_seconds: float = 30.0) -> None:
+        self.ledger, self.mine, self.local_dir = ledger, mine, local_dir
+        self.wait, self.retry_seconds, self.refresh_seconds = wait, retry_seconds, refresh_seconds
+        self.held: set[str] = set()  # orders this list holds (claimed, not yet packed)
+        self.offline_claims: set[str] = set()
+        self.conflicts: dict[str, str] = {}  # packed here, but the ledger counts it elsewhere
+        self.online = True
+        self.on_conflict: Callable[[str, str], None] | None = None
+        self.candidates: Callable[[], list[str]] = list  # orders to refresh (set by the session)
+        self.learn: Callable[[dict[str, Elsewhere | None]], None] = lambda _: None
+        self._queue: deque[_Op] = deque()
+        self._cond = threading.Condition()
+        self._busy = False
+        self._closed = False
+        self._next_refresh = time.monotonic() + refresh_seconds
+        self._thread = threading.Thread(target=self._run, name="order-ledger", daemon=True)
+        self._thread.start()
+
+    # ------------------------------------------------------------------ open
+
+    def reconcile(self, statuses: dict[str, tuple[str, str]],
+                  completed_at: dict[str, datetime]) -> dict[str, Elsewhere | None]:
+        """At open: match the journal's view (``statuses``: number → (status, repack)) with
+        the ledger; queue what the share misses. Returns what the list should know."""
+        try:
+            found = self.ledger.lookup(statuses)
+            self._save_cache(found)
+        except OSError as exc:
+            log.warning("order ledger not readable (%s); using this station's last copy", exc)
+            found, self.online = self._load_cache(), False
+        knowledge: dict[str, Elsewhere | None] = {}
+        for number, (status, repack) in statuses.items():
+            entry = found.get(number)
+            if isinstance(entry, LedgerDamagedError):
+                knowledge[number] = damaged(str(entry))
+                continue
+            ours = entry is not None and entry.holder is not None and entry.holder.same_list(
+                self.mine)
+            if status == "complete":
+                other = None if entry is None or ours else entry.seen_from(self.mine)
+                if other is not None and not repack:
+                    self.conflicts[number] = other.describe()
+                self._push(_Op("packed", number, completed_at.get(number)))
+            elif status == "in_progress":
+                if entry is None or ours:
+                    self.held.add(number)
+                    if entry is None:
+                        self._push(_Op("claim", number))
+                else:
+                    knowledge[number] = entry.seen_from(self.mine)
+            elif ours:
+                self._push(_Op("release", number))  # skipped, or claimed but never journaled
+            elif entry is not None:
+                knowledge[number] = entry.seen_from(self.mine)
+        return knowledge
+
+    # ------------------------------------------------------------------ scan path
+
+    def claim(self, number: str) -> ClaimResult:
+        """Claim a label's order; OURS (maybe offline), or who has it. Waits at most ``wait``."""
+        if number in self.held:
+            return ClaimResult(Claim.OURS)
+        return self._ask(_Op("claim", number))
+
+    def repack(self, number: str, reason: str) -> ClaimResult:
+        return self._ask(_Op("repack", number, reason=reason))
+
+    def _ask(self, op: _Op) -> ClaimResult:
+        op.waited = True
+        with self._cond:
+            online = self.online and not self._queue and not self._busy
+        if online:
+            self._push(op)
+            op.done.wait(self.wait)
+        with self._cond:
+            if op.result is None:  # no answer in time: an offline claim, sent later
+                op.waited, self.online = False, False
+                op.mark = replace(op.mark or self.mine, at=to_iso(now()), offline=True)
+                if not online:
+                    self._queue.append(op)
+                    self._cond.notify_all()
+                self.held.add(op.number)
+                self.offline_claims.add(op.number)
+                return ClaimResult(Claim.OURS, message="offline claim")
+        result = op.result
+        if result.status is Claim.OURS:
+            self.held.add(op.number)
+        return result
+
+    def packed(self, number: str, at: datetime) -> None:
+        self._push(_Op("packed", number, at))
+
+    def release(self, number: str) -> None:
+        if number in self.held:
+            self._push(_Op("release", number))
+
+    def release_held(self) -> None:
+        """On pause and end: let go of every order held and not finished."""
+        for number in sorted(self.held):
+            self._push(_Op("release", number))
+
+    # ------------------------------------------------------------------ the thread
+
+    def _push(self, op: _Op) -> None:
+        if op.mark is None:  # who and when, as they are now (a handover changes the worker)
+            op.mark = replace(self.mine, at=to_iso(now()))
+        with self._cond:
+            self._queue.append(op)
+            self._cond.notify_all()
+
+    @property
+    def waiting(self) -> int:
+        with self._cond:
+            return len(self._queue) + (1 if self._busy else 0)
+
+    def flush(self, timeout: float) -> bool:
+        """Wait until everything queued reached the share; False after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self._queue or self._busy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(min(left, 0.05))
+        return True
+
+    def close(self, timeout: float) -> bool:
+        done = self.flush(timeout)
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        return done
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._queue and not self._closed:
+                    if time.monotonic() >= self._next_refresh:
+                        break
+                    self._cond.wait(max(0.01, self._next_refresh - time.monotonic()))
+                if self._closed and not self._queue:
+                    return
+                op = self._queue.popleft() if self._queue else None
+                self._busy = op is not None
+            if op is None:
+                self._refresh()
+                continue
+            try:
+                result = self._send(op)
+            except OSError as exc:
+                with self._cond:
+                    if self.online:
+                        log.warning("order ledger: the share does not answer (%s)", exc)
+                    self.online, self._busy = False, False
+                    self._queue.appendleft(op)
+                    self._cond.wait(self.retry_seconds)  # woken early only by close
+                continue
+            except Exception:
+                log.exception("order ledger: %s of %s failed", op.kind, op.number)
+                result = ClaimResult(Claim.DAMAGED, message="see the log")
+            self._answered(op, result)
+
+    def _send(self, op: _Op) -> ClaimResult:
+        mark = op.mark or self.mine
+        if op.kind == "claim":
+            return self.ledger.claim(mark, op.number)
+        if op.kind == "repack":
+            return self.ledger.repack(mark, op.number, op.reason)
+        if op.kind == "packed":
+            return self.ledger.mark_packed(mark, op.number, op.at or datetime.now().astimezone())
+        self.ledger.release(mark, op.number)
+        return ClaimResult(Claim.OURS)
+
+    def _answered(self, op: _Op, result: ClaimResult) -> None:
+        with self._cond:
+            if not self.online:
+                log.info("order ledger: the share answers again")
+            self.online = True
+            op.result = result
+            late = not op.waited
+            self._busy = False
+            if op.kind in {"packed", "release"}:
+                self.held.discard(op.number)
+            self._cond.notify_all()
+        op.done.set()
+        lost_late = late and op.kind in {"claim", "repack"} and result.status is not Claim.OURS
+        if lost_late or (op.kind == "packed" and result.status is Claim.CONFLICT):
+            self._conflict(op.number, result)
+
+    def _conflict(self, number: str, result: ClaimResult) -> None:
+        text = result.message or (result.elsewhere.describe() if result.elsewhere else "")
+        self.conflicts[number] = text
+        log.warning("order %s: packed here while offline, and %s", number, text)
+        if self.on_conflict is not None:
+            self.on_conflict(number, text)
+
+    def _refresh(self) -> None:
+        self._next_refresh = time.monotonic() + self.refresh_seconds
+        try:
+            wanted = [n for n in self.candidates() if n not in self.held]
+            found = self.ledger.lookup(wanted)
+        except OSError:
+            return
+        knowledge: dict[str, Elsewhere | None] = {}
+        for number in wanted:
+            entry = found.get(number)
+            if isinstance(entry, LedgerDamagedError):
+                knowledge[number] = damaged(str(entry))
+            else:
+                knowledge[number] = None if entry is None else entry.seen_from(self.mine)
+        self.learn(knowledge)
+
+    # ------------------------------------------------------------------ this station's copy
+
+    def _save_cache(self, found: dict[str, LedgerEntry | LedgerDamagedError]) -> None:
+        data = {n: e.to_dict() for n, e in found.items() if isinstance(e, LedgerEntry)}
+        try:
+            fileio.atomic_write_json(self.local_dir / CACHE_FILENAME, data)
+        except OSError as exc:
+            log.warning("order ledger copy not kept on this station: %s", exc)
+
+    def _load_cache(self) -> dict[str, LedgerEntry | LedgerDamagedError]:
+        try:
+            data: Any = json.loads((self.local_dir / CACHE_FILENAME).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        found: dict[str, LedgerEntry | LedgerDamagedError] = {}
+        for number, raw in (data.items() if isinstance(data, dict) else []):
+            try:
+                found[number] = LedgerEntry.from_dict(raw)
+            except ValueError:
+                continue
+        return found

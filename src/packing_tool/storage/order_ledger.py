@@ -1,0 +1,316 @@
+"""The order ledger: which physical orders of a client are packed, or being packed, where.
+
+One small file per order under ``Sessions/CLIENT_<ID>/order_ledger/orders/<shard>/``,
+created atomically by the station that claims the order first (``exclusive.create_new``:
+no check-then-write, safe over SMB), then rewritten only by its holder. Work is per order,
+never per history: a claim or a look-up touches one file, whatever the ledger holds. Stale
+claims follow the list lock's rules (``lock_info``) and are taken over under a per-shard
+guard, kept aside and written to ``audit.jsonl``. Format: docs/metadata.md.
+
+``OrderLedger`` is the small interface the station uses; ``FileOrderLedger`` serves it from
+the share, and a central database could serve the same calls later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from packing_tool.domain.barcodes import order_key
+from packing_tool.domain.elsewhere import Elsewhere
+from packing_tool.storage.exclusive import create_new
+from packing_tool.storage.layout import ShareLayout, UnsafeNameError, safe_name
+from packing_tool.storage.ledger_entry import LedgerEntry, Mark, file_stem, shard
+from packing_tool.storage.lock_info import DEFAULT_STALE_SECONDS, read_lock
+from shared import fileio
+from shared.append_log import AppendLog
+from shared.timestamps import now, to_iso
+
+LEDGER_DIR = "order_ledger"
+
+
+class Claim(StrEnum):
+    OURS = "ours"  # this list holds the order (new claim, or already ours)
+    PACKED = "packed"  # packed in another list: the order does not open
+    HELD = "held"  # being packed now by another list's live station
+    DAMAGED = "damaged"  # the record cannot be read: a supervisor must look (verify --repair)
+    CONFLICT = "conflict"  # packed here and, by the ledger, also in another list
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    status: Claim
+    entry: LedgerEntry | None = None
+    elsewhere: Elsewhere | None = None
+    message: str = ""
+
+
+class LedgerDamagedError(ValueError):
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: damaged order ledger record ({reason}); "
+                         "run packing-tool verify --repair")
+
+
+class OrderLedger(Protocol):
+    def lookup(self, numbers: Iterable[str]) -> dict[str, LedgerEntry | LedgerDamagedError]: ...
+    def claim(self, mine: Mark, number: str) -> ClaimResult: ...
+    def repack(self, mine: Mark, number: str, reason: str) -> ClaimResult: ...
+    def mark_packed(self, mine: Mark, number: str, at: datetime) -> ClaimResult: ...
+    def release(self, mine: Mark, number: str) -> bool: ...
+
+
+class FileOrderLedger:
+    def __init__(self, layout: ShareLayout, client_id: str, *,
+                 stale_after: float = DEFAULT_STALE_SECONDS,
+                 clock: Callable[[], datetime] = now) -> None:
+        self.layout, self.client_id = layout, client_id
+        self.sessions_dir = layout.sessions_dir(client_id)
+        self.root = self.sessions_dir / LEDGER_DIR
+        self.stale_after, self.clock = stale_after, clock
+        self.bytes_written = 0
+
+    # ------------------------------------------------------------------ files
+
+    def path(self, number: str) -> Path:
+        key = order_key(number)
+        return self.root / "orders" / shard(key) / f"{file_stem(key)}.json"
+
+    def _folder(self, path: Path) -> None:
+        """Make the record's shard folder; the client's folder itself must already exist."""
+        if not self.sessions_dir.is_dir():  # never create a ghost share
+            raise FileNotFoundError(f"{self.sessions_dir} cannot be reached")
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    def _create(self, entry: LedgerEntry) -> bool:
+        path, data = self.path(entry.order_number), entry.to_bytes()
+        try:
+            created = create_new(path, data, durable=False)
+        except FileNotFoundError:
+            self._folder(path)
+            created = create_new(path, data, durable=False)
+        self.bytes_written += len(data) if created else 0
+        return created
+
+    def _write(self, entry: LedgerEntry) -> None:
+        data = entry.to_bytes()
+        fileio.atomic_write_bytes(self.path(entry.order_number), data)
+        self.bytes_written += len(data)
+
+    def read(self, number: str) -> LedgerEntry | None:
+        """The order's record; None when the ledger has none. Raises ``LedgerDamagedError``."""
+        path = self.path(number)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            entry = LedgerEntry.from_dict(json.loads(raw.decode("utf-8-sig")))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise LedgerDamagedError(path, str(exc)) from None
+        if entry.key != order_key(number):
+            raise LedgerDamagedError(path, f"it is the record of order {entry.order_number}")
+        return entry
+
+    def lookup(self, numbers: Iterable[str]) -> dict[str, LedgerEntry | LedgerDamagedError]:
+        """The records of ``numbers`` that exist (in parallel: a share answers slowly)."""
+        wanted = list(dict.fromkeys(numbers))
+
+        def one(number: str) -> LedgerEntry | LedgerDamagedError | None:
+            try:
+                return self.read(number)
+            except LedgerDamagedError as exc:
+                return exc
+
+        if len(wanted) <= 32:
+            found = [one(n) for n in wanted]
+        else:
+            with ThreadPoolExecutor(8, thread_name_prefix="ledger-read") as pool:
+                found = list(pool.map(one, wanted))
+        return {n: f for n, f in zip(wanted, found, strict=True) if f is not None}
+
+    @contextlib.contextmanager
+    def _guard(self, number: str) -> Iterator[None]:
+        """The shard's OS lock: takeovers and re-packs of one shard happen one at a time."""
+        guard = self.path(number).parent / ".guard"
+        self._folder(guard)
+        with open(guard, "a+b") as fh, fileio.lock_file(fh, timeout=10.0):
+            yield
+
+    def _audit(self, event: str, entry: LedgerEntry, mine: Mark, **more: Any) -> None:
+        line = {"at": to_iso(self.clock()), "event": event, "order_number": entry.order_number,
+                "key": entry.key, "by": mine.to_dict(), **more}
+        log = AppendLog(self.root / "audit.jsonl")
+        try:
+            self.bytes_written += log.append(json.dumps(line, ensure_ascii=False).encode())
+        finally:
+            log.close()
+
+    # ------------------------------------------------------------------ claims
+
+    def holder_alive(self, holder: Mark) -> bool:
+        """A claim lives as long as its list's lock does (stale: heartbeat or dead process)."""
+        try:
+            work_dir = self.layout.work_dir(self.client_id, holder.session_id,
+                                            holder.list_name)
+        except UnsafeNameError:
+            return False
+        lock = read_lock(work_dir)
+        return lock is not None and not lock.is_stale(self.clock(), self.stale_after)
+
+    def _seen(self, entry: LedgerEntry, mine: Mark) -> ClaimResult:
+        other = entry.seen_from(mine)
+        if other is None:
+            return ClaimResult(Claim.OURS, entry)
+        status = Claim.HELD if entry.holder is not None and not entry.holder.same_list(
+            mine) else Claim.PACKED
+        return ClaimResult(status, entry, other, other.describe(self.clock()))
+
+    def claim(self, mine: Mark, number: str) -> ClaimResult:
+        """Claim ``number`` for the list ``mine`` names; exactly one list of many wins."""
+        fresh = LedgerEntry(number, order_key(number), self.client_id, holder=mine)
+        for _ in range(8):
+            if self._create(fresh):
+                return ClaimResult(Claim.OURS, fresh)
+            try:
+                entry = self.read(number)
+            except LedgerDamagedError as exc:
+                return ClaimResult(Claim.DAMAGED, message=str(exc))
+            if entry is None:
+                continue  # released between our create and our read: try again
+            holder = entry.holder
+            if holder is not None and not holder.same_list(mine) and not self.holder_alive(
+                    holder):
+                self._take_over(number, entry, mine)
+                continue
+            return self._seen(entry, mine)
+        return ClaimResult(Claim.HELD, message=f"order {number}: the ledger keeps changing")
+
+    def _take_over(self, number: str, seen: LedgerEntry, mine: Mark) -> None:
+        """Withdraw a dead list's claim (kept aside, audited); a re-pack's leaves it packed."""
+        path = self.path(number)
+        with self._guard(number):
+            try:
+                current = self.read(number)
+            except LedgerDamagedError:
+                return
+            if current != seen or current.holder is None or self.holder_alive(current.holder):
+                return  # changed meanwhile: the caller reads it again
+            aside = path.with_name(f"{path.name}.taken-{self.clock():%Y%m%d-%H%M%S}-"
+                                   f"{os.urandom(3).hex()}")
+            if current.packed is not None:  # an abandoned re-pack: the order stays packed
+                fileio.atomic_write_bytes(aside, current.to_bytes())
+                self._write(replace(current, holder=None))
+            else:  # creators never overwrite, so the name is free for the next claim
+                os.replace(path, aside)
+            self._audit("claim_taken_over", current, mine, kept_at=aside.name,
+                        holder=current.holder.to_dict())
+
+    def repack(self, mine: Mark, number: str, reason: str) -> ClaimResult:
+        """Open a packed order again on purpose; the first packing keeps counting."""
+        with self._guard(number):
+            try:
+                entry = self.read(number)
+            except LedgerDamagedError as exc:
+                return ClaimResult(Claim.DAMAGED, message=str(exc))
+            if entry is None:
+                fresh = LedgerEntry(number, order_key(number), self.client_id, holder=mine)
+                return ClaimResult(Claim.OURS if self._create(fresh) else Claim.HELD, fresh)
+            holder = entry.holder
+            if holder is not None and not holder.same_list(mine) and self.holder_alive(holder):
+                return self._seen(entry, mine)
+            mark = replace(mine, reason=reason)
+            updated = replace(entry, holder=mine, repacks=(*entry.repacks, mark))
+            self._write(updated)
+            self._audit("repack", updated, mark)
+        return ClaimResult(Claim.OURS, updated)
+
+    def mark_packed(self, mine: Mark, number: str, at: datetime) -> ClaimResult:
+        """Our list finished the order: it is packed (once; a second call changes nothing)."""
+        for _ in range(8):
+            try:
+                entry = self.read(number)
+            except LedgerDamagedError as exc:
+                return ClaimResult(Claim.DAMAGED, message=str(exc))
+            if entry is None:
+                done = LedgerEntry(number, order_key(number), self.client_id,
+                                   packed=replace(mine, at=at.isoformat(), lock_id=""))
+                if self._create(done):
+                    return ClaimResult(Claim.OURS, done)
+                continue
+            if entry.holder is not None and entry.holder.same_list(mine):
+                updated = entry.packed_by(mine, at)
+                self._write(updated)
+                return ClaimResult(Claim.OURS, updated)
+            if entry.holder is None and entry.packed is not None and entry.packed.same_list(mine):
+                return ClaimResult(Claim.OURS, entry)
+            seen = self._seen(entry, mine)
+            self.record_conflict(mine, entry)
+            return replace(seen, status=Claim.CONFLICT)
+        return ClaimResult(Claim.HELD, message=f"order {number}: the ledger keeps changing")
+
+    def release(self, mine: Mark, number: str) -> bool:
+        """Let go of an order we hold and did not finish (skipped, list paused or ended)."""
+        try:
+            entry = self.read(number)
+        except LedgerDamagedError:
+            return False
+        if entry is None or entry.holder is None or not entry.holder.same_list(mine):
+            return False
+        if entry.packed is None:
+            self.path(number).unlink(missing_ok=True)
+        else:  # an unfinished re-pack: the order stays packed where it was
+            self._write(replace(entry, holder=None))
+        return True
+
+    # ------------------------------------------------------------------ conflicts
+
+    def conflict_path(self, mine: Mark, entry: LedgerEntry) -> Path:
+        name = (f"{file_stem(entry.key)}--{safe_name(mine.session_id)}--"
+                f"{safe_name(mine.list_name)}.json")
+        return self.root / "conflicts" / name
+
+    def record_conflict(self, mine: Mark, entry: LedgerEntry) -> None:
+        """Keep a record that ``mine`` packed an order the ledger gives to another list."""
+        path = self.conflict_path(mine, entry)
+        data = {"order_number": entry.order_number, "key": entry.key,
+                "found_at": to_iso(self.clock()), "here": mine.to_dict(),
+                "ledger": entry.to_dict()}
+        payload = fileio.dumps(data).encode("utf-8")
+        try:
+            created = create_new(path, payload, durable=False)
+        except FileNotFoundError:
+            self._folder(path)
+            created = create_new(path, payload, durable=False)
+        self.bytes_written += len(payload) if created else 0
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        """Every recorded conflict (unreadable files are named, not skipped silently)."""
+        found: list[dict[str, Any]] = []
+        folder = self.root / "conflicts"
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            try:
+                data = fileio.read_json_file(path)
+            except (OSError, ValueError) as exc:
+                data = {"error": str(exc)}
+            found.append({"file": str(path), **(data if isinstance(data, dict) else {})})
+        return found
+
+    def walk(self) -> Iterator[tuple[Path, LedgerEntry | LedgerDamagedError]]:
+        """Every record of the ledger (for verify and stats rebuild)."""
+        orders = self.root / "orders"
+        for folder in sorted(orders.iterdir()) if orders.is_dir() else []:
+            for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+                try:
+                    data = json.loads(path.read_bytes().decode("utf-8-sig"))
+                    yield path, LedgerEntry.from_dict(data)
+                except (OSError, UnicodeDecodeError, ValueError) as exc:
+                    yield path, LedgerDamagedError(path, str(exc))
