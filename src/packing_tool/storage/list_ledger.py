@@ -126,7 +126,7 @@ class ListLedger:
     def _ask(self, op: _Op) -> ClaimResult:
         op.waited = True
         with self._cond:
-            online = self.online and not self._queue and not self._busy
+            online = self.online  # FIFO behind what is queued: a release before a claim
         if online:
             self._push(op)
             op.done.wait(self.wait)
@@ -146,7 +146,8 @@ class ListLedger:
         return result
 
     def packed(self, number: str, at: datetime) -> None:
-        self._push(_Op("packed", number, at))
+        offline = number in self.offline_claims  # the record says it was packed offline
+        self._push(_Op("packed", number, at, mark=replace(self.mine, offline=offline)))
 
     def release(self, number: str) -> None:
         if number in self.held:
@@ -247,6 +248,8 @@ class ListLedger:
 
     def _conflict(self, number: str, result: ClaimResult) -> None:
         text = result.message or (result.elsewhere.describe() if result.elsewhere else "")
+        if number in self.conflicts:
+            return  # told once (the late claim and the packed mark find the same thing)
         self.conflicts[number] = text
         log.warning("order %s: packed here while offline, and %s", number, text)
         if self.on_conflict is not None:
