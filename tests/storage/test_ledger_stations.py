@@ -219,3 +219,86 @@ def test_an_offline_claim_that_lost_is_a_conflict_counted_once(tmp_path: Path) -
     conflicts = FileOrderLedger(ShareLayout(real), "M").conflicts()
     assert [c["here"]["list_name"] for c in conflicts] == ["Courier"]
     assert conflicts[0]["here"].get("offline") is True
+
+
+def test_a_deliberate_repack_is_recorded_and_never_counted(tmp_path: Path) -> None:
+    from packing_tool.domain.events import EventKind, Outcome
+    from packing_tool.storage.packing_session import Worker
+    from packing_tool.storage.session_manager import SessionManager, SessionSettings
+
+    root = tmp_path / "server"
+    write_generated_session(root, "M", SESSION, "Courier", 3, seed=4)
+    orders = _list_orders(root, SESSION, "Courier")
+    _write_list(root, SESSION, "Overlap", orders[:1])
+    simulate(root, "M", SESSION, "Courier", "Иван Петров", complete=True)
+    before = _stats(root)["total_orders_packed"]
+    maria = Worker("worker_002", "Мария Иванова")
+    manager = SessionManager(ShareLayout(root), maria, SessionSettings(debounce_seconds=0.0))
+    order = orders[0]
+    label = order["order_number"].lstrip("#")
+    try:
+        active = manager.open("M", SESSION, "Overlap")
+        session = active.session
+        seen = session.scan(label, maria)
+        assert seen.outcome is Outcome.ORDER_PACKED_ELSEWHERE
+        assert "packed in Courier of 2026-11-21_1" in seen.detail
+        assert session.logic.current_order is None
+        refused = session.act(EventKind.REPACK, maria, code=label, reason=" ")
+        assert refused.outcome is Outcome.REFUSED
+        started = session.act(EventKind.REPACK, maria, code=label, reason="parcel damaged")
+        assert started.outcome is Outcome.REPACK_STARTED
+        for item in order["items"]:
+            for _ in range(item["quantity"]):
+                session.scan(item["sku"], maria)
+        assert session.logic.progress.orders_complete == 1
+        plan = manager.complete(active)
+    finally:
+        manager.close()
+    assert plan is not None
+    [record] = plan["summary"]["orders"]
+    assert record["repack_reason"] == "parcel damaged"
+    assert plan["summary"]["counted_orders"] == 0
+    assert _stats(root)["total_orders_packed"] == before
+    entry = FileOrderLedger(ShareLayout(root), "M").read(order["order_number"])
+    assert entry is not None
+    assert entry.packed is not None
+    assert entry.packed.list_name == "Courier"
+    assert [(r.list_name, r.reason) for r in entry.repacks] == [("Overlap", "parcel damaged")]
+    assert entry.repacks[0].done_at
+    journal = ShareLayout(root).work_dir("M", SESSION, "Overlap") / "scan_journal.jsonl"
+    kinds = [json.loads(line)["kind"] for line in journal.read_text("utf-8").splitlines()]
+    assert "repack" in kinds  # the order's timeline holds the re-pack
+
+
+def test_skipping_or_pausing_lets_the_order_go_to_another_list(tmp_path: Path) -> None:
+    from packing_tool.domain.events import EventKind, Outcome
+    from packing_tool.storage.packing_session import Worker
+    from packing_tool.storage.session_manager import SessionManager, SessionSettings
+
+    root = tmp_path / "server"
+    write_generated_session(root, "M", SESSION, "Courier", 3, seed=4)
+    orders = _list_orders(root, SESSION, "Courier")
+    _write_list(root, SESSION, "Overlap", orders)
+    ivan, maria = Worker("worker_001", "Иван Петров"), Worker("worker_002", "Мария Иванова")
+    fast = SessionSettings(debounce_seconds=0.0)
+    a = SessionManager(ShareLayout(root), ivan, fast, local_root=tmp_path / "pc-a")
+    b = SessionManager(ShareLayout(root), maria, fast, local_root=tmp_path / "pc-b")
+    first, second = (o["order_number"].lstrip("#") for o in orders[:2])
+    ledger = FileOrderLedger(ShareLayout(root), "M")
+    try:
+        a_list = a.open("M", SESSION, "Courier")
+        b_list = b.open("M", SESSION, "Overlap")
+        assert a_list.session.scan(first, ivan).outcome is Outcome.ORDER_LOADED
+        assert b_list.session.scan(first, maria).outcome is Outcome.ORDER_PACKING_ELSEWHERE
+        a_list.session.act(EventKind.SKIP, ivan)
+        assert a_list.ledger.flush(5.0)
+        assert ledger.read(orders[0]["order_number"]) is None  # released on skip
+        assert b_list.session.scan(first, maria).outcome is Outcome.ORDER_LOADED
+        b_list.session.act(EventKind.SKIP, maria)
+        assert a_list.session.scan(second, ivan).outcome is Outcome.ORDER_LOADED
+        a.pause(a_list)
+        assert ledger.read(orders[1]["order_number"]) is None  # released on pause
+        assert b_list.session.scan(second, maria).outcome is Outcome.ORDER_LOADED
+    finally:
+        a.close()
+        b.close()

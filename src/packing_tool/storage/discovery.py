@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import FULL_SESSION
+from packing_tool.domain.summary import list_done
 from packing_tool.storage.journal import JOURNAL_FILENAME
 from packing_tool.storage.layout import (
     SESSION_NAME,
@@ -192,13 +193,14 @@ def _work_figures(work_dir: Path) -> dict[str, Any]:
         return {"status": "available"}
     summary = _read_meta(work_dir / SUMMARY_FILENAME) if SUMMARY_FILENAME in files else None
     if summary is not None:
-        total = as_count(summary.get("total_orders"))
-        done = as_count(summary.get("completed_orders"))
+        conflicts = summary.get("conflict_orders")
         return {**{k: summary.get(k) for k in (
             "worker_id", "worker_name", "pc_name", "started_at", "completed_at",
             "duration_seconds", "total_orders", "completed_orders", "total_items",
             "packed_items")},
-            "status": "completed" if total and done == total else "incomplete",
+            "status": "completed" if list_done(summary) else "incomplete",
+            "packed_elsewhere_orders": as_count(summary.get("packed_elsewhere_count")),
+            "conflict_orders": len(conflicts) if isinstance(conflicts, list) else None,
             "updated_at": summary.get("completed_at"),
             "skipped_orders": summary.get("skipped_orders_count")}
     if STATE_FILENAME not in files and JOURNAL_FILENAME not in files:

@@ -49,7 +49,7 @@ ENTRY_FIELDS = (
     "session_id", "packing_list_name", "status", "worker_id", "worker_name", "pc_name",
     "created_at", "started_at", "updated_at", "completed_at", "duration_seconds",
     "total_orders", "completed_orders", "skipped_orders", "total_items", "packed_items",
-    "courier",
+    "courier", "packed_elsewhere_orders", "conflict_orders",
 )
 # Who packs and where: a rebuild keeps these from the old entry when the folders do not say.
 IDENTITY_FIELDS = ("worker_id", "worker_name", "pc_name", "started_at", "courier")
@@ -221,6 +221,8 @@ class IndexRow:
     total_items: int | None = None
     packed_items: int | None = None
     courier: str | None = None
+    packed_elsewhere_orders: int | None = None  # orders of the list packed in another list
+    conflict_orders: int | None = None  # packed here and (by the order ledger) elsewhere too
 
     @property
     def label(self) -> str:
@@ -260,7 +262,8 @@ def _row(key: str, entry: JsonDict, work_dir: Path, status: str,
         "worker_id", "worker_name", "pc_name", "created_at", "started_at", "updated_at",
         "completed_at", "courier")}
     values.update({k: as_count(entry.get(k)) for k in (
-        "total_orders", "completed_orders", "skipped_orders", "total_items", "packed_items")})
+        "total_orders", "completed_orders", "skipped_orders", "total_items", "packed_items",
+        "packed_elsewhere_orders", "conflict_orders")})
     if lock is not None and status == "in_progress":  # the live lock names who packs it now
         values.update(worker_id=lock.worker_id or values["worker_id"], pc_name=lock.locked_by,
                       worker_name=lock.worker_name or values["worker_name"])

@@ -238,7 +238,10 @@ class SessionManager:
                 "total_orders": progress.orders_total,
                 "completed_orders": progress.orders_complete,
                 "skipped_orders": progress.orders_skipped,
-                "total_items": progress.units_total, "packed_items": progress.units_packed}
+                "total_items": progress.units_total, "packed_items": progress.units_packed,
+                "packed_elsewhere_orders": progress.orders_elsewhere,
+                "repacked_orders": progress.orders_repacked,
+                "conflict_orders": len(active.ledger.conflicts)}
 
     def _record(self, active: ActiveList, status: str, **more: Any) -> None:
         """Tell session_info.json, the index and this station's registry (best effort)."""
