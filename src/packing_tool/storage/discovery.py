@@ -80,6 +80,19 @@ def list_clients(layout: ShareLayout) -> list[str]:
     return sorted(ids)
 
 
+def client_clash(layout: ShareLayout, client_id: str) -> str | None:
+    """A message when the client's folders exist in two spellings that differ only in case
+    (``CLIENT_M`` and ``CLIENT_m``): on a Windows share they are one folder."""
+    wanted = client_folder_id(client_id).casefold()
+    for parent in ("Clients", "Sessions"):
+        same = [n for n in _subfolders(layout.root / parent) if n.casefold() == wanted]
+        if len(same) > 1:
+            return (f"{layout.root / parent}: client folders {' and '.join(sorted(same))} "
+                    "differ only in case; on a Windows share they are one name, so neither "
+                    "is used: merge them")
+    return None
+
+
 def session_date(name: str) -> date | None:
     """The date of a ``YYYY-MM-DD_N`` session folder name; None for any other name."""
     if not SESSION_NAME.fullmatch(name):

@@ -21,13 +21,41 @@ class UnsafeNameError(ValueError):
     """A name from a file would leave the folder it belongs in."""
 
 
+# Names Windows keeps for devices, with or without an extension: a share cannot hold them.
+DEVICE_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                          *(f"COM{n}" for n in "123456789"), *(f"LPT{n}" for n in "123456789")})
+
+
 def safe_name(name: str, what: str = "name") -> str:
-    """``name`` if it is one plain folder or file name; raises ``UnsafeNameError`` otherwise."""
+    """``name`` if it is one plain folder or file name; raises ``UnsafeNameError`` otherwise.
+
+    Windows shares add their own rules: no device names (``CON``, ``NUL``, ``COM1``…, also
+    as ``NUL.json``) and no name ending in a dot or a space.
+    """
     text = str(name)
+    if text.endswith((".", " ")) and text.strip(". "):
+        raise UnsafeNameError(f"{what} {text!r} ends in a dot or a space, which a Windows "
+                              "share cannot hold")
+    if text.split(".", 1)[0].strip().upper() in DEVICE_NAMES:
+        raise UnsafeNameError(f"{what} {text!r} is a Windows device name ("
+                              f"{text.split('.', 1)[0].strip().upper()}), which a share "
+                              "cannot hold")
     if (not text.strip() or text in (".", "..") or UNSAFE.search(text) or len(text) > MAX_NAME
             or text != text.strip() or text.endswith(".")):
         raise UnsafeNameError(f"{what} {text!r} is not a plain file name")
     return text
+
+
+class NameClashError(ValueError):
+    """Two names differ only in case: on a Windows share they are one name."""
+
+
+def clashes(names: list[str]) -> dict[str, list[str]]:
+    """Casefolded name → the names that meet on a case-insensitive share (only clashes)."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name.casefold(), []).append(name)
+    return {k: sorted(v) for k, v in groups.items() if len(v) > 1}
 
 
 def inside(base: Path, *names: str) -> Path:

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import FULL_SESSION, LoadProblem, Order, OrderLine, PackingList
-from packing_tool.storage.layout import UnsafeNameError, inside, safe_name
+from packing_tool.storage.layout import (
+    NameClashError,
+    UnsafeNameError,
+    clashes,
+    inside,
+    safe_name,
+)
 
 MAX_LIST_BYTES = 200 * 1024 * 1024
 MAX_QUANTITY = 100_000  # more units than anyone scans one by one: a typo, not an order
@@ -278,7 +284,13 @@ def list_path(session_dir: str | Path, name: str) -> Path:
     session = Path(session_dir)
     if name == FULL_SESSION:
         return session / "analysis" / "analysis_data.json"
-    found = _list_files(session).get(safe_name(name, "packing list"))
+    files = _list_files(session)
+    same = clashes(list(files)).get(safe_name(name, "packing list").casefold())
+    if same:
+        raise NameClashError(
+            f"{session / 'packing_lists'}: lists {' and '.join(same)} differ only in case; "
+            "on a Windows share they are one name, so neither is opened: rename one")
+    found = files.get(name)
     if found is None:
         raise FileNotFoundError(f"{session / 'packing_lists'}: no list named {name!r}")
     return inside(session / "packing_lists", found.name)

@@ -26,8 +26,9 @@ from packing_tool.storage.completion import (
     previous_summary,
     save_and_run,
 )
+from packing_tool.storage.discovery import client_clash
 from packing_tool.storage.journal_mirror import MirroredJournal, MirrorStatus, mirror_dir
-from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.layout import NameClashError, ShareLayout
 from packing_tool.storage.ledger_entry import Mark
 from packing_tool.storage.list_ledger import ListLedger
 from packing_tool.storage.list_readers import list_path
@@ -151,6 +152,10 @@ class SessionManager:
         session_dir = self.layout.session_dir(client, session)
         if not self._within("find the list", session_dir.is_dir):
             raise FileNotFoundError(f"session {session!r} not found: {session_dir}")
+        clash = self._within("check the client's folders", lambda: client_clash(
+            self.layout, client))
+        if clash is not None:
+            raise NameClashError(clash)
         self._within("find the list", lambda: list_path(session_dir, list_name))
         others = self._within("list the session's work folders",
                               lambda: self._exclusive_with(client, session, list_name))
