@@ -41,17 +41,32 @@ def build_parser() -> argparse.ArgumentParser:
                      help="end the list afterwards: summary, report, statistics, worker profile")
     sim.add_argument("--take-over", action="store_true",
                      help="take over the list's lock if it is stale (its station stopped)")
+    sim.add_argument("--station", metavar="NAME",
+                     help="the station name in the lock, the summary and session_info.json "
+                     "(default: this PC's name; $PACKING_TOOL_STATION, when set, wins over both)")
     return parser
 
 
 def _simulate(args: argparse.Namespace) -> int:
     from packing_tool.simulate import simulate
     from packing_tool.storage.completion import CompletionError
+    from packing_tool.storage.lock_info import set_station_name, station_override
     from packing_tool.storage.packing_session import ExclusiveModeError
     from packing_tool.storage.session_lock import LockHeldError, LockLostError
     from packing_tool.storage.session_manager import ShareNotReadyError
+    from packing_tool.storage.settings import StationSettings
     from shared.worker_manager import WorkerManagerError
 
+    if args.station is not None:
+        problems = StationSettings(station_name=args.station).problems()
+        if problems:
+            print(f"packing-tool simulate: --station: {' '.join(problems)}", file=sys.stderr)
+            return 2
+        set_station_name(args.station)
+        forced = station_override()
+        if forced is not None and forced != args.station.strip():
+            print(f"packing-tool simulate: PACKING_TOOL_STATION={forced} names this station, "
+                  f"not --station {args.station}", file=sys.stderr)
     root = resolve_root(args.root).path
     if not root.is_dir():
         print(f"packing-tool: share root {root} does not exist", file=sys.stderr)

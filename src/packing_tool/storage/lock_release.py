@@ -20,6 +20,7 @@ from packing_tool.storage.lock_info import (
     LOCK_FILENAME,
     LockInfo,
     host_name,
+    station_name,
     user_name,
 )
 from packing_tool.storage.session_lock import SessionLockManager, read_current
@@ -70,8 +71,8 @@ class _Releaser(SessionLockManager):
                                       force=force)  # kept before the original goes
             (work_dir / LOCK_FILENAME).unlink()
         stamp = to_iso(self.clock())
-        releaser = LockInfo(locked_by=host_name(), user_name=user_name(), lock_time=stamp,
-                            heartbeat=stamp, process_id=os.getpid())
+        releaser = LockInfo(locked_by=station_name(), user_name=user_name(), lock_time=stamp,
+                            heartbeat=stamp, process_id=os.getpid(), host=host_name())
         self._record(work_dir, "release", releaser,
                      {"from": old, "reason": reason, "user": user_name(), "forced": force})
         return work_dir / str(old["kept_at"])

@@ -29,6 +29,7 @@ from packing_tool.storage.lock_info import (
     LockInfo,
     host_name,
     read_lock,
+    station_name,
     user_name,
 )
 from shared import fileio
@@ -282,9 +283,9 @@ class SessionLockManager:
     def _new_info(self) -> LockInfo:
         stamp = to_iso(self.clock())
         return LockInfo(
-            locked_by=host_name(), user_name=user_name(), lock_time=stamp, heartbeat=stamp,
+            locked_by=station_name(), user_name=user_name(), lock_time=stamp, heartbeat=stamp,
             process_id=os.getpid(), app_version=__version__, worker_id=self.worker_id,
-            worker_name=self.worker_name, lock_id=uuid.uuid4().hex)
+            worker_name=self.worker_name, lock_id=uuid.uuid4().hex, host=host_name())
 
     def _ours(self, work_dir: Path, current: LockInfo, valid: bool) -> SessionLock | None:
         """Our held lock when ``current`` is it; a held lock that was replaced is lost."""

@@ -19,7 +19,7 @@ from typing import Any
 from packing_tool.storage.lock_info import (
     DEFAULT_HEARTBEAT_SECONDS,
     DEFAULT_STALE_SECONDS,
-    host_name,
+    effective_station,
 )
 from packing_tool.storage.paths import local_data_dir
 from packing_tool.storage.session_manager import SessionSettings
@@ -48,7 +48,7 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class StationSettings:
     server_path: str | None = None
-    station_name: str | None = None  # None: this PC's host name
+    station_name: str | None = None  # None: this PC's host name ($PACKING_TOOL_STATION wins)
     heartbeat_seconds: int = int(DEFAULT_HEARTBEAT_SECONDS)
     stale_after_seconds: int = int(DEFAULT_STALE_SECONDS)
     share_timeout_seconds: int = 10
@@ -61,8 +61,10 @@ class StationSettings:
 
     @property
     def station(self) -> str:
-        """The name this station goes by in locks, logs and reports."""
-        return self.station_name or host_name()
+        """The name this station goes by in locks, logs and reports: ``PACKING_TOOL_STATION``
+        when set, else ``station_name``, else this PC's host name (``lock_info.station_name``
+        gives the same once the app has passed ``station_name`` to ``set_station_name``)."""
+        return effective_station(self.station_name)
 
     def problems(self) -> list[str]:
         """What is wrong with these settings, one clear sentence each; empty when valid."""

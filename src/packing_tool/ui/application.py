@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from packing_tool import __version__
 from packing_tool.storage import logging_setup
 from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.lock_info import set_station_name
 from packing_tool.storage.paths import RootChoice, local_data_dir, resources_dir
 from packing_tool.storage.settings import StationSettings
 from packing_tool.ui.main_window import MainWindow
@@ -26,6 +27,7 @@ def run(choice: RootChoice, settings: StationSettings, *, quit_after: float | No
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Packing Tool")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "packing-tool.svg")))
+    set_station_name(settings.station_name)  # locks and sessions go by settings.station too
     context = logging_setup.configure_logging(
         settings.station, local_dir=local_data_dir(),
         share_logs=None if choice.is_demo else ShareLayout(choice.path).logs_dir)

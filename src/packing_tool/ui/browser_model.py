@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
 
 from packing_tool.storage.discovery import session_date
-from packing_tool.storage.lock_info import host_name
+from packing_tool.storage.lock_info import station_name
 from packing_tool.storage.session_index import STATUS_LABELS, STATUSES, IndexRow
 from shared.timestamps import now, parse_timestamp, sort_key
 
@@ -76,7 +76,7 @@ def actions_for(row: IndexRow | None) -> set[str]:
     """Which of start, resume, take_over and details a row offers."""
     if row is None:
         return set()
-    here = row.lock is not None and row.lock.locked_by == host_name()
+    here = row.lock is not None and row.lock.locked_by == station_name()  # this station
     actions = {"details"}
     if row.status == "available":
         actions.add("start")

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from packing_tool import __version__
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.lock_info import LockInfo
-from packing_tool.storage.logging_setup import LogContext, log_folder
+from packing_tool.storage.lock_info import LockInfo, set_station_name
+from packing_tool.storage.logging_setup import LogContext, configure_logging, log_folder
 from packing_tool.storage.packing_session import Worker
-from packing_tool.storage.paths import RootChoice
+from packing_tool.storage.paths import RootChoice, local_data_dir
 from packing_tool.storage.session_manager import ActiveList, SessionSettings
 from packing_tool.storage.settings import StationSettings, session_settings
 from packing_tool.ui import main_tools
@@ -167,11 +167,19 @@ class MainWindow(QMainWindow):
             apply_theme(app, name)
 
     def apply_station(self, station: StationSettings) -> None:
-        """Take new settings: theme and sound at once (the rest at the next start)."""
+        """Take new settings: theme, sound and the station's name at once (the rest at the
+        next start). A new name goes on lists opened from now on (a list open now keeps its
+        lock), on log lines and on the share's log file."""
+        renamed = station.station != self.station.station
         self.station = station
+        set_station_name(station.station_name)
         self._theme(station.theme)
         self.sounds.muted = not station.sound
         self.station_label.setText(f"Station {station.station}")
+        if renamed and self.log_context is not None:  # logging is the app's (application.run)
+            log.info("station renamed to %s", station.station)
+            configure_logging(station.station, local_dir=local_data_dir(),
+                              share_logs=None if self.choice.is_demo else self.layout_.logs_dir)
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_folder())))

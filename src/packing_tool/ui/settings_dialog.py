@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from packing_tool.storage.lock_info import host_name
+from packing_tool.storage.lock_info import STATION_ENV, host_name, station_override
 from packing_tool.storage.settings import (
     HEARTBEAT_RANGE,
     MAX_STALE_SECONDS,
@@ -45,6 +45,14 @@ def ask_folder(parent: QWidget, start: str) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, "Shared folder of the packing stations",
                                               start)
     return Path(folder) if folder else None
+
+
+def station_placeholder() -> str:
+    """What an empty station name means here: the name the station then goes by."""
+    forced = station_override()
+    if forced is not None:
+        return f"{STATION_ENV} names this station: {forced}"
+    return f"empty: this PC's name ({host_name()})"
 
 
 def _seconds(name: str, low: int, high: int, value: int) -> QSpinBox:
@@ -79,7 +87,10 @@ class SettingsDialog(QDialog):
         server_row.addWidget(browse)
         self.station_field = named(QLineEdit(s.station_name or ""), "stationNameField")
         self.station_field.setMaxLength(MAX_STATION_NAME + 1)  # one more: the rule explains it
-        self.station_field.setPlaceholderText(f"empty: this PC's name ({host_name()})")
+        self.station_field.setPlaceholderText(station_placeholder())
+        if (forced := station_override()) is not None:
+            self.station_field.setToolTip(f"{STATION_ENV} is set: this station is named "
+                                          f"{forced} whatever is entered here.")
         self.heartbeat_spin = _seconds("heartbeatSpin", *HEARTBEAT_RANGE, s.heartbeat_seconds)
         self.heartbeat_spin.setToolTip("How often an open list's lock says this station is alive.")
         self.stale_spin = _seconds("staleSpin", 1, MAX_STALE_SECONDS, s.stale_after_seconds)
