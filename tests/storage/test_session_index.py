@@ -252,8 +252,10 @@ def test_rows_newest_first_within_a_status(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- processes
 
 
+@pytest.mark.share
 def test_eight_processes_lose_no_entry(tmp_path: Path) -> None:
     go = tmp_path / "go"
+    (tmp_path / "Sessions" / "CLIENT_M").mkdir(parents=True)  # a station never creates it
     run_all([[PYTHON, str(WRITER), "keys", str(tmp_path), str(go), "M", f"2026-02-01_{p}", "50"]
              for p in range(8)], go=go)
     entries = read_index(tmp_path)["entries"]
@@ -264,8 +266,10 @@ def test_eight_processes_lose_no_entry(tmp_path: Path) -> None:
             assert (entry["status"], entry["completed_orders"]) == ("paused", i)
 
 
+@pytest.mark.share
 def test_two_processes_on_one_entry_keep_both_fields(tmp_path: Path) -> None:
     go = tmp_path / "go"
+    (tmp_path / "Sessions" / "CLIENT_M").mkdir(parents=True, exist_ok=True)
     run_all([[PYTHON, str(WRITER), "fields", str(tmp_path), str(go), "M", OLD, "DHL", prefix,
               "60"] for prefix in ("a", "b")], go=go)
     entry = read_index(tmp_path)["entries"][f"{OLD}::DHL"]
@@ -306,6 +310,7 @@ def test_corrupt_index_without_a_good_copy_is_rescanned(tmp_path: Path) -> None:
 
 def test_update_entry_on_a_corrupt_index_does_not_raise(tmp_path: Path) -> None:
     layout = ShareLayout(tmp_path)
+    layout.sessions_dir("M").mkdir(parents=True)
     update_entry(layout, "M", OLD, "DHL", status="paused")
     index_path(layout, "M").write_text("[not, json", encoding="utf-8")
     update_entry(layout, "M", OLD, "DPD", status="in_progress")
@@ -364,6 +369,7 @@ def test_rows_of_deleted_sessions_are_hidden_until_a_rebuild_drops_them(tmp_path
 
 def test_update_entry_checks_names_and_statuses(tmp_path: Path) -> None:
     layout = ShareLayout(tmp_path)
+    layout.sessions_dir("M").mkdir(parents=True)
     with pytest.raises(ValueError, match="status 'stale'"):
         update_entry(layout, "M", OLD, "DHL", status="stale")
     with pytest.raises(UnsafeNameError):
@@ -379,3 +385,10 @@ def test_update_entry_checks_names_and_statuses(tmp_path: Path) -> None:
 def test_client_without_sessions_creates_nothing(tmp_path: Path) -> None:
     assert load_rows(ShareLayout(tmp_path), "Q", now=NOW) == []
     assert not (tmp_path / "Sessions").exists()
+
+
+def test_a_share_that_went_away_is_never_created_by_an_update(tmp_path: Path) -> None:
+    layout = ShareLayout(tmp_path / "gone")
+    with pytest.raises(FileNotFoundError, match="cannot be reached"):
+        update_entry(layout, "M", OLD, "DHL", status="paused")
+    assert not (tmp_path / "gone").exists()

@@ -91,6 +91,8 @@ def _locked(layout: ShareLayout, client: str, mutate: Callable[[JsonDict], JsonD
             write: bool = True) -> JsonDict:
     """``mutate`` under the index file's lock (a locked read with ``write=False``)."""
     path = index_path(layout, client)
+    if write and not path.parent.is_dir():  # a share that went away is never created anew
+        raise FileNotFoundError(f"{path.parent} cannot be reached")
     return with_retries(
         lambda: locked_json_update(path, mutate, default=lambda: _empty(client),
                                    normalise=_normalise, write=write),
