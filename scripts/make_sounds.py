@@ -32,6 +32,11 @@ SOUNDS: dict[str, list[Note]] = {
     "error": [(147, 0.45, 0.6, "square")],
     "info": [(660, 0.1, 0.4, "sine")],
     "undo": [(988, 0.07, 0.45, "sine"), (659, 0.11, 0.45, "sine")],
+    # The order is not this station's to pack: falling notes (gone already), a busy tone.
+    "packed_elsewhere": [(1175, 0.1, 0.5, "triangle"), (880, 0.1, 0.5, "triangle"),
+                         (587, 0.24, 0.5, "triangle")],
+    "packing_elsewhere": [(620, 0.09, 0.45, "sine"), (480, 0.09, 0.45, "sine"),
+                          (620, 0.09, 0.45, "sine"), (480, 0.14, 0.45, "sine")],
 }
 
 

@@ -57,6 +57,35 @@ def fraction(done: int | None, total: int | None) -> str:
     return f"{done or 0}/{total}"
 
 
+def row_figure(row: IndexRow, key: str) -> int:
+    """One of the order ledger's counts the index holds for the row (``packed_elsewhere_orders``,
+    ``conflict_orders``; ``repacked_orders`` once rows carry it); 0 when absent."""
+    value = getattr(row, key, None)
+    if value is None:
+        extra = getattr(row, "extra", None)
+        value = extra.get(key) if isinstance(extra, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def progress_text(row: IndexRow) -> str:
+    """``120/194 +74 elsewhere · 1 conflict``: orders packed here, then what the ledger adds."""
+    text = fraction(row.completed_orders, row.total_orders)
+    if elsewhere := row_figure(row, "packed_elsewhere_orders"):
+        text += f" +{elsewhere} elsewhere"
+    if conflicts := row_figure(row, "conflict_orders"):
+        text += f" · {conflicts} conflict{'s' if conflicts > 1 else ''}"
+    return text
+
+
+def ledger_line(row: IndexRow) -> str:
+    """The preview's line on orders packed elsewhere, packed again and in conflict ("": none)."""
+    parts = [f"{label}: {n}" for label, n in (
+        ("Packed elsewhere", row_figure(row, "packed_elsewhere_orders")),
+        ("Packed again", row_figure(row, "repacked_orders")),
+        ("Conflicts (also packed elsewhere)", row_figure(row, "conflict_orders"))) if n]
+    return "   ".join(parts)
+
+
 def row_day(row: IndexRow) -> str:
     """The row's date (``YYYY-MM-DD``) for the date filter: started, created, else the folder's."""
     moment = parse_timestamp(row.started_at) or parse_timestamp(row.created_at)
@@ -96,6 +125,8 @@ def describe(row: IndexRow) -> str:
              f"Orders: {fraction(row.completed_orders, row.total_orders)} "
              f"(skipped: {row.skipped_orders or 0})   "
              f"Items: {fraction(row.packed_items, row.total_items)}"]
+    if ledger := ledger_line(row):
+        lines.append(ledger)
     if row.lock is not None:
         age = row.lock.heartbeat_age(now())
         lines.append(f"Locked by {row.lock.describe()}; last heartbeat {age:.0f} s ago")
@@ -103,7 +134,8 @@ def describe(row: IndexRow) -> str:
 
 
 def _progress_key(row: IndexRow) -> float:
-    return (row.completed_orders or 0) / row.total_orders if row.total_orders else -1.0
+    done = (row.completed_orders or 0) + row_figure(row, "packed_elsewhere_orders")
+    return done / row.total_orders if row.total_orders else -1.0
 
 
 _STATUS_ORDER = {status: n for n, status in enumerate(STATUSES)}
@@ -140,7 +172,7 @@ class Cells:
             row = self.row
             self._text = (row.label, row.packing_list_name, row.courier or DASH, row.session_id,
                           row.worker_name or DASH, row.pc_name or DASH,
-                          fraction(row.completed_orders, row.total_orders),
+                          progress_text(row),
                           format_time(row.started_at), format_duration(row.duration_seconds),
                           fraction(row.packed_items, row.total_items))
         return self._text

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.storage.session_details import SessionDetails, TimelineEntry
 from packing_tool.ui.browser_model import format_duration
+from packing_tool.ui.details_ledger import ELSEWHERE_STATUS, elsewhere_rows, ledger_marks
 from packing_tool.ui.widgets import named
 from shared.timestamps import parse_timestamp
 
@@ -33,12 +35,13 @@ MARK_TEXT = {
     "order": "▶ order", "ok": "✓ scan", "complete": "✓ completes order",
     "manual": "✋ manual", "extra": "+ extra", "undo": "⟲ undo", "unknown": "? unknown",
     "wrong": "✗ wrong item", "skip": "⏭ skipped", "handover": "⇄ handover",
-    "ignored": "· ignored",
+    "ignored": "· ignored", "repack": "↻ packed again",
 }
 MARK_COLOURS = {
     "order": "#4A90D9", "ok": "#27AE60", "complete": "#1E8449", "manual": "#8E44AD",
     "extra": "#E67E22", "undo": "#7F8C8D", "unknown": "#E74C3C", "wrong": "#C0392B",
-    "skip": "#95A5A6", "handover": "#16A085", "ignored": "#95A5A6",
+    "skip": "#95A5A6", "handover": "#16A085", "ignored": "#95A5A6", "repack": "#D35400",
+    "conflict": "#C0392B",
 }
 LOADED = Qt.ItemDataRole.UserRole  # set on an order item once its scans are added
 LOOSE = Qt.ItemDataRole.UserRole + 2  # the row of scans that matched no order
@@ -46,7 +49,8 @@ MARK_ROLE = Qt.ItemDataRole.UserRole + 1  # a scan row's mark, for tests and aut
 
 
 def order_flags(order: dict[str, Any]) -> str:
-    parts = []
+    marks = ledger_marks(order)  # packed again, conflict, packed elsewhere
+    parts = [marks] if marks else []
     for key, sign in (("corrections", "⟲ {} undo"), ("extra_scans_count", "+ {} extra"),
                       ("wrong_item_scans_count", "✗ {} wrong"),
                       ("unknown_scans_count", "? {} unknown/wrong"),
@@ -55,6 +59,13 @@ def order_flags(order: dict[str, Any]) -> str:
         if isinstance(value, int) and value:
             parts.append(sign.format(value))
     return " · ".join(parts)
+
+
+def timeline_mark(entry: TimelineEntry) -> str:
+    """The entry's mark; a re-pack is marked as one whatever the storage layer called it."""
+    if entry.kind == EventKind.REPACK.value and entry.outcome == Outcome.REPACK_STARTED.value:
+        return "repack"
+    return entry.mark
 
 
 def _clock(value: object) -> str:
@@ -90,6 +101,9 @@ class OrdersTab(QWidget):
 
     def _populate(self) -> None:
         orders = self.details.orders()
+        known = {str(o.get("order_number")) for o in orders}
+        orders += [o for o in elsewhere_rows(self.details.summary)
+                   if str(o.get("order_number")) not in known]
         skipped = {str(o.get("order_number")) for o in
                    self.details.summary.get("skipped_orders") or () if isinstance(o, dict)}
         items = []
@@ -107,9 +121,11 @@ class OrdersTab(QWidget):
                 QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
                 if self.details.timelines.get(number) else
                 QTreeWidgetItem.ChildIndicatorPolicy.DontShowIndicator)
-            if status == "skipped":
+            colour = {"skipped": "skip", ELSEWHERE_STATUS: "skip"}.get(status)
+            colour = "conflict" if order.get("also_packed") else colour
+            if colour is not None:
                 for column in range(len(COLUMNS)):
-                    item.setForeground(column, QBrush(QColor(MARK_COLOURS["skip"])))
+                    item.setForeground(column, QBrush(QColor(MARK_COLOURS[colour])))
             items.append(item)
         if self.details.loose_events:
             loose = QTreeWidgetItem(["(no order)", "", "", "", "", "",
@@ -143,19 +159,20 @@ class OrdersTab(QWidget):
         if entry.reason:
             what = f"{what} ({entry.reason})"
         offset = f"+{(entry.at - start).total_seconds():.1f}s" if start is not None else ""
-        marks = MARK_TEXT.get(entry.mark, entry.mark) + (" (undone)" if entry.undone else "")
+        mark = timeline_mark(entry)
+        marks = MARK_TEXT.get(mark, mark) + (" (undone)" if entry.undone else "")
         child = QTreeWidgetItem([
             f"#{entry.seq} {what}", entry.outcome.replace("_", " "),
             entry.at.astimezone().strftime("%H:%M:%S"), offset,
             f"×{entry.quantity}" if entry.quantity else "", entry.worker_name, marks])
-        colour = QBrush(QColor(MARK_COLOURS.get(entry.mark, MARK_COLOURS["ignored"])))
+        colour = QBrush(QColor(MARK_COLOURS.get(mark, MARK_COLOURS["ignored"])))
         for column in range(len(COLUMNS)):
             child.setForeground(column, colour)
         if entry.undone:
             font = QFont()
             font.setStrikeOut(True)
             child.setFont(0, font)
-        child.setData(0, MARK_ROLE, entry.mark)
+        child.setData(0, MARK_ROLE, mark)
         return child
 
     def _filter(self, text: str) -> None:

@@ -37,6 +37,21 @@ FEEDBACK_KIND: dict[Outcome, str] = {
     Outcome.ORDER_NOT_FOUND: ERROR,
     Outcome.ORDER_AMBIGUOUS: ERROR,
     Outcome.REFUSED: ERROR,
+    # The order ledger and the session's other lists: the label opens nothing here.
+    Outcome.ORDER_PACKED_ELSEWHERE: WARN,  # like "already packed": put the parcel aside
+    Outcome.ORDER_PACKING_ELSEWHERE: WARN,
+    Outcome.ORDER_NOT_TO_PACK: ERROR,  # do not pack it at all
+    Outcome.ORDER_IN_OTHER_LIST: ERROR,  # wrong list, like a label that is not found
+    Outcome.REPACK_STARTED: INFO,  # opens like a loaded order
+}
+# What the packer should do next, under the event's own detail (where, who, when).
+NEXT_STEP: dict[Outcome, str] = {
+    Outcome.ORDER_PACKED_ELSEWHERE: "Do not pack it again. To pack it again on purpose: "
+                                    "Pack again… (F9).",
+    Outcome.ORDER_PACKING_ELSEWHERE: "Put it aside: another station has it open.",
+    Outcome.ORDER_ALREADY_PACKED: "To pack it again on purpose: Pack again… (F9).",
+    Outcome.ORDER_NOT_TO_PACK: "Put it aside and tell a supervisor.",
+    Outcome.ORDER_IN_OTHER_LIST: "Put it aside for that list.",
 }
 SHOWN_SCAN = 60  # characters of a scan echoed back; a garbage read can be thousands long
 
@@ -76,8 +91,10 @@ class FeedbackBanner(QFrame):
         return self._detail.text()
 
     def show_result(self, result: ScanResult, scanned: str = "") -> None:
-        self.show_message(FEEDBACK_KIND.get(result.outcome, ERROR), result.message,
-                          result.detail, scanned)
+        step = NEXT_STEP.get(result.outcome, "")
+        detail = "\n".join(t for t in (result.detail, step) if t)
+        self.show_message(FEEDBACK_KIND.get(result.outcome, ERROR), result.message, detail,
+                          scanned)
 
     def show_message(self, kind: str, title: str, detail: str = "", scanned: str = "") -> None:
         if kind not in KINDS:

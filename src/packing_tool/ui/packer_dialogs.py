@@ -1,6 +1,7 @@
-"""The two questions packer mode asks: why a line is confirmed by hand, and whether to end.
+"""The questions packer mode asks: why a line is confirmed by hand, which order to pack again
+and why, and whether to end.
 
-Both are modal on purpose (the answer is needed before anything else happens); they are
+All are modal on purpose (the answer is needed before anything else happens); they are
 plain functions so tests can replace them and never block on a dialog.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from packing_tool.ui.repack_dialog import RepackAnswer, RepackDialog
 
 MANUAL_REASONS = (
     "Barcode will not scan",
@@ -43,21 +46,39 @@ def ask_manual(parent: QWidget, sku: str, title: str, remaining: int) -> ManualA
     return ManualAnswer(reason, quantity)
 
 
-def end_question(remaining: int, skipped: int, open_order: str | None) -> str:
-    """The text of the end-of-session question, naming what is left."""
+def ask_repack(parent: QWidget, label: str) -> RepackAnswer | None:
+    """Ask which order to pack again (``label`` prefilled) and why; None when cancelled."""
+    dialog = RepackDialog(parent, label)
+    try:
+        return dialog.answer() if dialog.exec() == RepackDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def end_question(remaining: int, skipped: int, open_order: str | None,
+                 elsewhere: int = 0) -> str:
+    """The text of the end-of-session question, naming what is left.
+
+    ``remaining`` counts the orders nobody packed (here or, by the order ledger, elsewhere);
+    ``elsewhere`` the orders of this list packed in another list.
+    """
+    there = f" ({elsewhere} of them packed elsewhere)" if elsewhere else ""
     if remaining == 0:
-        return "Every order is packed.\n\nEnd the session and record the statistics?"
+        return f"Every order is packed{there}.\n\nEnd the session and record the statistics?"
     parts = [f"{remaining} order(s) are not packed yet"]
     if skipped:
         parts.append(f"{skipped} of them set aside")
     if open_order:
         parts.append(f"order {open_order} is open")
+    if elsewhere:
+        parts.append(f"{elsewhere} other(s) are packed elsewhere")
     return "; ".join(parts) + ".\n\nEnd the session anyway? They stay unpacked."
 
 
-def ask_end(parent: QWidget, remaining: int, skipped: int, open_order: str | None) -> bool:
+def ask_end(parent: QWidget, remaining: int, skipped: int, open_order: str | None,
+            elsewhere: int = 0) -> bool:
     default = QMessageBox.StandardButton.Yes if remaining == 0 else QMessageBox.StandardButton.No
     answer = QMessageBox.question(
-        parent, "End session", end_question(remaining, skipped, open_order),
+        parent, "End session", end_question(remaining, skipped, open_order, elsewhere),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, default)
     return answer == QMessageBox.StandardButton.Yes

@@ -5,7 +5,8 @@ write only the local disk) and the returned ``ScanResult`` says what to redraw: 
 row, the progress labels and the feedback banner. The table is rebuilt only when another
 order is opened. Nothing modal interrupts the scan path: after an order completes the next
 label is read at once, and the end of the list is announced, not asked. The widgets and the
-focus rule are in ``packer_screen``.
+focus rule are in ``packer_screen``; the order ledger's news (orders packed elsewhere,
+conflicts) comes through ``packer_ledger.LedgerWatch``.
 """
 
 from __future__ import annotations
@@ -24,13 +25,19 @@ from packing_tool.domain.packer_views import ScanResult
 from packing_tool.storage.packing_session import Worker
 from packing_tool.ui import packer_dialogs
 from packing_tool.ui.feedback import COMPLETE, ERROR, FEEDBACK_KIND, INFO, WARN
+from packing_tool.ui.packer_ledger import LedgerParts, LedgerWatch
 from packing_tool.ui.packer_screen import SHORTCUTS, PackerScreen
 from packing_tool.ui.sounds import ERROR_SOUND, SoundPlayer
 
 log = logging.getLogger(__name__)
 
-OPENS = frozenset({Outcome.ORDER_LOADED, Outcome.ORDER_RESUMED})
+OPENS = frozenset({Outcome.ORDER_LOADED, Outcome.ORDER_RESUMED, Outcome.REPACK_STARTED})
 CLOSES = frozenset({Outcome.ORDER_SKIPPED, Outcome.ORDER_COMPLETE})
+# A label that opens nothing here: the order is another list's, or not to be packed at all.
+NOT_HERE = frozenset({Outcome.ORDER_PACKED_ELSEWHERE, Outcome.ORDER_PACKING_ELSEWHERE,
+                      Outcome.ORDER_NOT_TO_PACK, Outcome.ORDER_IN_OTHER_LIST})
+# A label whose order may be packed again on purpose: the re-pack dialog offers it.
+REPACKABLE = frozenset({Outcome.ORDER_PACKED_ELSEWHERE, Outcome.ORDER_ALREADY_PACKED})
 
 
 class SessionApi(Protocol):
@@ -44,7 +51,7 @@ class SessionApi(Protocol):
     def act(self, kind: EventKind, worker: Worker, **details: Any) -> ScanResult: ...
 
 
-class PackerMode(PackerScreen):
+class PackerMode(LedgerParts, PackerScreen):
     """Widget ``packerMode``.
 
     Signals:
@@ -69,11 +76,17 @@ class PackerMode(PackerScreen):
         self._orders: dict[str, Order] = {o.order_number: o for o in self.logic.packing_list.orders}
         self._current: str | None = None  # the open order, as the last result said
         self._units_packed = 0
+        self._elsewhere = 0  # orders of this list packed in another list, as last shown
+        self._repack_label = ""  # the last label that may be packed again (dialog prefill)
+        self.ledger = LedgerWatch(session, self)
+        self.ledger.conflictFound.connect(self.show_conflict)
+        self.ledger.changed.connect(self._show_session)
         self._units_total = self.logic.progress.units_total
         self.scan_input.submitted.connect(self.submit_scan)
         self.bind_actions({"skip": self.skip_order, "undo": self.undo,
                            "manual": self.confirm_manually, "keep": self.keep_extra,
-                           "remove": self.remove_extra, "end": self.request_end})
+                           "remove": self.remove_extra, "repack": self.pack_again,
+                           "end": self.request_end})
         self._show_start()
 
     # ------------------------------------------------------------------ public actions
@@ -128,18 +141,6 @@ class PackerMode(PackerScreen):
         self.workerChanged.emit(worker)
         return True
 
-    def remaining_orders(self) -> int:
-        progress = self.logic.progress
-        return progress.orders_total - progress.orders_complete
-
-    def confirm_end(self) -> bool:
-        """Ask whether to end, naming how many orders are left; True to end."""
-        progress = self.logic.progress
-        answer = packer_dialogs.ask_end(self, self.remaining_orders(), progress.orders_skipped,
-                                        self._current)
-        self.refocus()
-        return answer
-
     def request_end(self) -> bool:
         """The End session button: confirm, then emit ``endRequested(remaining)``."""
         if not self.confirm_end():
@@ -177,17 +178,23 @@ class PackerMode(PackerScreen):
         if outcome in COUNTING or outcome is Outcome.UNDONE:
             self._units_packed += result.event.quantity  # the event's units: no recount per scan
             self.progress.show_session(result.orders_complete, result.orders_total,
-                                       self._units_packed, self._units_total)
+                                       self._units_packed, self._units_total, self._elsewhere)
         if outcome in CLOSES and result.order_number == self._current:
             self._close(result)
+        elif outcome in NOT_HERE and self._current is None:
+            self._not_here(result)
         if result.order_number is not None and result.order_number == self._current:
             self.progress.show_order(self._current, result.order_packed, result.order_total)
         self._show_extras()
         self._enable_buttons()
         self.feedback.show_result(result, scanned)
-        if result.order_completed and result.orders_complete == result.orders_total:
-            self._say(COMPLETE, result.message, "Every order is packed: end the session "
-                      f"({SHORTCUTS['end']}).", scanned)
+        if scanned and outcome is not Outcome.DUPLICATE_READ:
+            self._repack_label = (result.order_number or scanned) if outcome in REPACKABLE else ""
+        if result.order_completed and (
+                result.orders_complete + self._elsewhere >= result.orders_total):
+            there = f" ({self._elsewhere} of them elsewhere)" if self._elsewhere else ""
+            self._say(COMPLETE, result.message, f"Every order is packed{there}: end the "
+                      f"session ({SHORTCUTS['end']}).", scanned)
             self.allOrdersPacked.emit()
         self.sounds.play_outcome(outcome)
         self.recent.add(result.event.at, scanned, result.message,
@@ -198,7 +205,10 @@ class PackerMode(PackerScreen):
         view = self.logic.order(number)
         self._current = number
         self.items.show_order(view.lines)
-        self.order_panel.show_order(self._orders[number], "Scan every item of this order.")
+        hint = "Scan every item of this order."
+        if view.repack:
+            hint = f"Packed again ({view.repack}): scan every item of this order."
+        self.order_panel.show_order(self._orders[number], hint)
         self.progress.show_order(number, view.units_packed, view.units_total)
         self._show_session()
 
@@ -217,14 +227,6 @@ class PackerMode(PackerScreen):
             self.progress.show_order(number, result.order_packed, result.order_total)
         self._show_session()
 
-    def _show_session(self) -> None:
-        """Session figures and the set-aside list: recomputed only when an order changes."""
-        progress = self.logic.progress
-        self._units_packed = progress.units_packed
-        self.progress.show_session(progress.orders_complete, progress.orders_total,
-                                   progress.units_packed, progress.units_total)
-        self.progress.show_skipped([v.order_number for v in self.logic.skipped_orders])
-
     def _show_extras(self) -> None:
         extras = self.logic.pending_extras if self._current is not None else {}
         if extras:
@@ -238,6 +240,7 @@ class PackerMode(PackerScreen):
         open_order = self._current is not None
         for button in (self.skip_button, self.undo_button, self.manual_button):
             button.setEnabled(open_order)
+        self.repack_button.setEnabled(not open_order)  # F9 mid-order says why not
 
     def _say(self, kind: str, title: str, detail: str = "", scanned: str = "") -> None:
         self.feedback.show_message(kind, title, detail, scanned)

@@ -30,11 +30,12 @@ from packing_tool.ui.scan_input import ScanInput
 from packing_tool.ui.widgets import named
 
 SHORTCUTS = {"skip": "F5", "undo": "Ctrl+Z", "manual": "F8", "keep": "F6", "remove": "F7",
-             "end": "Ctrl+E"}
+             "repack": "F9", "end": "Ctrl+E"}
 BUTTONS = {  # action → (objectName, caption)
     "undo": ("undoButton", "Undo"),
     "manual": ("manualButton", "Confirm by hand"),
     "skip": ("skipOrderButton", "Skip order"),
+    "repack": ("repackButton", "Pack again…"),
     "keep": ("keepExtraButton", "Keep extra"),
     "remove": ("removeExtraButton", "Remove extra"),
     "end": ("endSessionButton", "End session"),
@@ -67,6 +68,7 @@ class PackerScreen(QWidget):
         self.undo_button, self.manual_button = self.buttons["undo"], self.buttons["manual"]
         self.skip_button, self.end_button = self.buttons["skip"], self.buttons["end"]
         self.keep_button, self.remove_button = self.buttons["keep"], self.buttons["remove"]
+        self.repack_button = self.buttons["repack"]
         self._lay_out()
         self.setFocusProxy(self.scan_input)
         app = QApplication.instance()
@@ -79,7 +81,8 @@ class PackerScreen(QWidget):
         extras.addWidget(self.keep_button, 1, 0)
         extras.addWidget(self.remove_button, 1, 1)
         actions = QHBoxLayout()
-        for button in (self.undo_button, self.manual_button, self.skip_button):
+        for button in (self.undo_button, self.manual_button, self.skip_button,
+                       self.repack_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.end_button)

@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from packing_tool.domain.elsewhere import Elsewhere, Where
 from packing_tool.ui.feedback import shorten
 from packing_tool.ui.themes import item_colours
 from packing_tool.ui.widgets import named
 
 RECENT_LIMIT = 100  # a shift's last minutes; older scans are in the journal
+SHOWN_ORDERS = 8  # order numbers named in a one-line list; the rest are counted
+SHOWN_WHERE = 3  # orders named with where they were packed (each is a long text)
+
+
+def elsewhere_hint(info: Elsewhere) -> str:
+    """``packed elsewhere: in DHL_Orders of 2026-11-21_2 at PACK-01 by Иван, today 10:41``."""
+    text = info.describe()
+    if info.note:
+        return f"elsewhere: {text}"
+    if info.state is Where.PACKED:
+        return f"packed elsewhere: {text.removeprefix('packed ')}"
+    return f"being packed elsewhere: {text.removeprefix('being packed now ')}"
+
+
+def _named(numbers: Sequence[str], limit: int = SHOWN_ORDERS) -> str:
+    more = len(numbers) - limit
+    return ", ".join(numbers[:limit]) + (f" +{more}" if more > 0 else "")
 
 
 class ProgressStrip(QWidget):
@@ -65,13 +83,21 @@ class ProgressPanel(QFrame):
         self.session_label = named(QLabel(), "sessionProgress")
         self.session_bar = ProgressStrip("sessionProgressBar")
         self.skipped_label = named(QLabel(), "skippedLabel")
-        self.skipped_label.setWordWrap(True)
+        self.elsewhere_label = named(QLabel(), "elsewhereLabel")
+        self.conflicts_label = named(QLabel(), "conflictsLabel")
+        for label in (self.session_label, self.skipped_label, self.elsewhere_label,
+                      self.conflicts_label):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the share
         self.worker_label = named(QLabel(), "workerLabel")
         layout = QVBoxLayout(self)
         for widget in (self.order_label, self.order_bar, self.session_label, self.session_bar,
-                       self.skipped_label, self.worker_label):
+                       self.skipped_label, self.elsewhere_label, self.conflicts_label,
+                       self.worker_label):
             layout.addWidget(widget)
         self.show_order(None, 0, 0)
+        self.show_elsewhere({})
+        self.show_conflicts({})
 
     def show_order(self, number: str | None, packed: int, total: int) -> None:
         if number is None:
@@ -82,15 +108,44 @@ class ProgressPanel(QFrame):
         self.order_bar.set(packed, total, f"{packed} / {total}")
 
     def show_session(self, orders_done: int, orders_total: int, units_packed: int,
-                     units_total: int) -> None:
-        self.session_label.setText(f"Session: {orders_done} / {orders_total} orders · "
-                                   f"{units_packed} / {units_total} units")
-        self.session_bar.set(orders_done, orders_total, f"{orders_done} / {orders_total}")
+                     units_total: int, elsewhere: int = 0) -> None:
+        """``elsewhere``: orders of this list packed in another list (not to be packed here)."""
+        if elsewhere:
+            orders = (f"{orders_done} packed here, {elsewhere} packed elsewhere, "
+                      f"of {orders_total} orders")
+        else:
+            orders = f"{orders_done} / {orders_total} orders"
+        self.session_label.setText(f"Session: {orders} · {units_packed} / {units_total} units")
+        done = orders_done + elsewhere
+        self.session_bar.set(done, orders_total, f"{done} / {orders_total}")
 
-    def show_skipped(self, numbers: Sequence[str]) -> None:
-        shown = ", ".join(numbers[:8]) + (f" +{len(numbers) - 8}" if len(numbers) > 8 else "")
-        self.skipped_label.setText(f"Set aside ({len(numbers)}): {shown}" if numbers else "")
+    def show_skipped(self, numbers: Sequence[str],
+                     elsewhere: Mapping[str, Elsewhere] | None = None) -> None:
+        """Orders set aside here; one packed elsewhere meanwhile says where."""
+        elsewhere = elsewhere or {}
+        named_ = [f"{n} ({elsewhere_hint(elsewhere[n])})" if n in elsewhere else n
+                  for n in numbers]
+        self.skipped_label.setText(f"Set aside ({len(numbers)}): {_named(named_)}"
+                                   if numbers else "")
         self.skipped_label.setVisible(bool(numbers))
+
+    def show_elsewhere(self, orders: Mapping[str, Elsewhere]) -> None:
+        """Orders of this list packed in another list: the first few with where."""
+        packed = sorted(n for n, info in orders.items() if info.state is Where.PACKED)
+        named_ = [f"{n} ({elsewhere_hint(orders[n]).removeprefix('packed elsewhere: ')})"
+                  for n in packed]
+        self.elsewhere_label.setText(
+            f"Packed elsewhere ({len(packed)}): {_named(named_, SHOWN_WHERE)}" if packed else "")
+        self.elsewhere_label.setVisible(bool(packed))
+
+    def show_conflicts(self, conflicts: Mapping[str, str]) -> None:
+        """Orders packed here while the share was away that the ledger counts elsewhere."""
+        numbers = sorted(conflicts)
+        self.conflicts_label.setText(
+            f"Conflicts ({len(numbers)}): packed here while the share was away and also "
+            f"packed elsewhere: {_named(numbers)}. They count once; tell a supervisor."
+            if numbers else "")
+        self.conflicts_label.setVisible(bool(numbers))
 
     def show_worker(self, name: str) -> None:
         self.worker_label.setText(f"Packer: {name}")

@@ -27,6 +27,7 @@ from packing_tool.storage.session_details import SessionDetails, load_details
 from packing_tool.storage.session_index import STATUS_LABELS
 from packing_tool.ui.browser_model import format_duration, format_time
 from packing_tool.ui.charts import bar_chart, line_chart
+from packing_tool.ui.details_ledger import LedgerTab, has_ledger, overview_rows
 from packing_tool.ui.details_orders import OrdersTab
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.tables import table
@@ -110,7 +111,9 @@ class SessionDetailsDialog(QDialog):
                 page.deleteLater()
         self.tabs.addTab(self._overview(details), "Overview")
         self.orders_tab = OrdersTab(details)
-        self.tabs.addTab(self.orders_tab, f"Orders ({len(details.orders())})")
+        self.tabs.addTab(self.orders_tab, f"Orders ({self.orders_tab.order_total})")
+        if has_ledger(details.summary):  # packed elsewhere, packed again, conflicts
+            self.tabs.addTab(LedgerTab(details.summary), "Packed once")
         self.tabs.addTab(self._metrics(details), "Metrics")
         self.tabs.addTab(self._skus(details), "SKUs")
         self.tabs.setCurrentIndex(max(0, current))
@@ -136,7 +139,7 @@ class SessionDetailsDialog(QDialog):
                 ("Skipped", str(s.get("skipped_orders_count", 0))),
                 ("Started, not finished", str(s.get("in_progress_orders", 0))),
                 ("Units", f"{s.get('packed_items', 0)} / {s.get('total_items', 0)}"),
-                ("Distinct SKUs", str(s.get("unique_skus", "—"))))
+                ("Distinct SKUs", str(s.get("unique_skus", "—"))), *overview_rows(s))
         page = named(QWidget(), "detailsOverview")
         form = QFormLayout(page)
         for label, value in rows:

@@ -37,8 +37,15 @@ SOUND_FOR: dict[Outcome, str] = {
     Outcome.UNDONE: "undo",
     Outcome.ORDER_SKIPPED: "info",
     Outcome.WORKER_CHANGED: "info",
+    # The order ledger: an order of this list that is not this station's to pack now.
+    Outcome.ORDER_PACKED_ELSEWHERE: "packed_elsewhere",
+    Outcome.ORDER_PACKING_ELSEWHERE: "packing_elsewhere",
+    Outcome.ORDER_NOT_TO_PACK: "error",
+    Outcome.ORDER_IN_OTHER_LIST: "wrong",
+    Outcome.REPACK_STARTED: "order_loaded",
 }
 ERROR_SOUND = "error"  # also played when a scan could not be saved
+CONFLICT_SOUND = ERROR_SOUND  # an order packed here and, by the ledger, also elsewhere
 
 
 def sounds_dir() -> Path:

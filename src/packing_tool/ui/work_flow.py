@@ -22,6 +22,17 @@ from packing_tool.ui.runner import TaskRunner
 log = logging.getLogger(__name__)
 
 
+def ended_text(list_name: str, done: dict[str, Any], status: str) -> str:
+    """``DPD_Orders ended: 120 of 194 orders (74 packed elsewhere), 310 units (completed).``"""
+    extra = [f"{n} {what}" for n, what in (
+        (done.get("packed_elsewhere_count") or 0, "packed elsewhere"),
+        (done.get("repacked_orders_count") or 0, "packed again"),
+        (len(done.get("conflict_orders") or ()), "also packed elsewhere (conflict)")) if n]
+    more = f" ({', '.join(extra)})" if extra else ""
+    return (f"{list_name} ended: {done['completed_orders']} of {done['total_orders']} "
+            f"orders{more}, {done['packed_items']} units ({status}).")
+
+
 class WorkFlow(QObject):
     opened = Signal(object)  # ActiveList
     failed = Signal(str)  # a message for the packer
@@ -93,10 +104,7 @@ class WorkFlow(QObject):
             plan = self.manager.complete(active)
             if plan is None:
                 return f"{active.list_name}: nothing new since it was last ended."
-            done = plan["summary"]
-            return (f"{active.list_name} ended: {done['completed_orders']} of "
-                    f"{done['total_orders']} orders, {done['packed_items']} units "
-                    f"({plan['progress']['status']}).")
+            return ended_text(active.list_name, plan["summary"], plan["progress"]["status"])
 
         self.runner.submit(work, on_done=self._ended, on_error=self._failed, owner=self)
 
