@@ -110,6 +110,8 @@ def simulate(root: Path, client: str, session_name: str, list_name: str, worker_
                 why = _pack_order(session, order, worker, timer)
                 if why is not None:
                     left_alone[why] = left_alone.get(why, 0) + 1
+                elif logic.order(order.order_number).status is OrderStatus.COMPLETE:
+                    manager.report_progress(active)  # as packer mode does per order
         progress = logic.progress
         if complete:
             manager.complete(active)

@@ -15,6 +15,7 @@ list's session (``session_worker``) and which workers' profiles got a session fo
 from __future__ import annotations
 
 import logging
+import os
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -38,7 +39,8 @@ log = logging.getLogger(__name__)
 
 PLAN_FILENAME = "completion_plan.json"
 TX_FILENAME = "completion.tx.json"
-PLAN_VERSION = "1.0"
+PENDING_SUMMARY = "session_summary.json.pending"  # the ending's summary, written once
+PLAN_VERSION = "1.1"  # 1.1: the summary is in session_summary.json.pending, not in the plan
 FIGURES = ("orders", "items", "seconds")
 
 
@@ -146,11 +148,26 @@ def _record(session: PackingSession, number: int, worker_id: str, name: str,
             "worker_sessions": 1 if new_worker else 0}
 
 
+def _place_summary(work_dir: Path, completion: int) -> None:
+    """Move the summary written once before the plan into place (repeatable after a crash)."""
+    pending, final = work_dir / PENDING_SUMMARY, work_dir / SUMMARY_FILENAME
+    try:
+        os.replace(pending, final)
+    except FileNotFoundError:
+        done = previous_summary(work_dir)
+        if done is None or counted_figures(done).get("completions") != completion:
+            raise CompletionError(f"{pending}: the summary of this ending is missing") from None
+
+
 def _steps(root: Path, work_dir: Path, plan: dict[str, Any]) -> list[Step]:
     stats, profiles = StatsManager(root), WorkerManager(root)
     client, session, name = plan["client_id"], plan["session_id"], plan["list_name"]
-    summary = plan["summary"]
-    steps: list[Step] = [FileUpdate(work_dir / SUMMARY_FILENAME, lambda _old: summary)]
+    steps: list[Step]
+    if "summary" in plan:  # a plan of an older version carries the summary itself
+        summary = plan["summary"]
+        steps = [FileUpdate(work_dir / SUMMARY_FILENAME, lambda _old: summary)]
+    else:
+        steps = [partial(_place_summary, work_dir, int(plan["completion"]))]
     for rec in plan["records"]:
         steps.append(partial(
             stats.record_packing, client, session, rec["worker_id"],
@@ -188,8 +205,16 @@ def run_plan(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
 
 
 def save_and_run(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
-    fileio.atomic_write_json(work_dir / PLAN_FILENAME, plan)  # from here on it will finish
-    run_plan(root, work_dir, plan)
+    """Write the summary once (beside its place), then the small plan, then run the plan.
+
+    From the plan's write on, the ending will finish: its steps name the summary file and
+    the records; the transaction's journal then only marks steps done.
+    """
+    fileio.atomic_write_json(work_dir / PENDING_SUMMARY, plan["summary"])
+    saved = {k: v for k, v in plan.items() if k != "summary"}
+    saved["completion"] = plan["summary"]["counted"]["completions"]
+    fileio.atomic_write_json(work_dir / PLAN_FILENAME, saved)  # from here on it will finish
+    run_plan(root, work_dir, saved)
 
 
 def finish_pending(root: Path, work_dir: Path) -> bool:

@@ -22,6 +22,7 @@ from packing_tool.domain.barcodes import order_key
 from packing_tool.domain.events import EventKind, Outcome, ScanEvent
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import MANUAL, iso
+from packing_tool.domain.summary import list_done
 from packing_tool.storage.journal import ScanJournal
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.legacy_import import import_legacy_state
@@ -44,6 +45,7 @@ MARKS: dict[Outcome, str] = {
     Outcome.EXTRA_KEPT: "extra", Outcome.EXTRA_REMOVED: "extra", Outcome.UNDONE: "undo",
     Outcome.UNKNOWN_BARCODE: "unknown", Outcome.WRONG_ITEM: "wrong",
     Outcome.ORDER_SKIPPED: "skip", Outcome.WORKER_CHANGED: "handover",
+    Outcome.REPACK_STARTED: "repack",
 }
 
 
@@ -218,7 +220,7 @@ def _from_summary(found: tuple[str, str, str], summary: JsonDict, events: list[S
     timelines, loose = (timelines_from_events(events) if events else
                         (timelines_from_summary(_dicts(summary.get("orders"))
                                                 + _dicts(summary.get("unfinished_orders"))), ()))
-    done = summary.get("completed_orders") == summary.get("total_orders")
+    done = list_done(summary)
     return SessionDetails(*found, "summary", "completed" if done else "incomplete", summary,
                           timelines, loose, hourly_figures(summary), lock, tuple(notes))
 

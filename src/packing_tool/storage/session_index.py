@@ -28,6 +28,7 @@ from packing_tool.storage.discovery import (
     work_names,
 )
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id
+from packing_tool.storage.live_progress import FIGURES, read_progress
 from packing_tool.storage.lock_info import LockInfo, read_lock
 from shared.compat import as_number
 from shared.fileio import LockTimeoutError, locked_json_update, with_retries
@@ -49,7 +50,7 @@ ENTRY_FIELDS = (
     "session_id", "packing_list_name", "status", "worker_id", "worker_name", "pc_name",
     "created_at", "started_at", "updated_at", "completed_at", "duration_seconds",
     "total_orders", "completed_orders", "skipped_orders", "total_items", "packed_items",
-    "courier", "packed_elsewhere_orders", "conflict_orders",
+    "courier", "packed_elsewhere_orders", "repacked_orders", "conflict_orders",
 )
 # Who packs and where: a rebuild keeps these from the old entry when the folders do not say.
 IDENTITY_FIELDS = ("worker_id", "worker_name", "pc_name", "started_at", "courier")
@@ -224,6 +225,7 @@ class IndexRow:
     packed_items: int | None = None
     courier: str | None = None
     packed_elsewhere_orders: int | None = None  # orders of the list packed in another list
+    repacked_orders: int | None = None  # packed again on purpose (never counted twice)
     conflict_orders: int | None = None  # packed here and (by the order ledger) elsewhere too
 
     @property
@@ -265,7 +267,7 @@ def _row(key: str, entry: JsonDict, work_dir: Path, status: str,
         "completed_at", "courier")}
     values.update({k: as_count(entry.get(k)) for k in (
         "total_orders", "completed_orders", "skipped_orders", "total_items", "packed_items",
-        "packed_elsewhere_orders", "conflict_orders")})
+        "packed_elsewhere_orders", "repacked_orders", "conflict_orders")})
     if lock is not None and status == "in_progress":  # the live lock names who packs it now
         values.update(worker_id=lock.worker_id or values["worker_id"], pc_name=lock.locked_by,
                       worker_name=lock.worker_name or values["worker_name"])
@@ -334,7 +336,11 @@ def load_rows(layout: ShareLayout, client: str, *, now: datetime, stale_after: f
         day = session_date(session)
         status, lock = _live_status(entry, work_dir, day is not None and day >= since, now,
                                     stale_after, abandoned_after)
-        rows.append(_row(key, entry, work_dir, status, lock))
+        live = {}
+        if status in ("in_progress", "stale"):  # per-order figures live with the list
+            live = {k: v for k, v in read_progress(work_dir).items()
+                    if k in FIGURES or k == "updated_at"}
+        rows.append(_row(key, {**entry, **live}, work_dir, status, lock))
     rows.sort(key=lambda r: (STATUSES.index(r.status), -sort_key(r.started_at or r.created_at),
                              position[r.session_id], r.packing_list_name.casefold()))
     return rows

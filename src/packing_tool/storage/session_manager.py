@@ -32,6 +32,7 @@ from packing_tool.storage.layout import NameClashError, ShareLayout
 from packing_tool.storage.ledger_entry import Mark
 from packing_tool.storage.list_ledger import ListLedger
 from packing_tool.storage.list_readers import list_path
+from packing_tool.storage.live_progress import FIGURES, write_progress
 from packing_tool.storage.local_registry import LocalRegistry, OpenEntry
 from packing_tool.storage.lock_info import LockInfo, station_name
 from packing_tool.storage.order_ledger import FileOrderLedger
@@ -123,6 +124,7 @@ class SessionManager:
         self.clock = clock
         self._on_lost, self._on_share_status = on_lost, on_share_status
         self.active: list[ActiveList] = []
+        self.progress_bytes = 0  # written by report_progress (for the benchmarks)
         self.locks = SessionLockManager(
             worker_id=worker.id, worker_name=worker.name,
             heartbeat_seconds=self.settings.heartbeat_seconds,
@@ -270,8 +272,16 @@ class SessionManager:
                                  worker_name=self.worker.name, status=status)
 
     def report_progress(self, active: ActiveList) -> None:
-        """Refresh the list's entries after orders were completed (call it off the UI thread)."""
-        self._record(active, "in_progress")
+        """After an order is completed (off the UI thread): the list's own ``progress.json``,
+        whose size follows the list; session_info.json and the index wait for pause or end."""
+        figures = {k: v for k, v in self._figures(active).items() if k in FIGURES}
+        figures.update(status="in_progress", updated_at=to_iso(self.clock()),
+                       pc_name=active.session.station, worker_name=self.worker.name)
+        try:
+            self.progress_bytes += self._within("write the list's progress", lambda: (
+                write_progress(active.work_dir, figures)))
+        except Exception as exc:  # the journal is the truth; the figures only follow it
+            log.warning("%s: progress not written on the share: %s", active.work_dir, exc)
 
     # ------------------------------------------------------------------ close
 
