@@ -196,7 +196,10 @@ class MirroredJournal:
 
     def _copy(self, batch: list[ScanEvent]) -> None:
         if not self.share_dir.is_dir():
-            raise FileNotFoundError(f"{self.share_dir} cannot be reached")
+            missing = self.share_dir
+            while not missing.parent.is_dir() and missing.parent != missing:
+                missing = missing.parent  # the highest folder that is gone: often the share
+            raise FileNotFoundError(f"{missing} is missing")
         if not self._still_ours():
             self._lose("another station took this list over; scans from now on were not "
                        "written to the share")
