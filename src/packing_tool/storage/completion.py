@@ -93,12 +93,20 @@ def build_plan(session: PackingSession, completed_at: datetime, ender: tuple[str
     ``ender`` is (worker_id, name) of who ends it: on a first end they carry the session
     count. ``known_workers`` are the ids in workers.json (others get no profile update).
     """
-    previous = previous_summary(session.work_dir)
+    return plan_for(previous_summary(session.work_dir), session_summary(session, completed_at),
+                    ender, known_workers, session.station)
+
+
+def plan_for(previous: dict[str, Any] | None, summary: dict[str, Any], ender: tuple[str, str],
+             known_workers: set[str], station: str) -> dict[str, Any] | None:
+    """The plan that takes a list from its ``previous`` summary to ``summary`` (whose
+    ``counted`` it sets); the same inputs always give the same records and ids."""
     counted = counted_figures(previous)
     given = set(counted["sessions_given"])
     number = int(counted.get("completions", 0)) + 1
     first = number == 1
-    summary = session_summary(session, completed_at)
+    ids = (str(summary["client_id"]), str(summary["session_id"]),
+           str(summary["packing_list_name"]))
     before_all: dict[str, dict[str, float]] = counted.get("workers") or {}
     after_all = {k: dict(v) for k, v in before_all.items()}
     records = []
@@ -112,12 +120,12 @@ def build_plan(session: PackingSession, completed_at: datetime, ender: tuple[str
         delta = {k: max(0.0, now[k] - float(before.get(k, 0))) for k in FIGURES}
         after_all[wid] = {k: max(now[k], before.get(k, 0)) for k in FIGURES}
         if delta["orders"] or delta["items"]:
-            records.append(_record(session, number, wid, worker["worker_name"], delta,
+            records.append(_record(ids, number, wid, worker["worker_name"], delta,
                                    new_worker=wid not in given))
     if not records and not first:
         return None
     if not records:  # ended with nothing packed: still one session, credited to the ender
-        records.append(_record(session, number, ender[0], ender[1],
+        records.append(_record(ids, number, ender[0], ender[1],
                                dict.fromkeys(FIGURES, 0.0), new_worker=ender[0] not in given))
     for index, record in enumerate(records):
         record["global_sessions"] = 1 if first and index == 0 else 0
@@ -129,20 +137,19 @@ def build_plan(session: PackingSession, completed_at: datetime, ender: tuple[str
         "sessions_given": sorted(given)}
     progress = list_done(summary)
     return {
-        "version": PLAN_VERSION, "client_id": session.client_id, "session_id": session.session,
-        "list_name": session.list_name, "summary": summary, "records": records,
+        "version": PLAN_VERSION, "client_id": ids[0], "session_id": ids[1],
+        "list_name": ids[2], "summary": summary, "records": records,
         "progress": {"status": "completed" if progress else "incomplete",
                      "completed_at": summary["completed_at"],
                      "worker_id": summary["worker_id"], "worker_name": summary["worker_name"],
-                     "pc_name": session.station, "completed_orders": summary["completed_orders"],
+                     "pc_name": station, "completed_orders": summary["completed_orders"],
                      "total_orders": summary["total_orders"]},
     }
 
 
-def _record(session: PackingSession, number: int, worker_id: str, name: str,
+def _record(ids: tuple[str, str, str], number: int, worker_id: str, name: str,
             delta: dict[str, float], *, new_worker: bool) -> dict[str, Any]:
-    return {"record_id": f"{session.client_id}/{session.session}/{session.list_name}/"
-                         f"{number}/{worker_id}",
+    return {"record_id": f"{ids[0]}/{ids[1]}/{ids[2]}/{number}/{worker_id}",
             "worker_id": worker_id, "worker_name": name, "orders": int(delta["orders"]),
             "items": int(delta["items"]), "seconds": round(delta["seconds"], 1),
             "worker_sessions": 1 if new_worker else 0}
@@ -191,12 +198,23 @@ def _progress(session_dir: Path, list_name: str, fields: dict[str, Any]) -> None
 
 
 def run_plan(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
-    """Carry out a saved plan (again); raises ``CompletionError`` if it cannot finish now."""
+    """Carry out a saved plan (again); raises ``CompletionError`` if it cannot finish now.
+
+    A damaged transaction journal is kept aside and every step runs again: each one is
+    idempotent (record ids, the summary's move), so nothing is counted twice.
+    """
     steps = _steps(root, work_dir, plan)
     journal = work_dir / TX_FILENAME
+    done = False
     if journal.exists():
-        done = resume_multi_file_update(journal, steps)
-    else:
+        try:
+            done = resume_multi_file_update(journal, steps)
+        except fileio.CorruptFileError as exc:
+            kept = fileio.keep_aside(journal, journal.read_bytes(), "corrupt")
+            journal.unlink()
+            log.warning("%s: damaged (%s), kept at %s; the ending's steps run again",
+                        journal, exc, kept)
+    if not journal.exists() and not done:
         done = atomic_multi_file_update(steps, journal)
     if not done:
         raise CompletionError(f"ending {work_dir.name} did not finish; it will finish when the "
@@ -225,7 +243,45 @@ def finish_pending(root: Path, work_dir: Path) -> bool:
     except FileNotFoundError:
         return False
     except (OSError, ValueError) as exc:
-        raise CompletionError(f"{path}: unreadable completion plan ({exc})") from exc
+        plan = _plan_from_summaries(root, work_dir, path, str(exc))
+        if plan is None:
+            return True
     log.warning("%s: finishing an ending that was interrupted", work_dir)
     run_plan(root, work_dir, plan)
     return True
+
+
+def _plan_from_summaries(root: Path, work_dir: Path, path: Path,
+                         why: str) -> dict[str, Any] | None:
+    """A damaged plan: kept aside, and made again from the summaries it was made from.
+
+    The pending summary is the ending's; the summary in place is the one before it, so the
+    same records and ids come out. When the summary was already moved into place, the
+    statistics got all or part of the ending: the list is unblocked and ``packing-tool
+    stats rebuild`` recounts from the summaries.
+    """
+    kept = fileio.keep_aside(path, path.read_bytes(), "corrupt")
+    path.unlink()
+    try:
+        pending = fileio.read_json_file(work_dir / PENDING_SUMMARY)
+    except (OSError, ValueError):
+        pending = None
+    if not isinstance(pending, dict) or not isinstance(pending.get("counted"), dict):
+        log.error("%s: damaged completion plan (%s), kept at %s; its summary is in place, so "
+                  "the list is open again; run `packing-tool stats rebuild` to recount the "
+                  "statistics from the summaries", path, why, kept)
+        return None
+    counted = pending["counted"]
+    ender = (str(counted.get("session_worker") or pending.get("worker_id") or ""),
+             str(pending.get("worker_name") or ""))
+    known = {w.id for w in WorkerManager(root).get_all_workers()}
+    plan = plan_for(previous_summary(work_dir), pending, ender, known,
+                    str(pending.get("pc_name") or ""))
+    if plan is None:
+        return None
+    plan.pop("summary")
+    plan["completion"] = counted["completions"]
+    fileio.atomic_write_json(path, plan)
+    log.warning("%s: damaged completion plan (%s) kept at %s; made again from %s", path, why,
+                kept, PENDING_SUMMARY)
+    return plan

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from packing_tool.domain.events import ScanEvent
 from packing_tool.storage.journal import JournalError, ScanJournal
+from packing_tool.storage.journal_repair import repair_journal
 from shared import fileio
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,12 @@ class MirroredJournal:
 
         Called with the lock held, while the share answers (raises OSError otherwise).
         """
-        share = self.share.load()
+        try:
+            share = self.share.load()
+        except JournalError:
+            self.share.close()
+            self.note = repair_journal(self.share_dir, self.local_dir)
+            share = self.share.load()
         try:
             local = self.local.load()
         except JournalError as exc:
