@@ -18,15 +18,14 @@ import csv
 import io
 import json
 import logging
-import os
 import re
-import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from packing_tool.domain.barcodes import clean_scan
 from packing_tool.storage.layout import ShareLayout, client_folder_id
+from packing_tool.storage.lock_info import station_name
 from shared import fileio
 from shared.timestamps import now_iso
 
@@ -48,10 +47,6 @@ class BarcodeMapError(ValueError):
 
 def _header_key(text: str) -> str:
     return "".join(ch for ch in text.strip().casefold() if ch not in " _-")
-
-
-def _station() -> str:
-    return os.environ.get("COMPUTERNAME") or socket.gethostname() or "Unknown"
 
 
 class BarcodeMapStore:
@@ -102,7 +97,7 @@ class BarcodeMapStore:
         def mutate(doc: dict[str, Any]) -> T:
             result = change(self._mapping(doc, self.path))
             doc["last_updated"] = now_iso()
-            doc["updated_by"] = _station()
+            doc["updated_by"] = station_name()
             return result
 
         return fileio.locked_json_update(self.path, mutate, default=self._default,
