@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -94,6 +95,8 @@ def test_archive_moves_only_old_completed_sessions_unchanged(
     assert "not ended" in reasons[OPEN]
     assert "never opened: NEVER" in reasons[UNPACKED]
     assert RECENT not in reasons
+    assert "order_ledger" not in reasons  # the client's order ledger is not a session
+    assert (live / "order_ledger" / "orders").is_dir()
     assert result["recent"] >= 1
     archived = share / "Archive/Sessions/CLIENT_M" / OLD
     assert not (live / OLD).exists()
@@ -188,8 +191,10 @@ def test_restore_of_an_older_backup_leaves_archived_sessions_archived(
     assert main(["--root", str(share), "restore", str(backup), "--yes", "--json",
                  "--force"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert len(result["archived"]) == 9
-    assert all(OLD in p for p in result["archived"])
+    with zipfile.ZipFile(backup) as archive:  # every file the backup holds of that session
+        old_files = [n for n in archive.namelist() if n.startswith(f"Sessions/CLIENT_M/{OLD}/")]
+    assert len(old_files) >= 9
+    assert sorted(result["archived"]) == sorted(old_files)
     assert not (share / "Sessions/CLIENT_M" / OLD).exists()
     assert main(["--root", str(share), "backup", "--output", str(tmp_path / "c.zip"),
                  "--json"]) == 0

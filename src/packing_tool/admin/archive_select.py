@@ -26,6 +26,7 @@ from packing_tool.storage.discovery import (
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.list_readers import list_names
 from packing_tool.storage.lock_info import LOCK_FILENAME, read_lock
+from packing_tool.storage.order_ledger import LEDGER_DIR
 from packing_tool.storage.summary_file import SUMMARY_FILENAME
 from shared.timestamps import parse_timestamp
 
@@ -91,6 +92,8 @@ def select(layout: ShareLayout, clients: list[str], cutoff: date, *,
     for client in clients:
         folder = layout.sessions_dir(client)
         for session in list_sessions(layout, client):
+            if session == LEDGER_DIR:
+                continue  # the client's order ledger, not a session: it stays
             day = session_date(session)
             if day is not None and day >= cutoff:
                 recent += 1

@@ -23,6 +23,7 @@ from packing_tool.admin.stats_compare import (
 )
 from packing_tool.admin.stats_files import read_stats_snapshot, read_workers, workers_file
 from packing_tool.admin.stats_summaries import Rebuilt, rebuild
+from packing_tool.admin.verify_report import relative
 
 KEPT = ("Kept as they are (the summaries cannot know them): the analysis figures "
         "(total_orders_analyzed, by_client.*.orders_analyzed, analysis_history), "
@@ -32,7 +33,9 @@ HELP = "recompute the packing figures of the shared statistics from the session 
 DESCRIPTION = (
     "Adds up the 'counted' ledger of every session_summary.json under Sessions/ and "
     "Archive/Sessions/ and compares the packing figures of Stats/global_stats.json and the "
-    "profile totals of Workers/workers.json with it. Every difference is printed. Without "
+    "profile totals of Workers/workers.json with it. Every difference is printed. A physical "
+    "order counts once (re-packs and conflicts are left out of 'counted'); an order that two "
+    "summaries count (older history) is listed as a DOUBLE COUNT and left as recorded. Without "
     "--dry-run or --check it asks, then writes the rebuilt figures under each file's lock, "
     "keeping the previous content as <file>.before-rebuild-<time>. Run it while no station is "
     "ending a list. " + KEPT)
@@ -55,7 +58,19 @@ def _unprofiled(rebuilt: Rebuilt, profiles: set[str]) -> list[dict[str, Any]]:
             if wid not in profiles and (figures.in_stats or figures.profile_sessions)]
 
 
-def _report(rebuilt: Rebuilt, found: list[Difference],
+def double_count_lines(root: Path, rebuilt: Rebuilt) -> list[str]:
+    """One line per order that two or more summaries count (the statistics count it as often)."""
+    lines = []
+    for twice in rebuilt.double_counted:
+        where = ", ".join(relative(root, item.summary.path) for item in twice)
+        lines.append(f"DOUBLE COUNT: order {twice[0].number} of client {twice[0].summary.client} "
+                     f"is counted in {len(twice)} summaries ({where}); the statistics count it "
+                     f"{len(twice)} times. Nothing is changed automatically: the figures follow "
+                     "the summaries (see `packing-tool verify`).")
+    return lines
+
+
+def _report(root: Path, rebuilt: Rebuilt, found: list[Difference],
             unprofiled: list[dict[str, Any]]) -> None:
     total = rebuilt.live + rebuilt.archived
     print(f"Read {total} session summaries ({rebuilt.live} under Sessions/, "
@@ -64,6 +79,8 @@ def _report(rebuilt: Rebuilt, found: list[Difference],
         print(f"PROBLEM: {problem}")
     for note in rebuilt.notes:
         print(f"Note: {note}")
+    for line in double_count_lines(root, rebuilt):
+        print(line)
     if found:
         print(f"{len(found)} difference(s) (stored -> rebuilt):")
         for difference in found:
@@ -90,9 +107,13 @@ def run(args: argparse.Namespace) -> int:
         "summaries": {"sessions": rebuilt.live, "archive": rebuilt.archived},
         "differences": [d.as_dict() for d in found], "problems": rebuilt.problems,
         "notes": rebuilt.notes, "workers_without_profile": unprofiled, "kept": KEPT,
+        "double_counted": [
+            {"client": twice[0].summary.client, "order_number": twice[0].number,
+             "key": twice[0].key, "summaries": [relative(root, i.summary.path) for i in twice]}
+            for twice in rebuilt.double_counted],
         "written": []}
     if not args.json:
-        _report(rebuilt, found, unprofiled)
+        _report(root, rebuilt, found, unprofiled)
     code = _decide(args, root, rebuilt, found, result)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))

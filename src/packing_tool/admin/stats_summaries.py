@@ -4,6 +4,13 @@ Each ended list's ``session_summary.json`` carries ``counted``: exactly what com
 the shared statistics for it (see ``storage.completion.counted_figures``, which also reads
 older ledgers and summaries without one). Summed over every summary, live and archived,
 those ledgers are what ``global_stats.json`` and ``workers.json`` should hold.
+
+The order ledger's rule is that a physical order counts once. Summaries written with it
+leave re-packs (``repack_reason``) and conflicts (``also_packed``) out of ``counted``; a
+summary without ``counted`` that marks such orders has them taken off its figures. Older
+summaries may still count an order another summary counts too: the statistics hold that
+double count, so the rebuild keeps it (it must agree with what was recorded) and lists each
+such order in ``double_counted`` for the supervisor; nothing is changed automatically.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import with_progress
+from packing_tool.admin.summary_orders import Listing, SummaryDoc, double_counts, uncounted
 from packing_tool.storage.completion import PLAN_FILENAME, counted_figures, previous_summary
 from packing_tool.storage.discovery import list_clients, list_sessions, work_dir_in, work_names
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError
@@ -70,6 +78,7 @@ class Rebuilt:
     archived: int = 0
     problems: list[str] = field(default_factory=list)  # writing is refused while there are any
     notes: list[str] = field(default_factory=list)
+    double_counted: list[list[Listing]] = field(default_factory=list)  # one order, 2+ counts
 
     @property
     def orders(self) -> int:
@@ -117,6 +126,7 @@ def rebuild(root: Path) -> Rebuilt:
     """Add up the ledgers of every summary on the share (progress on stderr)."""
     files, notes = summary_files(root)
     result = Rebuilt(notes=notes)
+    read: list[SummaryDoc] = []
     for entry in with_progress("reading session summaries", files, len(files)):
         if (entry.path.parent / PLAN_FILENAME).exists():
             result.problems.append(
@@ -130,15 +140,23 @@ def rebuild(root: Path) -> Rebuilt:
         except (OSError, ValueError, TypeError, AttributeError) as exc:
             result.problems.append(f"{entry.path}: unreadable ({exc}); not counted")
             continue
+        read.append(SummaryDoc(entry.client, entry.session, entry.list_name, entry.path,
+                               summary, entry.archived))
         if entry.archived:
             result.archived += 1
         else:
             result.live += 1
+    result.double_counted = double_counts(read)
     return result
 
 
 def _add(result: Rebuilt, entry: SummaryFile, summary: dict[str, Any]) -> None:
     counted = counted_figures(summary)
+    if not isinstance(summary.get("counted"), dict):  # its figures: every completed order
+        orders, units = uncounted(summary)
+        for values in (counted.get("workers") or {}).values():
+            values["orders"] = max(0, int(values.get("orders") or 0) - orders)
+            values["items"] = max(0, int(values.get("items") or 0) - units)
     completions = int(counted.get("completions") or 0)
     if completions < 1:
         return

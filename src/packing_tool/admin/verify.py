@@ -23,6 +23,7 @@ from packing_tool.admin.common import (
     share_root,
     with_progress,
 )
+from packing_tool.admin.verify_ledger import check_ledger
 from packing_tool.admin.verify_repair import Outcome, carry_out, planned
 from packing_tool.admin.verify_report import ERROR, Findings, as_json, render
 from packing_tool.admin.verify_shared import (
@@ -48,16 +49,23 @@ Check every metadata file under the share root against its schema and against th
 it refers to: Stats/global_stats.json, Workers/workers.json, each client's packer_config.json
 and packing_index.json, and in every session (also under Archive/Sessions) session_info.json,
 the packing lists, and per list packing_state.json, scan_journal.jsonl, session_summary.json,
-.session.lock, an interrupted ending and leftover temp files. Findings are errors, warnings
-or notices; exit 0 when there is no error, 1 when errors remain, 2 for bad input.
+.session.lock, an interrupted ending and leftover temp files. Then each client's order
+ledger (Sessions/CLIENT_<ID>/order_ledger/): damaged records, claims of stations whose list
+lock is gone or stale, recorded conflicts, orders counted in two summaries, and orders the
+summaries list that the ledger lacks. Findings are errors, warnings or notices; exit 0 when
+there is no error, 1 when errors remain, 2 for bad input.
 
 --repair fixes only what is safe, after asking (--yes answers for scripts), keeping the
 original of every file it changes next to it (<file>.before-repair-<time>): it finishes
 interrupted endings, removes stale locks, rewrites a damaged packing_state.json from the
 scan journal, rebuilds a damaged or outdated packing_index.json, lets the statistics and
 worker files' own locked normalisers repair them (restoring from their .bak copy), and
-deletes leftover temp files. It never changes the Shopify Tool's files. It then checks again
-and prints what remains.
+deletes leftover temp files. In the order ledger it releases claims of dead stations (the
+record kept as <record>.released-<time>, a line in order_ledger/audit.jsonl), keeps a damaged
+record aside (<record>.corrupt-<time>) and rebuilds it from the summaries that list its
+order, and backfills the orders the summaries list and the ledger lacks (create only, the
+earliest packing counts). Conflicts and double counts are reported, never resolved. It never
+changes the Shopify Tool's files. It then checks again and prints what remains.
 """
 
 
@@ -89,7 +97,11 @@ def run_checks(root: Path) -> Findings:
     # The shared files first: the session checks use their worker and record ids.
     units: list[Callable[[], None]] = [partial(check_stats, ctx), partial(check_workers, ctx)]
     units += [partial(check_client, ctx, client) for client in clients(root)]
-    units += [partial(check_session, ctx, folder) for folder in session_folders(root)]
+    folders = session_folders(root)
+    units += [partial(check_session, ctx, folder) for folder in folders]
+    # The order ledgers last: they are checked against the summaries read on the way.
+    ledgers = sorted(set(clients(root)) | {folder.client for folder in folders})
+    units += [partial(check_ledger, ctx, client) for client in ledgers]
     for unit in with_progress("verify", units, len(units)):
         unit()
     return ctx.findings

@@ -18,8 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.stats_files import stats_file, workers_file
+from packing_tool.admin.verify_ledger_repair import (
+    ACTOR,
+    backfill_ledger,
+    rebuild_record,
+    release_claim,
+)
 from packing_tool.admin.verify_report import Repair, relative
 from packing_tool.admin.verify_walk import client_of
+from packing_tool.domain.summary import list_done
 from packing_tool.storage import session_index
 from packing_tool.storage.completion import PLAN_FILENAME, finish_pending, previous_summary
 from packing_tool.storage.journal import ScanJournal
@@ -37,10 +44,12 @@ from shared.worker_manager import normalise_workers
 log = logging.getLogger(__name__)
 
 KEEP_LABEL = "before-repair"
-ACTOR = "packing-tool verify --repair"
 # The shared files first (endings write to them), then endings (they take the list's lock,
 # stale or not), the index last (it reads the statuses the others leave).
+# The order ledger after the endings (they write summaries a backfill reads), dead claims
+# before the backfill (a released claim may leave an order to backfill).
 ORDER = ("restore_shared", "normalise_shared", "finish_ending", "remove_lock",
+         "release_claim", "rebuild_record", "backfill_ledger",
          "regenerate_state", "rebuild_index", "delete_temp")
 
 
@@ -137,11 +146,11 @@ def _record_status(root: Path, work_dir: Path) -> None:
     summary = previous_summary(work_dir)
     if client is None or summary is None or session_dir.parents[2] != root:
         return  # archived sessions have no index entry
-    done = summary.get("completed_orders") == summary.get("total_orders")
+    done = list_done(summary)  # as ending it does: orders packed elsewhere count as done
     try:
         session_index.update_entry(
             ShareLayout(root), client, session_dir.name, work_dir.name,
-            status="completed" if done and summary.get("total_orders") else "incomplete",
+            status="completed" if done else "incomplete",
             completed_at=summary.get("completed_at"),
             completed_orders=summary.get("completed_orders"),
             total_orders=summary.get("total_orders"))
@@ -222,4 +231,7 @@ ACTIONS: dict[str, Callable[[Path, Repair], str]] = {
     "normalise_shared": _shared_file,
     "rebuild_index": _rebuild_index,
     "delete_temp": _delete_temp,
+    "release_claim": release_claim,
+    "rebuild_record": rebuild_record,
+    "backfill_ledger": backfill_ledger,
 }

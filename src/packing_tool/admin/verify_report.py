@@ -29,6 +29,11 @@ class Repair:
             "delete_temp": f"delete the leftover temp file {where}",
             "restore_shared": f"restore {where} from its .bak sidecar (under its lock)",
             "normalise_shared": f"let the file's own normaliser repair {where} (under its lock)",
+            "release_claim": f"release the dead station's claim {where} (kept aside, audited)",
+            "rebuild_record": f"keep the damaged ledger record {where} aside and rebuild it "
+                              "from the summaries",
+            "backfill_ledger": f"backfill the order ledger {where} from the session summaries "
+                               "(create only)",
         }.get(self.kind, f"{self.kind} {where}")
 
 

@@ -12,13 +12,15 @@ import os
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from packing_tool.admin.summary_orders import SummaryDoc
 from packing_tool.admin.verify_report import Findings, Repair
 from packing_tool.storage.discovery import WORK_FOLDER, list_clients, list_sessions
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id
+from packing_tool.storage.order_ledger import LEDGER_DIR
 from shared.timestamps import parse_timestamp
 from shared.validation import as_count, at_least, version_tuple
 
@@ -38,12 +40,15 @@ class SessionFolder:
 
 
 def session_folders(root: Path) -> list[SessionFolder]:
-    """Every session folder of every client, live ones first, then the archive's."""
+    """Every session folder of every client, live ones first, then the archive's (the
+    client's order ledger folder is not a session)."""
     found = []
     for base, archived in ((root, False), (root / ARCHIVE, True)):
         layout = ShareLayout(base)
         for client in list_clients(layout):
             for name in list_sessions(layout, client):
+                if name == LEDGER_DIR:
+                    continue
                 found.append(SessionFolder(client, layout.sessions_dir(client) / name, archived))
     return found
 
@@ -132,6 +137,9 @@ def read_object(findings: Findings, path: Path, repair: Repair | None = None
         return None
     except ValueError as exc:
         findings.error(path, f"not valid JSON ({exc})", repair)
+        return None
+    except RecursionError:  # "[[[[..." deeper than json.loads follows: not a ValueError
+        findings.error(path, "JSON nested too deeply to read", repair)
         return None
     if not isinstance(data, dict):
         findings.error(path, f"top level is a {type(data).__name__}, expected a JSON object",
@@ -244,3 +252,4 @@ class Context:
     findings: Findings
     worker_ids: set[str] | None = None  # None: workers.json missing or unreadable
     recorded_ids: set[str] | None = None  # of global_stats.json; None when unreadable
+    summaries: list[SummaryDoc] = field(default_factory=list)  # read ones, for the ledger

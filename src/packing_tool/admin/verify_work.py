@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.stats_files import workers_file
+from packing_tool.admin.summary_orders import SummaryDoc
 from packing_tool.admin.verify_counts import compare, older_pair
 from packing_tool.admin.verify_report import Findings, Repair, relative
 from packing_tool.admin.verify_walk import (
@@ -73,6 +74,9 @@ def check_work(ctx: Context, folder: SessionFolder, work_dir: Path,
     check_plan(ctx, work_dir, lock)
     state = check_state(f, work_dir, bool(has_list and journal.events and lock != LIVE))
     summary = check_summary(ctx, work_dir)
+    if summary is not None:
+        ctx.summaries.append(SummaryDoc(folder.client, folder.path.name, work_dir.name,
+                                        work_dir / SUMMARY_FILENAME, summary, folder.archived))
     if has_list and journal.events:
         if packing_list is None:
             try:
@@ -156,6 +160,9 @@ def check_journal(f: Findings, path: Path) -> Journal:
             event = ScanEvent.from_dict(json.loads(line.decode("utf-8")))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             f.error(path, f"line {number} cannot be read ({exc})")
+            return Journal(True, None)
+        except RecursionError:  # "[[[[..." deeper than json.loads follows: not a ValueError
+            f.error(path, f"line {number} cannot be read (JSON nested too deeply to read)")
             return Journal(True, None)
         if event.seq != len(events) + 1:
             f.error(path, f"line {number} holds event {event.seq}, expected {len(events) + 1}")

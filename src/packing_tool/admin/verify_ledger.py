@@ -1,0 +1,208 @@
+"""`verify` checks of each client's order ledger (``Sessions/CLIENT_<ID>/order_ledger/``).
+
+One pass over the record files (a read and a parse each; work grows with the ledger, not
+with anything else), then the summaries `verify` read on its way through the sessions:
+
+- damaged records (unreadable, a wrong ``key`` or ``client_id``, in a file not named for
+  their order): errors, repairable (kept aside, rebuilt from the summaries);
+- claims whose list lock is gone or stale (``FileOrderLedger.holder_alive``): warnings,
+  repairable (released, kept aside, audited);
+- recorded conflicts (an order packed in two lists): warnings, never resolved here;
+- an order counted in two or more summaries, or counted in a list the ledger does not give
+  it to: warnings on the summary;
+- a record whose packing list was ended without listing the order: a notice;
+- orders the summaries list and the ledger lacks (history from before it): a warning per
+  summary, repairable (backfilled, create only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from packing_tool.admin.ledger_walk import Location, at, location, walk
+from packing_tool.admin.summary_orders import Listing, SummaryDoc, by_key, counted_twice, unique
+from packing_tool.admin.verify_report import Repair, relative
+from packing_tool.admin.verify_walk import Context, check_temp_files
+from packing_tool.storage.layout import ShareLayout, UnsafeNameError
+from packing_tool.storage.ledger_entry import LedgerEntry, Mark
+from packing_tool.storage.lock_info import read_lock
+from packing_tool.storage.order_ledger import FileOrderLedger
+from shared.timestamps import parse_timestamp
+
+SHOWN = 5  # order numbers named in one finding
+
+
+@dataclass
+class Walked:
+    records: dict[str, tuple[Location, LedgerEntry]] = field(default_factory=dict)  # by key
+    damaged: set[Location] = field(default_factory=set)
+
+
+def _walk(ctx: Context, ledger: FileOrderLedger, listed: set[Location]) -> Walked:
+    f, walked = ctx.findings, Walked()
+    folders, reads = walk(ledger)
+    f.checked += len(reads)
+    for where, entry in reads:
+        if isinstance(entry, LedgerEntry):
+            walked.records[entry.key] = (where, entry)
+            continue
+        walked.damaged.add(where)
+        hint = ("`verify --repair` keeps it aside and rebuilds it from the summaries"
+                if where in listed else "no summary lists its order: `verify --repair` keeps "
+                "it aside and nothing can rebuild it")
+        path = at(ledger, where)
+        f.error(path, f"damaged order ledger record: {entry}; {hint}",
+                Repair("rebuild_record", path, ledger.client_id))
+    for folder in folders:
+        check_temp_files(f, ledger.root / "orders" / folder)
+    check_temp_files(f, ledger.root / "conflicts")
+    return walked
+
+
+def _short(stamp: str) -> str:
+    moment = parse_timestamp(stamp)
+    return moment.isoformat(timespec="minutes") if moment is not None else (stamp or "?")
+
+
+def dead_since(ledger: FileOrderLedger, holder: Mark) -> str:
+    """Words for when a dead holder's list stopped (its lock's last heartbeat, or gone)."""
+    try:
+        lock = read_lock(ledger.layout.work_dir(ledger.client_id, holder.session_id,
+                                                holder.list_name))
+    except UnsafeNameError:
+        lock = None
+    if lock is None:
+        return f"its list lock went away (claimed {_short(holder.at)})"
+    return f"{_short(lock.heartbeat)} (the last heartbeat of its list lock)"
+
+
+def claim_text(entry: LedgerEntry, holder: Mark, since: str) -> str:
+    what = "re-pack claim" if entry.packed is not None else "claim"
+    return (f"{what} of order {entry.order_number} by list {holder.list_name} of session "
+            f"{holder.session_id} at station {holder.station or '?'}, dead since {since}")
+
+
+def _claims(ctx: Context, ledger: FileOrderLedger, walked: Walked) -> None:
+    alive: dict[tuple[str, str], bool] = {}
+    for where, entry in walked.records.values():
+        holder = entry.holder
+        if holder is None:
+            continue
+        which = (holder.session_id, holder.list_name)
+        if which not in alive:
+            alive[which] = ledger.holder_alive(holder)
+        if not alive[which]:
+            path = at(ledger, where)
+            ctx.findings.warning(path, claim_text(entry, holder, dead_since(ledger, holder)),
+                                 Repair("release_claim", path, ledger.client_id))
+
+
+def where(mark: dict[str, Any] | None) -> str:
+    if not isinstance(mark, dict):
+        return "another list"
+    station = f" at station {mark['station']}" if mark.get("station") else ""
+    return (f"list {mark.get('list_name', '?')} of session {mark.get('session_id', '?')}"
+            f"{station}")
+
+
+def _conflicts(ctx: Context, ledger: FileOrderLedger) -> None:
+    for found in ledger.conflicts():
+        path = Path(found["file"])
+        ctx.findings.checked += 1
+        if "error" in found or not isinstance(found.get("here"), dict):
+            why = found.get("error") or "it does not say where the order was packed"
+            ctx.findings.error(path, f"conflict record cannot be read ({why})")
+            continue
+        record = found.get("ledger")
+        counted = (record.get("packed") or record.get("holder")
+                   if isinstance(record, dict) else None)
+        ctx.findings.warning(path, (
+            f"conflict: order {found.get('order_number', '?')} was packed in "
+            f"{where(found['here'])} although the ledger gives it to {where(counted)}: two "
+            "parcels may have left; counted once (the conflict is not resolved automatically)"))
+
+
+def double_text(root: Path, later: Listing, first: Listing) -> str:
+    return (f"order {later.number} is counted here and also in "
+            f"{relative(root, first.summary.path)}: the same physical order counted twice "
+            "(the statistics count it twice; nothing is changed automatically)")
+
+
+def _summaries(ctx: Context, ledger: FileOrderLedger, listed: dict[str, list[Listing]],
+               walked: Walked) -> None:
+    f, root = ctx.findings, ctx.root
+    missing: dict[Path, list[str]] = {}
+    for key, items in listed.items():
+        twice = counted_twice(items)
+        for later in twice[1:]:
+            if later.summary.path != twice[0].summary.path:
+                f.warning(later.summary.path, double_text(root, later, twice[0]))
+        found = walked.records.get(key)
+        if found is None:
+            if location(key) not in walked.damaged:
+                for item in items:
+                    missing.setdefault(item.summary.path, []).append(item.number)
+            continue
+        if twice:
+            continue
+        entry = found[1]
+        for item in (i for i in items if i.counted):
+            mine = Mark(item.summary.session, item.summary.list_name)
+            if entry.packed is not None and not entry.packed.same_list(mine):
+                f.warning(item.summary.path, f"order {item.number} is counted here, but the "
+                          f"order ledger counts it in {where(entry.packed.to_dict())}")
+            elif entry.packed is None and entry.holder and not entry.holder.same_list(mine):
+                f.warning(item.summary.path, f"order {item.number} is counted here, but the "
+                          f"order ledger has it claimed by {where(entry.holder.to_dict())}, "
+                          "not packed: it may be packed again")
+    if not ledger.sessions_dir.is_dir():
+        return  # an archived client only: no station packs for it, nothing to backfill
+    for path, numbers in missing.items():
+        shown = ", ".join(numbers[:SHOWN]) + (", …" if len(numbers) > SHOWN else "")
+        count = f"{len(numbers)} orders listed here are" if len(numbers) > 1 else (
+            "1 order listed here is")
+        f.warning(path, f"{count} not in the order ledger ({shown}): history from before the "
+                        "ledger, so stations would not know they are packed; "
+                        "`verify --repair` backfills them",
+                  Repair("backfill_ledger", ledger.root, ledger.client_id))
+
+
+def _unlisted(ctx: Context, ledger: FileOrderLedger, walked: Walked,
+              summaries: list[SummaryDoc], listed: dict[str, list[Listing]]) -> None:
+    """Records packed in a list whose (last) summary does not list the order."""
+    ended = {(s.session, s.list_name): s for s in summaries}
+    keys: dict[tuple[str, str], set[str]] = {}
+    for key, items in listed.items():
+        for item in items:
+            keys.setdefault((item.summary.session, item.summary.list_name), set()).add(key)
+    for where, entry in walked.records.values():
+        packed = entry.packed
+        which = ("", "") if packed is None else (packed.session_id, packed.list_name)
+        summary = ended.get(which)
+        if packed is None or summary is None or entry.key in keys.get(which, ()):
+            continue
+        moment, done = parse_timestamp(packed.at), parse_timestamp(summary.doc.get(
+            "completed_at"))
+        why = ("it was packed after the list was last ended; ending the list again lists it"
+               if moment and done and moment > done else "the summary does not list it")
+        ctx.findings.notice(at(ledger, where), (
+            f"order {entry.order_number} is packed in list {packed.list_name} of session "
+            f"{packed.session_id} by the ledger, but {relative(ctx.root, summary.path)} was "
+            f"written without it: {why}"))
+
+
+def check_ledger(ctx: Context, client: str) -> None:
+    """Check ``client``'s order ledger against itself and the summaries `verify` read."""
+    try:
+        ledger = FileOrderLedger(ShareLayout(ctx.root), client)
+    except (UnsafeNameError, ValueError):
+        return
+    summaries = [s for s in unique(ctx.summaries) if s.client == client]
+    listed = by_key(summaries).get(client, {})
+    walked = _walk(ctx, ledger, {location(key) for key in listed})
+    _claims(ctx, ledger, walked)
+    _conflicts(ctx, ledger)
+    _summaries(ctx, ledger, listed, walked)
+    _unlisted(ctx, ledger, walked, summaries, listed)
