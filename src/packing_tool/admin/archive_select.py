@@ -24,9 +24,9 @@ from packing_tool.storage.discovery import (
     work_names,
 )
 from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.ledger_entry import LEDGER_DIR
 from packing_tool.storage.list_readers import list_names
 from packing_tool.storage.lock_info import LOCK_FILENAME, read_lock
-from packing_tool.storage.order_ledger import LEDGER_DIR
 from packing_tool.storage.summary_file import SUMMARY_FILENAME
 from shared.timestamps import parse_timestamp
 

@@ -20,7 +20,7 @@ from packing_tool.admin.summary_orders import SummaryDoc
 from packing_tool.admin.verify_report import Findings, Repair
 from packing_tool.storage.discovery import WORK_FOLDER, list_clients, list_sessions
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id
-from packing_tool.storage.order_ledger import LEDGER_DIR
+from packing_tool.storage.ledger_entry import LEDGER_DIR
 from shared.timestamps import parse_timestamp
 from shared.validation import as_count, at_least, version_tuple
 

@@ -28,6 +28,7 @@ from packing_tool.storage.layout import (
     client_folder_id,
     safe_name,
 )
+from packing_tool.storage.ledger_entry import LEDGER_DIR
 from packing_tool.storage.list_readers import (
     list_names,
     list_path,
@@ -109,8 +110,9 @@ def _dated_order(name: str) -> tuple[str, int]:
 
 
 def list_sessions(layout: ShareLayout, client: str) -> list[str]:
-    """Session folder names of ``client``: ``YYYY-MM-DD_N`` newest first, other names after."""
-    names = _subfolders(layout.sessions_dir(client))
+    """Session folder names of ``client``: ``YYYY-MM-DD_N`` newest first, other names after
+    (the order ledger's folder is not a session)."""
+    names = [n for n in _subfolders(layout.sessions_dir(client)) if n != LEDGER_DIR]
     dated = sorted((n for n in names if session_date(n)), key=_dated_order, reverse=True)
     others = sorted((n for n in names if not session_date(n)), reverse=True)
     return dated + others

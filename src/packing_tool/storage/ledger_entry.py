@@ -18,6 +18,7 @@ from typing import Any
 from packing_tool.domain.elsewhere import Elsewhere, Where
 from shared.timestamps import parse_timestamp
 
+LEDGER_DIR = "order_ledger"  # Sessions/CLIENT_<ID>/order_ledger/
 LEDGER_VERSION = "1.0"
 CLAIMED, PACKED, REPACKING = "claimed", "packed", "repacking"
 PLAIN_KEY = re.compile(r"^[a-z0-9_-]{1,64}$")

@@ -28,13 +28,11 @@ from packing_tool.domain.barcodes import order_key
 from packing_tool.domain.elsewhere import Elsewhere
 from packing_tool.storage.exclusive import create_new
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, safe_name
-from packing_tool.storage.ledger_entry import LedgerEntry, Mark, file_stem, shard
+from packing_tool.storage.ledger_entry import LEDGER_DIR, LedgerEntry, Mark, file_stem, shard
 from packing_tool.storage.lock_info import DEFAULT_STALE_SECONDS, read_lock
 from shared import fileio
 from shared.append_log import AppendLog
 from shared.timestamps import now, to_iso
-
-LEDGER_DIR = "order_ledger"
 
 
 class Claim(StrEnum):
