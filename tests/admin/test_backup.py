@@ -279,3 +279,17 @@ def test_restore_reports_a_shared_file_that_is_not_json_and_restores_the_rest(
     assert f"cannot   {STATS}  (the archive's copy is not a JSON object)" in out
     assert not (root / STATS).exists()
     assert (root / SUMMARY).read_bytes() == files[SUMMARY]
+
+
+def test_the_order_ledger_is_backed_up(tmp_path: Path) -> None:
+    from packing_tool.admin.backup_files import share_files
+    from packing_tool.simulate import simulate
+    from packing_tool.storage.generated import write_generated_session
+
+    root = tmp_path / "server"
+    write_generated_session(root, "M", "2026-11-21_1", "Courier", 4, seed=3)
+    simulate(root, "M", "2026-11-21_1", "Courier", "Иван Петров", complete=True)
+    held = {f.rel for f in share_files(root)}
+    ledger = {r for r in held if "/order_ledger/orders/" in r}
+    assert len(ledger) == 4
+    assert not any(r.endswith(".guard") for r in held)

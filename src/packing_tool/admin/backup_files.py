@@ -1,10 +1,11 @@
 """Which files a backup holds, and how each one is read and written back.
 
 A backup holds the metadata only: statistics, worker profiles, barcode maps, session indexes,
-``session_info.json`` and every list's work folder (under ``Sessions/`` and the archive
-``Archive/Sessions/``), leaving out the ``reports/`` spreadsheets (rebuilt from the summary),
-the live ``.session.lock`` and its guard, and temp files. One predicate, ``backup_kind``,
-decides for the walk and for restore, so a restore never writes a file a backup cannot hold.
+``session_info.json``, each client's order ledger and every list's work folder (under
+``Sessions/`` and the archive ``Archive/Sessions/``), leaving out the ``reports/``
+spreadsheets (rebuilt from the summary), the live ``.session.lock`` and its guard, and temp
+files. One predicate, ``backup_kind``, decides for the walk and for restore, so a restore
+never writes a file a backup cannot hold.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from packing_tool.storage.layout import (
     inside,
     safe_name,
 )
+from packing_tool.storage.ledger_entry import LEDGER_DIR
 from packing_tool.storage.lock_info import LOCK_FILENAME
 from packing_tool.storage.session_index import INDEX_FILENAME
 from packing_tool.storage.session_lock import GUARD_FILENAME
@@ -67,6 +69,16 @@ def _work_file(rest: tuple[str, ...]) -> bool:
     return not (rest[0] == "reports" and name.lower().endswith(".xlsx"))
 
 
+def _ledger_file(rest: tuple[str, ...]) -> bool:
+    if not rest or any(not _safe(p) for p in rest) or rest[-1].endswith(".tmp"):
+        return False
+    if rest == ("audit.jsonl",):
+        return True
+    if rest[0] == "conflicts":
+        return len(rest) == 2 and rest[1].endswith(".json")
+    return rest[0] == "orders" and len(rest) == 3 and not rest[2].startswith(".")
+
+
 def _safe(part: str) -> bool:
     try:
         safe_name(part)
@@ -91,6 +103,8 @@ def backup_kind(rel: str) -> str | None:
         return None
     if len(parts) == 3:
         return "locked" if parts[2] == INDEX_FILENAME else None
+    if parts[2] == LEDGER_DIR:  # the order ledger: records, conflicts, audit lines
+        return "file" if _ledger_file(parts[3:]) else None
     if not _plain(parts[2]):
         return None
     if len(parts) == 4:
@@ -124,6 +138,7 @@ def _sessions(root: Path, base: ShareLayout) -> list[Path]:
     for client in list_clients(base):
         folder = base.sessions_dir(client)
         found.append(folder / INDEX_FILENAME)
+        found.extend(_walk(folder / LEDGER_DIR))
         for session in list_sessions(base, client):
             found.append(folder / session / SESSION_INFO)
             found.extend(_walk(folder / session / WORK_FOLDER))
