@@ -166,7 +166,10 @@ def keep_aside(path: str | os.PathLike[str], data: bytes, label: str = "corrupt"
 def read_json_file(path: str | os.PathLike[str]) -> Any:
     """Parse a JSON file (UTF-8, BOM allowed); raises ``OSError`` or ``ValueError``."""
     raw = Path(path).read_bytes()
-    return json.loads(raw.decode("utf-8-sig"))
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except RecursionError:  # "[[[[..." deeper than the parser follows: not a ValueError
+        raise CorruptFileError(path, "JSON nested too deeply to read", None) from None
 
 
 # --------------------------------------------------------------------------- OS locks

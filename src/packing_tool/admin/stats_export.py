@@ -17,11 +17,11 @@ from typing import Any
 
 from packing_tool.admin.common import AdminError, share_root
 from packing_tool.admin.stats_files import read_stats
+from packing_tool.storage.cell_text import csv_value, keep_text, xlsx_value
 from shared import fileio
 
 Row = tuple[Any, ...]
 Table = tuple[tuple[str, ...], list[Row]]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # CSV text Excel would run as a formula
 MAX_WIDTH = 60
 
 
@@ -98,20 +98,6 @@ TABLES: tuple[tuple[str, str, Callable[[dict[str, Any]], Table]], ...] = (
 TABLE_NAMES = tuple(name for _, name, _ in TABLES)
 
 
-def cell_value(value: Any) -> Any:
-    """Numbers as numbers, everything else as text; None stays empty."""
-    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
-        return value
-    return value if isinstance(value, str) else str(value)
-
-
-def _csv_value(value: Any) -> Any:
-    value = cell_value(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value  # Excel would run it as a formula
-    return "" if value is None else value
-
-
 def xlsx_bytes(doc: dict[str, Any]) -> bytes:
     from openpyxl import Workbook  # only when exporting: it slows every start
     from openpyxl.styles import Font
@@ -126,10 +112,9 @@ def xlsx_bytes(doc: dict[str, Any]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([cell_value(v) for v in row])
+            sheet.append([xlsx_value(v) for v in row])
             for cell in sheet[sheet.max_row]:
-                if cell.data_type == "f":  # a name starting with "=" is text, not a formula
-                    cell.data_type = "s"
+                keep_text(cell)  # a name starting with "=" is text, not a formula
         sheet.freeze_panes = "A2"
         for index, header in enumerate(headers, start=1):
             longest = max([len(header), *(len(str(row[index - 1] or "")) for row in rows)])
@@ -145,7 +130,7 @@ def csv_bytes(doc: dict[str, Any], table: str, delimiter: str = ",") -> bytes:
     text = io.StringIO()
     writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows([_csv_value(v) for v in row] for row in rows)
+    writer.writerows([csv_value(v) for v in row] for row in rows)
     return text.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 

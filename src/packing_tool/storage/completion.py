@@ -49,11 +49,19 @@ class CompletionError(RuntimeError):
 
 
 def previous_summary(work_dir: Path) -> dict[str, Any] | None:
+    """The list's ``session_summary.json``; None if there is none (or it is not an object).
+
+    A garbled file raises ``fileio.CorruptFileError`` (a ``ValueError``) naming it.
+    """
     path = work_dir / SUMMARY_FILENAME
     try:
         data = fileio.read_json_file(path)
     except FileNotFoundError:
         return None
+    except fileio.CorruptFileError:
+        raise  # names the file already
+    except ValueError as exc:  # the parser's message alone does not say which file
+        raise fileio.CorruptFileError(path, f"not valid JSON ({exc})", None) from exc
     return data if isinstance(data, dict) else None
 
 

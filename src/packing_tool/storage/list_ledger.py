@@ -70,9 +70,11 @@ class ListLedger:
         self._cond = threading.Condition()
         self._busy = False
         self._closed = False
-        self._next_refresh = time.monotonic() + refresh_seconds
         self._thread = threading.Thread(target=self._run, name="order-ledger", daemon=True)
         self._thread.start()
+        # Its own thread: a claim never waits behind a refresh's many reads.
+        threading.Thread(target=self._refreshing, name="order-ledger-refresh",
+                         daemon=True).start()
 
     # ------------------------------------------------------------------ open
 
@@ -194,16 +196,11 @@ class ListLedger:
         while True:
             with self._cond:
                 while not self._queue and not self._closed:
-                    if time.monotonic() >= self._next_refresh:
-                        break
-                    self._cond.wait(max(0.01, self._next_refresh - time.monotonic()))
+                    self._cond.wait()
                 if self._closed and not self._queue:
                     return
-                op = self._queue.popleft() if self._queue else None
-                self._busy = op is not None
-            if op is None:
-                self._refresh()
-                continue
+                op = self._queue.popleft()
+                self._busy = True
             try:
                 result = self._send(op)
             except OSError as exc:
@@ -255,8 +252,15 @@ class ListLedger:
         if self.on_conflict is not None:
             self.on_conflict(number, text)
 
+    def _refreshing(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._closed, self.refresh_seconds)
+                if self._closed:
+                    return
+            self._refresh()
+
     def _refresh(self) -> None:
-        self._next_refresh = time.monotonic() + self.refresh_seconds
         try:
             wanted = [n for n in self.candidates() if n not in self.held]
             found = self.ledger.lookup(wanted)

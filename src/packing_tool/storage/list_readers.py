@@ -3,8 +3,10 @@
 Every quirk of what the Shopify Tool writes is accepted (formats §4, §5, §13): key aliases,
 ``"nan"``/``"None"`` for nothing, ``tags`` as a list or a string, ``NO_SKU`` lines, and
 "Not Fulfillable" orders, which are left out on purpose (``PackingList.skipped``). Anything
-wrong in one order or line is a ``LoadProblem`` and only that part is skipped; a file that
-cannot be read as a list at all raises ``ListReadError``. Pickles are never loaded.
+wrong in one order or line is a ``LoadProblem`` and only that part is skipped (an order
+number or SKU that is an object, a list or true/false is such a problem, never made into
+text); a file that cannot be read as a list at all raises ``ListReadError``, also one nested
+too deeply for the JSON parser. Pickles are never loaded.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from packing_tool.storage.layout import (
     inside,
     safe_name,
 )
+from packing_tool.storage.share_json import TOO_DEEP, JsonTooDeepError, loads
 
 MAX_LIST_BYTES = 200 * 1024 * 1024
 MAX_QUANTITY = 100_000  # more units than anyone scans one by one: a typo, not an order
@@ -63,6 +66,19 @@ def text_of(value: object) -> str:
     return "" if text.casefold() in EMPTY_TEXT else text
 
 
+def wrong_type(value: object) -> str | None:
+    """What a value meant as text or a number is instead (JSON's words), or None if fine."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if value is None or isinstance(value, str | int | float):
+        return None
+    return f"a {type(value).__name__}"
+
+
 def quantity_of(value: object) -> int | None:
     """A whole positive quantity, or None (0, negative, fractional, text, bool...)."""
     number: float | int | None = None
@@ -85,7 +101,7 @@ def tags_of(value: object) -> tuple[str, ...]:
     """A list, a JSON list in a string (``'["BOX"]'``), or a comma-separated string."""
     if isinstance(value, str) and value.strip().startswith("["):
         with contextlib.suppress(ValueError):  # not JSON after all: split it on commas
-            value = json.loads(value)
+            value = loads(value)
     items = value if isinstance(value, list | tuple) else text_of(value).split(",")
     return tuple(t for t in (text_of(item) for item in items) if t)
 
@@ -121,6 +137,11 @@ def _lines(raw_items: list[Any], number: str, source: str,
         if not isinstance(item, dict):
             problems.append(LoadProblem(source, where, "item is not an object; line left out"))
             continue
+        kind = wrong_type(item.get("sku"))
+        if kind is not None:
+            problems.append(LoadProblem(source, where, f"SKU is {kind}, not text or a number; "
+                                                       "line left out"))
+            continue
         sku = text_of(item.get("sku"))
         if not sku or sku == NO_SKU:
             continue  # a line without a SKU (tip, fee) is never packed
@@ -141,6 +162,11 @@ def parse_order(raw: object, index: int, source: str,
     if not isinstance(raw, dict):
         problems.append(LoadProblem(source, f"order {index + 1} in the file",
                                     "not an object; left out"))
+        return None
+    kind = wrong_type(raw.get("order_number"))
+    if kind is not None:
+        problems.append(LoadProblem(source, f"order {index + 1} in the file",
+                                    f"order_number is {kind}, not text or a number; left out"))
         return None
     number = text_of(raw.get("order_number"))
     if not number:
@@ -175,10 +201,17 @@ def orders_from(raw_orders: list[Any], source: str, problems: list[LoadProblem]
     skipped: list[str] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_orders):
-        if isinstance(raw, dict) and not is_fulfillable(raw):
-            skipped.append(text_of(raw.get("order_number")) or f"order {index + 1}")
+        try:
+            if isinstance(raw, dict) and not is_fulfillable(raw):
+                number = raw.get("order_number")
+                text = text_of(number) if wrong_type(number) is None else ""
+                skipped.append(text or f"order {index + 1}")
+                continue
+            order = parse_order(raw, index, source, problems)
+        except RecursionError:  # a value nested just below the parser's limit, made text
+            problems.append(LoadProblem(source, f"order {index + 1} in the file",
+                                        f"{TOO_DEEP}; left out"))
             continue
-        order = parse_order(raw, index, source, problems)
         if order is None:
             continue
         if order.order_number in seen:
@@ -205,7 +238,9 @@ def read_json_document(path: Path) -> dict[str, Any]:
     check_size(path, MAX_LIST_BYTES)
     raw = path.read_bytes()
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = loads(raw.decode("utf-8-sig"))
+    except JsonTooDeepError as exc:
+        raise ListReadError(path, f"is {TOO_DEEP}; refused") from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise ListReadError(path, f"is not valid JSON ({exc})") from exc
     if not isinstance(data, dict):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import MANUAL, OrderStatus
+from packing_tool.storage.cell_text import text_cell
 from shared import fileio
 
 REPORT_NAME = "packing_completed.xlsx"
@@ -41,9 +42,12 @@ def report_rows(logic: PackerLogic) -> list[tuple[object, ...]]:
 
 
 def write_report(logic: PackerLogic, work_dir: Path) -> Path:
-    """Write the report atomically; completed orders are filled green, manual lines bold."""
+    """Write the report atomically; completed orders are filled green, manual lines bold.
+
+    Text from the list (order numbers, SKUs, product names...) is stored as text, never as
+    a formula (``cell_text``).
+    """
     from openpyxl import Workbook  # only when a report is written: it slows every start
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
 
     done_fill = PatternFill("solid", fgColor=DONE_COLOUR)
@@ -53,7 +57,7 @@ def write_report(logic: PackerLogic, work_dir: Path) -> Path:
     for row in report_rows(logic):
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = text_cell(sheet, value)
             if row[1] == "Completed":
                 cell.fill = done_fill
             if row[6]:

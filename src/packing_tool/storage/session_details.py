@@ -28,6 +28,7 @@ from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.legacy_import import import_legacy_state
 from packing_tool.storage.list_readers import list_path, open_list
 from packing_tool.storage.lock_info import DEFAULT_STALE_SECONDS, LockInfo, read_lock
+from packing_tool.storage.share_json import TOO_DEEP
 from packing_tool.storage.state_writer import STATE_FILENAME
 from packing_tool.storage.summary_file import SUMMARY_FILENAME, SummaryMeta, summary_with_metrics
 from shared.compat import load_with_compatibility
@@ -279,12 +280,15 @@ def _read(path: Path, notes: list[str]) -> JsonDict | None:
     except ValueError as exc:  # a corrupt summary is reported; the journal is shown instead
         notes.append(str(exc))
         return None
+    except RecursionError:  # json.loads inside: "[[[[..." is not a ValueError
+        notes.append(f"{path}: {TOO_DEEP}")
+        return None
 
 
 def _state_pc(work_dir: Path) -> str:
     try:
         state = load_with_compatibility(work_dir / STATE_FILENAME, kind="packing_state")
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return ""
     return str(state.get("pc_name") or "")
 

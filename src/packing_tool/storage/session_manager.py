@@ -66,6 +66,7 @@ class SessionSettings:
     durable: bool = True
     debounce_seconds: float = 0.15
     claim_wait: float = 1.0  # the longest a label scan waits for the order ledger
+    ledger_refresh: float = 30.0  # how often an open list re-reads its orders' ledger records
 
 
 @dataclass
@@ -201,7 +202,8 @@ class SessionManager:
             Mark(session, list_name, station_name(), self.worker.id, self.worker.name,
                  lock_id=lock.info.lock_id),
             mirror.local_dir, wait=self.settings.claim_wait,
-            retry_seconds=self.settings.retry_seconds)
+            retry_seconds=self.settings.retry_seconds,
+            refresh_seconds=self.settings.ledger_refresh)
         try:
             packing = PackingSession(
                 self.layout, client, session, list_name, durable=self.settings.durable,

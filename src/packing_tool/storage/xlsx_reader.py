@@ -1,7 +1,9 @@
 """Excel packing lists: the Shopify Tool's own ``.xlsx`` and plain sheets made by hand.
 
 openpyxl in read-only mode, not pandas: it streams rows with a hard bound on what is read
-and keeps each cell's type, so a SKU typed as text keeps its leading zeros.
+and keeps each cell's type, so a SKU typed as text keeps its leading zeros. Before openpyxl
+sees the file, ``xlsx_guard`` measures what parsing it would cost (unpacked size, packing
+ratio, cells, rows, XML elements) and refuses a file beyond the limits below, naming it.
 
 * The Shopify Tool's sheet is found by its headers A to C and E (formats §6): columns are
   taken by position, because D is headed by the file name and F by a timestamp.
@@ -26,9 +28,17 @@ from packing_tool.storage.list_readers import (
     quantity_of,
     text_of,
 )
+from packing_tool.storage.xlsx_guard import Limits, TooCostly, check_package
 
 MAX_XLSX_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # a small zip can unpack to gigabytes
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a small zip can unpack to gigabytes
+MAX_RATIO = 100  # real sheets pack 3 to 15 times; a zip bomb thousands of times
+RATIO_FLOOR = 1024 * 1024  # small parts cost nothing whatever their ratio
+MAX_MEMBERS = 1000
+# openpyxl reads some 50,000 cells a second: the largest list opens in seconds, within the
+# share time limit (10 s) of opening a list, on a slow station too.
+MAX_CELLS = 200_000
+MAX_XML_ELEMENTS = 2_000_000  # a cell is 2 to 4 elements: room for shared strings, styles
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
 HEADER_SEARCH_ROWS = 10
@@ -71,15 +81,21 @@ def sku_text(cell: Any) -> str:
     return text
 
 
+def limits() -> Limits:
+    """The limits of an xlsx list (read at call time, so that tests can lower them)."""
+    return Limits(unpacked_bytes=MAX_UNPACKED_BYTES, ratio=MAX_RATIO, ratio_floor=RATIO_FLOOR,
+                  members=MAX_MEMBERS, cells=MAX_CELLS, rows=MAX_ROWS + HEADER_SEARCH_ROWS,
+                  elements=MAX_XML_ELEMENTS)
+
+
 def _open_sheet(path: Path) -> Any:
     check_size(path, MAX_XLSX_BYTES)
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+        check_package(path, limits())
+    except TooCostly as exc:
+        raise ListReadError(path, str(exc)) from exc
     except (zipfile.BadZipFile, OSError) as exc:
         raise ListReadError(path, f"is not a valid .xlsx file ({exc})") from exc
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ListReadError(path, f"unpacks to {unpacked / 2**20:.0f} MB; refused")
     from openpyxl import load_workbook  # keeps openpyxl out of the JSON path
 
     try:

@@ -1,7 +1,8 @@
 """Export the Session Browser's visible rows to CSV or Excel (plain functions, no Qt).
 
-Both files hold the same columns and values; numbers stay numbers in Excel. Files are
-written through the one atomic helper, so a failed export never leaves half a file.
+Both files hold the same columns and values; numbers stay numbers in Excel, and text from the
+share stays text (``storage.cell_text``: no formula in either file). Files are written
+through the one atomic helper, so a failed export never leaves half a file.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from packing_tool.storage.cell_text import csv_value, text_cell
 from packing_tool.storage.session_index import IndexRow
 from shared import fileio
 
@@ -32,7 +34,7 @@ def export_csv(rows: Sequence[IndexRow], path: str | Path) -> Path:
     writer = csv.writer(buffer)
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in export_values(row)])
+        writer.writerow([csv_value(v) for v in export_values(row)])
     # The BOM makes Excel read the UTF-8 (Cyrillic worker names) correctly.
     fileio.atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig"))
     return Path(path)
@@ -45,7 +47,7 @@ def export_xlsx(rows: Sequence[IndexRow], path: str | Path) -> Path:
     sheet = book.create_sheet("Sessions")
     sheet.append(list(HEADERS))
     for row in rows:
-        sheet.append(list(export_values(row)))
+        sheet.append([text_cell(sheet, v) for v in export_values(row)])
     buffer = io.BytesIO()
     book.save(buffer)
     fileio.atomic_write_bytes(path, buffer.getvalue())
