@@ -9,13 +9,13 @@ for (``key`` not its order's key, another client's, or lying in another order's 
 
 from __future__ import annotations
 
-import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from packing_tool.admin.verify_report import relative
 from packing_tool.domain.barcodes import order_key
+from packing_tool.storage import share_json
 from packing_tool.storage.ledger_entry import LedgerEntry, file_stem, shard
 from packing_tool.storage.order_ledger import FileOrderLedger
 
@@ -46,7 +46,7 @@ def parse_record(raw: bytes) -> LedgerEntry:
     except UnicodeDecodeError:
         raise ValueError("not UTF-8 text") from None
     try:
-        data = json.loads(text)
+        data = share_json.loads(text)
     except ValueError as exc:
         raise ValueError(f"not valid JSON ({exc})") from None
     return LedgerEntry.from_dict(data)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import logging
 import re
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from packing_tool.domain.barcodes import clean_scan
+from packing_tool.storage import share_json
 from packing_tool.storage.layout import ShareLayout, client_folder_id
 from packing_tool.storage.lock_info import station_name
 from shared import fileio
@@ -139,7 +139,7 @@ class BarcodeMapStore:
         """The stock file's SKU header per the client's ``shopify_config.json``, if it says."""
         config = self.layout.client_dir(self.client_id) / "shopify_config.json"
         try:
-            data = json.loads(config.read_bytes().decode("utf-8-sig"))
+            data = share_json.loads(config.read_bytes().decode("utf-8-sig"))
             stock = data["column_mappings"]["stock"]
         except (OSError, ValueError, KeyError, TypeError):
             return None

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from packing_tool.domain.events import ScanEvent
+from packing_tool.storage import share_json
 from shared import fileio
 from shared.append_log import AppendLog
 
@@ -34,7 +35,7 @@ class ScanJournal:
         events: list[ScanEvent] = []
         for number, line in enumerate(self._log.read_lines(), start=1):
             try:
-                events.append(ScanEvent.from_dict(json.loads(line)))
+                events.append(ScanEvent.from_dict(share_json.loads(line)))
             except (ValueError, KeyError, TypeError) as exc:
                 raise JournalError(f"{self.path}: line {number} cannot be read ({exc})") from exc
             if events[-1].seq != len(events):

@@ -11,7 +11,6 @@ its other orders every ``refresh_seconds``. The last read is kept on this statio
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.elsewhere import Elsewhere, Where
+from packing_tool.storage import share_json
 from packing_tool.storage.ledger_entry import LedgerEntry, Mark
 from packing_tool.storage.order_ledger import (
     Claim,
@@ -286,7 +286,7 @@ class ListLedger:
 
     def _load_cache(self) -> dict[str, LedgerEntry | LedgerDamagedError]:
         try:
-            data: Any = json.loads((self.local_dir / CACHE_FILENAME).read_text("utf-8"))
+            data: Any = share_json.loads((self.local_dir / CACHE_FILENAME).read_text("utf-8"))
         except (OSError, ValueError):
             return {}
         found: dict[str, LedgerEntry | LedgerDamagedError] = {}

@@ -13,7 +13,6 @@ liveness is judged, because a process id means something on its own PC only.
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import socket
 import sys
@@ -22,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from packing_tool.storage import share_json
 from shared.timestamps import parse_timestamp
 
 LOCK_FILENAME = ".session.lock"
@@ -179,6 +179,6 @@ def read_lock(work_dir: Path) -> LockInfo | None:
     except FileNotFoundError:
         return None
     try:
-        return LockInfo.from_dict(json.loads(raw.decode("utf-8-sig")))
+        return LockInfo.from_dict(share_json.loads(raw.decode("utf-8-sig")))
     except (UnicodeDecodeError, ValueError):
         return None

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from packing_tool.domain.barcodes import order_key
 from packing_tool.domain.elsewhere import Elsewhere
+from packing_tool.storage import share_json
 from packing_tool.storage.exclusive import create_new
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, safe_name
 from packing_tool.storage.ledger_entry import LEDGER_DIR, LedgerEntry, Mark, file_stem, shard
@@ -111,7 +112,7 @@ class FileOrderLedger:
         except FileNotFoundError:
             return None
         try:
-            entry = LedgerEntry.from_dict(json.loads(raw.decode("utf-8-sig")))
+            entry = LedgerEntry.from_dict(share_json.loads(raw.decode("utf-8-sig")))
         except (UnicodeDecodeError, ValueError) as exc:
             raise LedgerDamagedError(path, str(exc)) from None
         if entry.key != order_key(number):
@@ -308,7 +309,7 @@ class FileOrderLedger:
         for folder in sorted(orders.iterdir()) if orders.is_dir() else []:
             for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
                 try:
-                    data = json.loads(path.read_bytes().decode("utf-8-sig"))
+                    data = share_json.loads(path.read_bytes().decode("utf-8-sig"))
                     yield path, LedgerEntry.from_dict(data)
                 except (OSError, UnicodeDecodeError, ValueError) as exc:
                     yield path, LedgerDamagedError(path, str(exc))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool import __version__
+from packing_tool.storage import share_json
 from packing_tool.storage.lock_info import (
     DEFAULT_HEARTBEAT_SECONDS,
     DEFAULT_STALE_SECONDS,
@@ -85,7 +86,7 @@ def read_current(work_dir: Path) -> tuple[LockInfo | None, bytes, bool]:
     except FileNotFoundError:
         return None, b"", True
     with contextlib.suppress(UnicodeDecodeError, ValueError):
-        if (info := LockInfo.from_dict(json.loads(raw.decode("utf-8-sig")))) is not None:
+        if (info := LockInfo.from_dict(share_json.loads(raw.decode("utf-8-sig")))) is not None:
             return info, raw, True
     written = to_iso(datetime.fromtimestamp(mtime).astimezone())
     return LockInfo(UNKNOWN, UNKNOWN, written, written), raw, False
