@@ -36,7 +36,8 @@ sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
 from session_index import generate  # noqa: E402  (bench/ is sys.path[0])
 
-TARGET_S = 1.0
+TARGET_S = 1.0  # first rows when the index exists (issue 13: also at 5,000 sessions)
+REBUILD_TARGET_S = 3.0  # first rows when the index must be rebuilt from the folders
 STALL_LIMIT_MS = 100.0
 TICK_MS = 5
 SETTLE_MS = 200  # stalls are watched this long after the rows are shown
@@ -146,6 +147,12 @@ def main() -> int:
         "targets": {
             "first_rows_s": {"target": TARGET_S, "rule": "max(cold_s, warm_s) < target",
                              "measured": first_rows, "ok": first_rows < TARGET_S},
+            "first_rows_with_index_s": {"target": TARGET_S, "rule": "warm_s < target",
+                                        "measured": warm_s,
+                                        "ok": warm_s is not None and warm_s < TARGET_S},
+            "first_rows_rebuilding_s": {"target": REBUILD_TARGET_S, "rule": "cold_s < target",
+                                        "measured": cold["first_rows_s"],
+                                        "ok": cold["first_rows_s"] < REBUILD_TARGET_S},
             "never_blocking": {"stall_limit_ms": STALL_LIMIT_MS,
                                "rule": "max_gap_ms < stall_limit_ms over every run",
                                "measured": max_gap, "ok": max_gap < STALL_LIMIT_MS},
