@@ -11,11 +11,32 @@ Two helpers, and no other code opens a metadata file for writing:
   file open while it waits for the lock. Before each in-place rewrite the new content
   is written atomically to a fsynced sidecar (``<name>.bak``), so a rewrite torn by a
   crash is recovered from it; unparsable bytes are always copied aside, never dropped.
+
+A file found empty or unparsable under its lock is handled thus:
+
+* no sidecar and the file is empty (or did not exist): a new file, given default content;
+* a readable sidecar at least as new as the file (mtimes; equal counts), or one the torn
+  bytes are the start of, or (for an empty file) one written up to 2 s before it: the
+  interrupted rewrite's own content, restored (the torn bytes kept aside; a file that was
+  missing counts as older than any sidecar). While our
+  rewrite runs the sidecar's mtime is set ahead (``SIDECAR_LEASE_NS``); once it is done,
+  to the file's own mtime, so a later in-place write by another program (the deployed
+  Shopify Tool writes no sidecar) makes the file newer than its sidecar;
+* anything else (a torn file with no sidecar, an unreadable sidecar, a sidecar older than
+  the file): with ``strict=True`` (the shared statistics, the worker profiles, the Shopify
+  Tool's ``session_info.json``) ``SharedFileDamagedError``: the file is left exactly as it
+  is, its bytes also kept at ``<file>.corrupt-*``, and nothing is written, so history is
+  never started afresh. Without ``strict`` (files only we write) the old behaviour stays:
+  the older sidecar is restored with an error logged, or the file starts afresh.
+
+Reads open the file read-only, so they work on a read-only share.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import json
 import logging
 import os
@@ -38,6 +59,17 @@ LockFn = Callable[..., contextlib.AbstractContextManager[object]]
 REPLACE_RETRIES = 20 if sys.platform == "win32" else 1
 REPLACE_RETRY_DELAY = 0.05
 SIDECAR_SUFFIX = ".bak"
+# While our in-place rewrite runs, the sidecar's mtime is this far ahead: a rewrite torn by a
+# crash leaves a sidecar newer than the file, so it is restored.
+SIDECAR_LEASE_NS = 120 * 10**9
+# An empty file is the mark of an in-place rewrite cut short after its truncate: a sidecar
+# written up to this long before it is that rewrite's own content (writers that do not stamp
+# the lease: older copies of this package).
+EMPTY_GRACE_NS = 2 * 10**9
+# A torn file whose bytes begin the sidecar's (at least this many) is that sidecar's rewrite.
+PREFIX_MIN = 16
+ADVICE = ("nothing was written. Run `packing-tool verify`, then `packing-tool verify --repair` "
+          "(or put a good copy of the file back), and try again")
 
 
 class LockTimeoutError(TimeoutError):
@@ -58,6 +90,22 @@ class CorruptFileError(ValueError):
         self.path = os.fspath(path)
         self.reason = reason
         self.kept_at = kept_at
+
+
+class SharedFileDamagedError(CorruptFileError):
+    """A shared file cannot be read and nothing safe could be recovered: nothing was written.
+
+    Raised (with ``strict=True``) when the file and its ``.bak`` are both unreadable, or when
+    the ``.bak`` is older than the torn file (it may lack another program's later changes).
+    ``kept_at`` is the copy of the damaged bytes (``<file>.corrupt-*``), None when the file
+    was empty or could not be copied (read-only share). The file itself is left as it is.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], kept_at: Path | None,
+                 reason: str = "unreadable, and so is its .bak") -> None:
+        CorruptFileError.__init__(self, path, reason, kept_at)
+        where = f"; its bytes are kept at {kept_at}" if kept_at else ""
+        self.args = (f"{os.fspath(path)} is damaged: {reason}{where}; {ADVICE}",)
 
 
 # --------------------------------------------------------------------------- serialising
@@ -163,6 +211,17 @@ def keep_aside(path: str | os.PathLike[str], data: bytes, label: str = "corrupt"
     return aside
 
 
+def _keep_once(path: Path, data: bytes) -> Path | None:
+    """``keep_aside`` as "corrupt", unless an identical copy is already kept; None if empty."""
+    if not data.strip():
+        return None
+    for kept in sorted(path.parent.glob(f"{glob.escape(path.name)}.corrupt-*")):
+        with contextlib.suppress(OSError):
+            if kept.stat().st_size == len(data) and kept.read_bytes() == data:
+                return kept
+    return keep_aside(path, data)
+
+
 def read_json_file(path: str | os.PathLike[str]) -> Any:
     """Parse a JSON file (UTF-8, BOM allowed); raises ``OSError`` or ``ValueError``."""
     raw = Path(path).read_bytes()
@@ -226,11 +285,34 @@ def lock_file(file_handle: IO[bytes], timeout: float = 5.0) -> Iterator[IO[bytes
 @contextlib.contextmanager
 def open_shared(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """Open (creating if missing, never truncating) a shared file for an in-place update."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
-    with open(target, "r+b", opener=lambda p, _: os.open(p, flags, 0o666)) as fh:
+    with _open_for_update(Path(path)) as (fh, _created):
         yield fh
+
+
+@contextlib.contextmanager
+def _open_for_update(target: Path) -> Iterator[tuple[IO[bytes], bool]]:
+    """The file open read-write (created when missing, never truncated); True if we made it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_RDWR | getattr(os, "O_BINARY", 0)
+    made: list[bool] = []
+
+    def opener(name: str, _flags: int) -> int:
+        for _attempt in range(5):
+            try:
+                fd = os.open(name, flags | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                try:
+                    fd = os.open(name, flags)
+                except FileNotFoundError:
+                    continue  # removed between the two calls: create it after all
+                made.append(False)
+                return fd
+            made.append(True)
+            return fd
+        return os.open(name, flags | os.O_CREAT, 0o666)
+
+    with open(target, "r+b", opener=opener) as fh:
+        yield fh, bool(made and made[-1])
 
 
 # --------------------------------------------------------------------------- locked updates
@@ -241,60 +323,119 @@ def sidecar_path(path: str | os.PathLike[str]) -> Path:
     return target.with_name(target.name + SIDECAR_SUFFIX)
 
 
+def _is_dict(data: Any) -> bool:
+    return isinstance(data, dict)
+
+
 def _parse(raw: bytes, valid: Callable[[Any], bool]) -> tuple[Any, str | None]:
+    if not raw.strip():
+        return None, "empty"
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
         return None, f"not valid JSON ({exc})"
+    except RecursionError:
+        return None, "JSON nested too deeply to read"
     if not valid(data):
         return None, f"unexpected content (top level is {type(data).__name__})"
     return data, None
 
 
-def _recover(
-    path: Path, raw: bytes, reason: str, valid: Callable[[Any], bool], missing_ok: bool
-) -> tuple[Any, bool]:
-    """Return (data, from_sidecar) for a main file that did not parse; keep its bytes aside."""
-    if raw.strip():
-        keep_aside(path, raw)
+def _when(mtime_ns: int) -> str:
+    return datetime.fromtimestamp(mtime_ns / 1e9).isoformat(sep=" ", timespec="milliseconds")
+
+
+def _stamp(path: Path, mtime: Callable[[os.stat_result], int]) -> None:
+    """Set ``path``'s mtime; best effort (a share that refuses keeps the file's own time)."""
     try:
-        side_raw = sidecar_path(path).read_bytes()
+        st = os.stat(path)
+        os.utime(path, ns=(st.st_atime_ns, mtime(st)))
+    except OSError as exc:
+        log.debug("cannot set the time of %s: %s", path, exc)
+
+
+def _recover(
+    path: Path, raw: bytes, reason: str, file_mtime: int, *, created: bool,
+    valid: Callable[[Any], bool], strict: bool, keep: bool = True,
+) -> Any:
+    """The content to use for a file that is empty or did not parse; None means "new".
+
+    The sidecar is used when it is at least as new as the file (or is provably the content
+    of the rewrite that tore it). Otherwise, and when it is unreadable, ``strict`` raises
+    ``SharedFileDamagedError``; else the old behaviour: the older sidecar, or a new file.
+    Damaged bytes are kept aside (``keep``) and never dropped.
+    """
+    side = sidecar_path(path)
+    torn = bool(raw.strip())
+
+    def kept_copy(target: Path, data: bytes) -> Path | None:
+        return _keep_once(target, data) if keep else None
+
+    def give_up(why: str) -> None:
+        kept = kept_copy(path, raw)
+        if strict:
+            raise SharedFileDamagedError(path, kept, why)
+        log.error("%s was %s and no good copy exists; starting it afresh (%s)%s", path,
+                  reason, why, f"; its bytes are kept at {kept}" if kept else "")
+
+    try:
+        side_raw = side.read_bytes()
+        side_mtime = os.stat(side).st_mtime_ns
     except FileNotFoundError:
-        side_raw = b""
-    data, side_err = _parse(side_raw, valid) if side_raw.strip() else (None, "missing")
-    if side_err is None:
-        log.warning("%s was %s; recovered its last good content from %s",
-                    path, reason, sidecar_path(path).name)
-        return data, True
-    if not raw.strip() and missing_ok:
-        return None, False  # an empty file with no history is simply new
-    if missing_ok:
-        log.error("%s was %s and no good copy exists; starting it afresh", path, reason)
-        return None, False
-    raise CorruptFileError(path, reason, None)
+        if torn:
+            give_up(f"{reason}, and there is no {side.name} to recover it from")
+        return None  # an empty file with no history is simply new
+    data, side_err = _parse(side_raw, valid)
+    if side_err is not None:
+        kept_copy(side, side_raw)
+        if torn or strict:
+            give_up(f"{reason}, and {side.name} is {side_err} too")
+        return None
+    ours = (created or side_mtime >= file_mtime
+            or (torn and len(raw) >= PREFIX_MIN and side_raw.startswith(raw))
+            or (not torn and file_mtime - side_mtime <= EMPTY_GRACE_NS))
+    times = f"{side.name} of {_when(side_mtime)}, the file of {_when(file_mtime)}"
+    if ours:
+        kept = kept_copy(path, raw) if torn else None
+        log.warning("%s was %s; restored from %s (%s)%s", path, reason, side.name, times,
+                    f"; its bytes are kept at {kept}" if kept else "")
+        return data
+    why = (f"{reason}, and {side.name} is older than it ({times}): it may lack another "
+           "program's later changes, so it was not used")
+    if strict:
+        raise SharedFileDamagedError(path, kept_copy(path, raw), why)
+    kept = kept_copy(path, raw) if torn else None
+    log.error("%s was %s; restored OLDER content from %s (%s): changes made after it are "
+              "lost%s", path, reason, side.name, times,
+              f"; its bytes are kept at {kept}" if kept else "")
+    return data
 
 
-def _read_locked(fh: IO[bytes], path: Path, valid: Callable[[Any], bool]) -> tuple[Any, bool]:
+def _read_locked(fh: IO[bytes], path: Path, valid: Callable[[Any], bool], *, created: bool,
+                 strict: bool) -> tuple[Any, bool]:
     """Read the locked file; returns (data or None when new, needs_rewrite)."""
     fh.seek(0)
     raw = fh.read()
-    if not raw.strip():
-        data, _ = _recover(path, raw, "empty", valid, missing_ok=True)
-        return data, True  # even a new file gets content: other readers choke on empty ones
     data, err = _parse(raw, valid)
     if err is None:
         return data, False
-    data, _ = _recover(path, raw, err, valid, missing_ok=True)
-    return data, True
+    mtime = os.fstat(fh.fileno()).st_mtime_ns
+    # Even a new file gets content: other readers choke on empty ones.
+    return _recover(path, raw, err, mtime, created=created, valid=valid, strict=strict), True
 
 
 def _rewrite_in_place(fh: IO[bytes], path: Path, payload: bytes) -> None:
-    atomic_write_bytes(sidecar_path(path), payload)
+    side = sidecar_path(path)
+    atomic_write_bytes(side, payload)
+    # Until the rewrite is complete the sidecar is newer than the file: a torn rewrite is ours.
+    _stamp(side, lambda st: st.st_mtime_ns + SIDECAR_LEASE_NS)
     fh.seek(0)
     fh.truncate()
     fh.write(payload)
     fh.flush()
     os.fsync(fh.fileno())
+    # Then exactly as old as the file: any later in-place write makes the file newer.
+    _stamp(side, lambda _st: os.fstat(fh.fileno()).st_mtime_ns)
 
 
 def locked_json_update(
@@ -306,20 +447,47 @@ def locked_json_update(
     timeout: float = 5.0,
     lock: LockFn = lock_file,
     write: bool = True,
+    strict: bool = False,
 ) -> T:
     """Locked read-modify-write of a shared JSON object file, rewritten in place.
 
     ``mutate`` changes the dict it is given and returns the caller's result. With
     ``write=False`` it is a locked read (a recovered file is still repaired on disk).
+    With ``strict``, a damaged file that cannot be safely recovered raises
+    ``SharedFileDamagedError`` before ``mutate`` runs, and the file is left as it is.
     """
     target = Path(path)
-    with open_shared(target) as fh, lock(fh, timeout=timeout):
-        data, repair = _read_locked(fh, target, lambda d: isinstance(d, dict))
+    with _open_for_update(target) as (fh, created), lock(fh, timeout=timeout):
+        data, repair = _read_locked(fh, target, _is_dict, created=created, strict=strict)
         doc = normalise(data if data is not None else default())
         result = mutate(doc)
         if write or repair:
             _rewrite_in_place(fh, target, dumps(doc).encode("utf-8"))
         return result
+
+
+_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def _snapshot_bytes(fh: IO[bytes], lock: LockFn, timeout: float) -> bytes:
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(lock(fh, timeout=timeout))
+        except TimeoutError:
+            raise
+        except OSError as exc:
+            # Some clients (NFS, a few SMB mounts) refuse the byte-0 lock on a read-only
+            # handle: read without it, and read again while a writer's rewrite looks torn.
+            log.debug("%s: reading without the lock (%s)", getattr(fh, "name", "?"), exc)
+            for _attempt in range(5):
+                fh.seek(0)
+                raw = fh.read()
+                if _parse(raw, _is_dict)[1] is None:
+                    break
+                time.sleep(0.05)
+            return raw
+        fh.seek(0)
+        return fh.read()
 
 
 def read_json_locked(
@@ -329,15 +497,37 @@ def read_json_locked(
     normalise: Callable[[JsonDict], JsonDict] = lambda d: d,
     timeout: float = 5.0,
     lock: LockFn = lock_file,
+    strict: bool = False,
 ) -> JsonDict:
-    """A consistent snapshot of a shared JSON file, taken under its lock."""
+    """A consistent snapshot of a shared JSON file, taken under its lock.
+
+    The file is opened read-only (a read works on a read-only share); the byte-0 lock is
+    taken on that handle (flock and Windows byte locks accept one). An empty or damaged file
+    is repaired through ``locked_json_update``, or, when the file cannot be written here,
+    recovered in memory only.
+    """
     target = Path(path)
-    if not target.exists():
+    try:
+        # Read-only open + the same byte-0 lock (flock/LockFile accept a read handle): reads
+        # work on a read-only share; where a client refuses that lock, we read without it.
+        with open(target, "rb") as fh:
+            raw = _snapshot_bytes(fh, lock, timeout)
+            mtime = os.fstat(fh.fileno()).st_mtime_ns
+    except FileNotFoundError:
         return normalise(default())
-    return locked_json_update(
-        target, lambda d: d, default=default, normalise=normalise,
-        timeout=timeout, lock=lock, write=False,
-    )
+    data, err = _parse(raw, _is_dict)
+    if err is None:
+        return normalise(data)
+    try:
+        return locked_json_update(target, lambda d: d, default=default, normalise=normalise,
+                                  timeout=timeout, lock=lock, write=False, strict=strict)
+    except OSError as exc:
+        if isinstance(exc, TimeoutError) or exc.errno not in _READ_ONLY:
+            raise
+        log.info("%s cannot be written here (%s): recovered for reading only", target, exc)
+    data = _recover(target, raw, str(err), mtime, created=False, valid=_is_dict,
+                    strict=strict, keep=False)
+    return normalise(data if data is not None else default())
 
 
 def with_retries(

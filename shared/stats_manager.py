@@ -5,6 +5,10 @@ both may write at the same moment from different PCs. Every update holds the OS 
 byte 0 of the stats file for the whole read-modify-write and rewrites it in place (see
 ``shared.fileio``), which is exactly what the deployed tools do, so none of them loses a
 record. Files of versions "1.0", "1.3.0" and "2.0" are read; keys we do not know are kept.
+
+A damaged file is never started afresh: when neither it nor its ``.bak`` can safely be used,
+every read and update raises ``StatsFileDamagedError`` and writes nothing (see
+``shared.fileio.SharedFileDamagedError``).
 """
 
 from __future__ import annotations
@@ -35,6 +39,15 @@ class StatsManagerError(Exception):
 
 class FileLockError(StatsManagerError):
     """The statistics file stayed locked by another program for too long."""
+
+
+class StatsFileDamagedError(StatsManagerError, fileio.SharedFileDamagedError):
+    """``global_stats.json`` is damaged and its ``.bak`` cannot safely replace it.
+
+    Nothing was written and the file is left as it is (its bytes also kept at ``kept_at``);
+    the message says what to do. Retrying later, once the file is repaired, is safe: records
+    with a ``record_id`` still count once.
+    """
 
 
 def _count(name: str, value: object) -> int:
@@ -111,6 +124,10 @@ class StatsManager:
         try:
             return fileio.with_retries(action, attempts=self.max_retries, delay=self.retry_delay,
                                        retry_on=(*locks, OSError), what=what)
+        except fileio.SharedFileDamagedError as exc:
+            if isinstance(exc, StatsFileDamagedError):
+                raise
+            raise StatsFileDamagedError(exc.path, exc.kept_at, exc.reason) from exc
         except (*locks, OSError) as exc:
             message = (f"Failed to {what} in {self.stats_file} after {self.max_retries} "
                        f"attempts: {exc}")
@@ -130,6 +147,7 @@ class StatsManager:
             lambda: fileio.locked_json_update(
                 self.stats_file, mutate_and_stamp, default=default_stats,
                 normalise=normalise_stats, timeout=self.lock_timeout, lock=self._lock_file,
+                strict=True,
             ),
         )
 
@@ -138,7 +156,7 @@ class StatsManager:
             "read statistics",
             lambda: fileio.read_json_locked(
                 self.stats_file, default=default_stats, normalise=normalise_stats,
-                timeout=self.lock_timeout, lock=self._lock_file,
+                timeout=self.lock_timeout, lock=self._lock_file, strict=True,
             ),
         )
 

@@ -5,13 +5,16 @@ byte 0 of the file for the whole read-modify-write and rewrites it in place with
 (see ``shared.fileio``): no station loses another's update. Files of the original tool
 (no version, workers lacking the newer fields, naive timestamps) are read and upgraded on
 the next write; keys we do not know are kept, and values of the wrong type are moved under
-``_invalid`` rather than dropped.
+``_invalid`` rather than dropped. A damaged file is never started afresh: when neither it nor
+its ``.bak`` can safely be used, every call raises ``WorkersFileDamagedError`` and writes
+nothing. A new worker's id is past every id found in workers.json *and* in
+``Stats/global_stats.json``, so ids are never handed out twice, even if workers.json is lost.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +29,7 @@ WORKERS_FILENAME = "workers.json"
 WORKERS_VERSION = "1.3.0"
 RECORD_ID_LIMIT = 10000
 ID_PATTERN = re.compile(r"worker_(\d+)")
+STATS_FILE = ("Stats", "global_stats.json")  # under the share root, read for ids in use
 
 
 class WorkerManagerError(Exception):
@@ -38,6 +42,14 @@ class DuplicateWorkerError(WorkerManagerError):
 
 class UnknownWorkerError(WorkerManagerError):
     """No worker has this id."""
+
+
+class WorkersFileDamagedError(WorkerManagerError, fileio.SharedFileDamagedError):
+    """``workers.json`` is damaged and its ``.bak`` cannot safely replace it.
+
+    Nothing was written and the file is left as it is (its bytes also kept at ``kept_at``);
+    the message says what to do.
+    """
 
 
 def _ratio(top: float, bottom: float) -> float:
@@ -161,6 +173,24 @@ def normalise_workers(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def ids_in_use(data: object, depth: int = 0) -> set[int]:
+    """Numbers of every ``worker_NNN`` id in a document: keys, values, record ids' last part."""
+    found: set[int] = set()
+    if depth > 20:
+        return found
+    if isinstance(data, str):
+        match = ID_PATTERN.fullmatch(data.rsplit("/", 1)[-1].strip())
+        if match:
+            found.add(int(match.group(1)))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found |= ids_in_use(key, depth + 1) | ids_in_use(value, depth + 1)
+    elif isinstance(data, list):
+        for value in data:
+            found |= ids_in_use(value, depth + 1)
+    return found
+
+
 def _name_key(name: str) -> str:
     return name.strip().casefold()
 
@@ -210,6 +240,10 @@ class WorkerManager:
         try:
             return fileio.with_retries(action, attempts=self.max_retries, delay=self.retry_delay,
                                        what=what)
+        except fileio.SharedFileDamagedError as exc:
+            if isinstance(exc, WorkersFileDamagedError) or Path(exc.path) != self.workers_file:
+                raise
+            raise WorkersFileDamagedError(exc.path, exc.kept_at, exc.reason) from exc
         except (fileio.LockTimeoutError, OSError) as exc:
             lock_held = isinstance(exc, fileio.LockTimeoutError)
             locked = " (locked by another program)" if lock_held else ""
@@ -226,7 +260,7 @@ class WorkerManager:
             what,
             lambda: fileio.locked_json_update(
                 self.workers_file, apply, default=default_workers, normalise=normalise_workers,
-                timeout=self.lock_timeout,
+                timeout=self.lock_timeout, strict=True,
             ),
         )
 
@@ -240,7 +274,7 @@ class WorkerManager:
             "read workers",
             lambda: fileio.read_json_locked(
                 self.workers_file, default=default_workers, normalise=normalise_workers,
-                timeout=self.lock_timeout,
+                timeout=self.lock_timeout, strict=True,
             ),
         )
         return [WorkerProfile.from_dict(w) for w in doc["workers"]]
@@ -260,10 +294,22 @@ class WorkerManager:
                 raise DuplicateWorkerError(
                     f"the name {name!r} is already used by {profile.id}{state}")
 
-    @staticmethod
-    def _next_id(profiles: list[WorkerProfile]) -> str:
-        numbers = [int(m.group(1)) for p in profiles if (m := ID_PATTERN.fullmatch(p.id))]
+    def _next_id(self, doc: dict[str, Any], taken_ids: Iterable[str]) -> str:
+        """Past every id in workers.json, in global_stats.json and in ``taken_ids``."""
+        numbers = ids_in_use(doc) | ids_in_use(list(taken_ids)) | self._ids_in_stats()
         return f"worker_{max(numbers, default=0) + 1:03d}"
+
+    def _ids_in_stats(self) -> set[int]:
+        """Worker ids the shared statistics name (so a lost workers.json reuses none)."""
+        path = self.base_path.joinpath(*STATS_FILE)
+        try:
+            stats = fileio.read_json_locked(path, default=dict, timeout=self.lock_timeout,
+                                            strict=True)
+        except fileio.SharedFileDamagedError as exc:
+            raise WorkerManagerError(
+                f"cannot choose a new worker id while {path} is damaged (it may name ids "
+                f"in use): {exc}") from exc
+        return ids_in_use(stats)
 
     # ------------------------------------------------------------------ reading
 
@@ -282,23 +328,29 @@ class WorkerManager:
 
     # ------------------------------------------------------------------ changing
 
-    def create_worker(self, name: str) -> WorkerProfile:
-        """Add a worker; raises ``DuplicateWorkerError`` if the name is taken."""
-        return self._add(name, reuse=False)
+    def create_worker(self, name: str, taken_ids: Iterable[str] = ()) -> WorkerProfile:
+        """Add a worker; raises ``DuplicateWorkerError`` if the name is taken.
 
-    def get_or_create(self, name: str) -> WorkerProfile:
+        The new id is past every id in workers.json, in global_stats.json and in
+        ``taken_ids`` (ids the caller knows of elsewhere, e.g. in session summaries).
+        """
+        return self._add(name, reuse=False, taken_ids=taken_ids)
+
+    def get_or_create(self, name: str, taken_ids: Iterable[str] = ()) -> WorkerProfile:
         """The worker with this name (active or not), created if there is none."""
-        return self._add(name, reuse=True)
+        return self._add(name, reuse=True, taken_ids=taken_ids)
 
-    def _add(self, name: str, reuse: bool) -> WorkerProfile:
+    def _add(self, name: str, reuse: bool, taken_ids: Iterable[str] = ()) -> WorkerProfile:
         clean = _clean_name(name)
+        taken = [t for t in taken_ids if isinstance(t, str)]
 
         def change(doc: dict[str, Any], profiles: list[WorkerProfile]) -> WorkerProfile:
             same = [p for p in profiles if _name_key(p.name) == _name_key(clean)]
             if same and reuse:
                 return same[0]
             self._check_free(profiles, clean)
-            profile = WorkerProfile(id=self._next_id(profiles), name=clean, created_at=now_iso())
+            profile = WorkerProfile(id=self._next_id(doc, taken), name=clean,
+                                    created_at=now_iso())
             profiles.append(profile)
             self._store(doc, profiles)
             return profile

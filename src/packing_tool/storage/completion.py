@@ -211,7 +211,8 @@ def run_plan(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
     A damaged transaction journal is kept aside and every step runs again: each one is
     idempotent (record ids, the summary's move), so nothing is counted twice.
     """
-    steps = _steps(root, work_dir, plan)
+    damaged: list[fileio.SharedFileDamagedError] = []
+    steps = [_noting(step, damaged) for step in _steps(root, work_dir, plan)]
     journal = work_dir / TX_FILENAME
     done = False
     if journal.exists():
@@ -225,9 +226,28 @@ def run_plan(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
     if not journal.exists() and not done:
         done = atomic_multi_file_update(steps, journal)
     if not done:
-        raise CompletionError(f"ending {work_dir.name} did not finish; it will finish when the "
-                              f"list is opened again (plan kept in {work_dir / PLAN_FILENAME})")
+        cause = f": {damaged[-1]}" if damaged else ""  # a damaged shared file, named
+        raise CompletionError(f"ending {work_dir.name} did not finish{cause}; it will finish "
+                              f"when the list is opened again (plan kept in "
+                              f"{work_dir / PLAN_FILENAME})")
     (work_dir / PLAN_FILENAME).unlink(missing_ok=True)
+
+
+def _noting(step: Step, damaged: list[fileio.SharedFileDamagedError]) -> Step:
+    """``step``, remembering a damaged shared file it refused to write (for the message)."""
+    if isinstance(step, FileUpdate):
+        return step
+
+    def run() -> object:
+        try:
+            return step()
+        except fileio.SharedFileDamagedError as exc:
+            damaged.append(exc)
+            raise
+
+    func = getattr(step, "func", step)  # the transaction's journal and log name the step
+    run.__qualname__ = str(getattr(func, "__qualname__", "step"))
+    return run
 
 
 def save_and_run(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:

@@ -2,7 +2,10 @@
 
 The Shopify Tool owns the file; we only merge one entry per list under the file's lock,
 keeping every key either tool wrote. A session without the file is left without one: the
-Shopify Tool reads its presence as meaning something, so we never create it.
+Shopify Tool reads its presence as meaning something, so we never create it. A file that is
+torn and cannot be safely restored from its ``.bak`` (none, unreadable, or older than the
+file) is never rewritten: our progress is not recorded there, the file keeps its bytes
+(a copy is also kept as ``session_info.json.corrupt-*``) and the problem is logged.
 """
 
 from __future__ import annotations
@@ -21,7 +24,12 @@ SESSION_INFO = "session_info.json"
 
 def update_progress(session_dir: Path, list_name: str, timeout: float = 5.0,
                     **fields: Any) -> bool:
-    """Merge ``fields`` into ``packing_progress[list_name]``; False when there is no file."""
+    """Merge ``fields`` into ``packing_progress[list_name]``; True when recorded.
+
+    False when there is no file, or when it is damaged (logged as an error naming the file;
+    the file is left as it is: it holds the Shopify Tool's keys, which we must not drop).
+    Progress here only follows the journal, so callers go on either way.
+    """
     path = session_dir / SESSION_INFO
     if not path.is_file():
         log.info("%s: no session_info.json, progress of %s not recorded there", session_dir,
@@ -40,5 +48,10 @@ def update_progress(session_dir: Path, list_name: str, timeout: float = 5.0,
         entry.update({k: v for k, v in fields.items() if k != "started_at"})
         entry["updated_at"] = stamp
 
-    fileio.locked_json_update(path, merge, default=dict, timeout=timeout)
+    try:
+        fileio.locked_json_update(path, merge, default=dict, timeout=timeout, strict=True)
+    except fileio.SharedFileDamagedError as exc:
+        log.error("progress of %s not recorded in the Shopify Tool's file, left as it is: %s",
+                  list_name, exc)
+        return False
     return True
