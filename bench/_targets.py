@@ -12,6 +12,9 @@ from typing import Any
 JsonDict = dict[str, Any]
 SAME_WITHIN = 0.10  # "independent of list size": largest list's bytes/scan within 10 %
 STALL_LIMIT_MS = 100.0  # "never blocking": no event-loop gap this long (a noticed freeze)
+LEDGER_HISTORY = 500_000  # the ledger's targets hold at this history (three busy years)
+LEDGER_SCAN_GROWTH_MS = 1.0  # scan-to-screen p99 at most this much above an empty ledger's
+LEDGER_OPEN_GROWTH_S = 0.300  # opening a list at most this much slower than today
 
 
 def _get(doc: Any, *keys: str | int) -> Any:
@@ -85,6 +88,53 @@ def _start(result: JsonDict) -> tuple[Any, Any, bool]:
     return result.get("process_start_to_window_s"), None, True
 
 
+def _at_history(result: JsonDict, orders: Any) -> bool:
+    return result.get("history") == LEDGER_HISTORY and orders == 1000
+
+
+def _ledger_scan(result: JsonDict) -> tuple[Any, Any, bool]:
+    ui = result.get("ui") or {}
+    empty = _get(ui, "0", "p99_ms")
+    full = _get(ui, str(result.get("history")), "p99_ms")
+    if not isinstance(empty, int | float) or not isinstance(full, int | float):
+        return None, None, False
+    growth = round(full - empty, 3)
+    return ({"empty_p99_ms": empty, "history_p99_ms": full, "growth_ms": growth},
+            growth <= LEDGER_SCAN_GROWTH_MS, _at_history(result, ui.get("orders")))
+
+
+def _ledger_open(result: JsonDict) -> tuple[Any, Any, bool]:
+    opened = result.get("open_list") or {}
+    empty = _get(opened, "0", "median_open_s")
+    full = _get(opened, str(result.get("history")), "median_open_s")
+    if not isinstance(empty, int | float) or not isinstance(full, int | float):
+        return None, None, False
+    measured: JsonDict = {"empty_s": empty, "history_s": full,
+                          "growth_s": round(full - empty, 4)}
+    before = _get(opened, "pre_ledger", "median_open_s")
+    if isinstance(before, int | float):  # the same open before the ledger existed
+        measured.update(pre_ledger_s=before, over_pre_ledger_s=round(full - before, 4))
+    worst = max(measured["growth_s"], measured.get("over_pre_ledger_s", 0.0))
+    return measured, worst <= LEDGER_OPEN_GROWTH_S, _at_history(result, result.get("orders"))
+
+
+def _ledger_bytes(result: JsonDict) -> tuple[Any, Any, bool]:
+    key = str(result.get("history"))
+    pairs: dict[str, tuple[float, float]] = {}
+    for name, path in (("ledger_bytes_per_order", ("ledger_ops", "bytes_per_order")),
+                       ("packing_ledger_bytes_per_order", ("bytes", "ledger_bytes_per_order")),
+                       ("share_bytes_per_scan", ("bytes", "share_bytes_per_scan"))):
+        low = _get(result, path[0], "0", path[1])
+        high = _get(result, path[0], key, path[1])
+        if isinstance(low, int | float) and isinstance(high, int | float):
+            pairs[name] = (low, high)
+    if not pairs:
+        return None, None, False
+    measured = {name: {"0": low, key: high} for name, (low, high) in pairs.items()}
+    met = all(low > 0 and abs(high / low - 1) <= SAME_WITHIN for low, high in pairs.values())
+    return measured, met, result.get("history") == LEDGER_HISTORY
+
+
 Reader = Callable[[JsonDict], tuple[Any, Any, bool]]
 # (what, target text, limit for "measured < limit" or None, benchmark, key read, reader)
 TARGETS: list[tuple[str, str, float | None, str, str, Reader]] = [
@@ -104,6 +154,15 @@ TARGETS: list[tuple[str, str, float | None, str, str, Reader]] = [
      "stats_contention", "runs[].lost_records, runs[].failed_processes", _stats),
     ("app start to window shown", "under 2 s", 2.0,
      "ui_scan_latency", "process_start_to_window_s", _start),
+    ("order ledger: scan in the window, 1,000-order list, 500,000 orders of history",
+     "p99 grows by at most 1 ms over an empty ledger", None,
+     "ledger", "ui[history].p99_ms - ui[0].p99_ms", _ledger_scan),
+    ("order ledger: open a 1,000-order list, 500,000 orders of history",
+     "at most 300 ms more than today", None,
+     "ledger", "open_list[history].median_open_s - open_list[0 | pre_ledger]", _ledger_open),
+    ("order ledger: bytes a station writes per order", "constant, not growing with history",
+     None, "ledger", "ledger_ops[].bytes_per_order, bytes[].share_bytes_per_scan",
+     _ledger_bytes),
 ]
 # What each figure covers, where it is narrower or wider than the target's words.
 SCOPE: dict[str, str] = {
@@ -127,6 +186,18 @@ SCOPE: dict[str, str] = {
     "Session Browser never blocks the window while loading":
         "gaps between ticks of a 5 ms QTimer from the widget built until 200 ms after the rows "
         "are shown, worst over the cold and warm runs",
+    "order ledger: scan in the window, 1,000-order list, 500,000 orders of history":
+        "bench/ui_scan_latency.py --scans-only --ledger-history 0 and N (each label scan "
+        "claims its order in the ledger), --ui-runs processes per history, interleaved; the "
+        "median of the runs' p99; label scans alone in ui[].label_p99_ms",
+    "order ledger: open a 1,000-order list, 500,000 orders of history":
+        "SessionManager.open of a new list (lock, list, barcode index, journal, ledger "
+        "look-up of its orders), median of rounds x opens per history; pre_ledger when run "
+        "with --baseline-src (another checkout's src, no ledger)",
+    "order ledger: bytes a station writes per order":
+        "FileOrderLedger.bytes_written per order (claim created + packed mark rewritten), "
+        "directly and while packing a list through SessionManager; and scan_latency's "
+        "share_bytes_per_scan (journal, state, index and ledger records) at both histories",
     "app start to window shown": "python -m packing_tool.cli --root DEMO --quit-after 0.5, "
         "offscreen: spawn to the app's log line 'window shown' (right after window.show()), "
         "median of --starts; start.total_s is the in-process probe",
@@ -137,6 +208,13 @@ RULES: dict[str, str] = {
         f"share_bytes_per_scan of the largest list within {SAME_WITHIN:.0%} of the smallest's",
     "Session Browser never blocks the window while loading":
         f"max_gap_ms under {STALL_LIMIT_MS:g} ms (a gap that long is a freeze people notice)",
+    "order ledger: scan in the window, 1,000-order list, 500,000 orders of history":
+        f"growth_ms at most {LEDGER_SCAN_GROWTH_MS:g}",
+    "order ledger: open a 1,000-order list, 500,000 orders of history":
+        f"growth_s (and over_pre_ledger_s when measured) at most {LEDGER_OPEN_GROWTH_S:g} s",
+    "order ledger: bytes a station writes per order":
+        f"every figure at {LEDGER_HISTORY:,} orders of history within {SAME_WITHIN:.0%} of the "
+        "empty ledger's",
 }
 # Parts of design §4 that no benchmark measures yet.
 UNMEASURED: list[tuple[str, str]] = []

@@ -43,6 +43,8 @@ JsonDict = dict[str, Any]
 # Small sizes per benchmark for --quick; a benchmark not listed runs with its defaults.
 QUICK_ARGS: dict[str, list[str]] = {
     "browser_stall": ["--sessions", "200", "--runs", "1"],
+    "ledger": ["--history", "2000", "--orders", "100", "--rounds", "1", "--opens", "2",
+               "--ui-runs", "1", "--ui-orders", "100", "--bytes-orders", "100"],
     "stats_contention": ["--processes", "8", "--records", "20", "--runs", "1"],
     "scan_latency": ["--sizes", "100", "300", "--paced-orders", "3"],
     "session_index": ["--sessions", "200", "--runs", "1"],
@@ -51,6 +53,7 @@ QUICK_ARGS: dict[str, list[str]] = {
 # Extra environment per benchmark (the Qt ones must not need a display).
 EXTRA_ENV: dict[str, dict[str, str]] = {
     "browser_stall": {"QT_QPA_PLATFORM": "offscreen"},
+    "ledger": {"QT_QPA_PLATFORM": "offscreen"},
     "ui_scan_latency": {"QT_QPA_PLATFORM": "offscreen"},
 }
 STDERR_TAIL = 3000  # characters of a failing benchmark's stderr kept in the document

@@ -19,7 +19,12 @@ writer cycles, from one rewrite to the last one before the end, spanning at leas
 ``--paced-orders`` orders (the whole run when the list has too few rewrites).
 ``share_writes.whole_run`` is the whole list up to and including the pause that releases
 the list (its final snapshot, a full rewrite, included).
+The order ledger's records count too: a claim is created once (``exclusive.create_new``,
+counted as ``order_ledger/orders (created)``), the packed mark rewrites it
+(``order_ledger/orders (rewritten)``). ``--ledger-history N`` packs with N orders of the
+client's history already in the ledger (``bench/_ledger_history.py``, cached between runs).
 Usage: python bench/scan_latency.py [--sizes 1000 5000] [--paced-orders 20]
+       [--ledger-history 0]
 """
 
 from __future__ import annotations
@@ -37,11 +42,14 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "src"), str(REPO)]
+sys.path[:0] = [str(REPO / "src"), str(REPO), str(REPO / "bench")]
+
+from _ledger_history import attached  # noqa: E402
 
 from packing_tool.domain.barcodes import SkuIndex, order_key  # noqa: E402
 from packing_tool.domain.events import EventKind  # noqa: E402
 from packing_tool.domain.packer import PackerLogic  # noqa: E402
+from packing_tool.storage import order_ledger  # noqa: E402
 from packing_tool.storage.generated import write_generated_session  # noqa: E402
 from packing_tool.storage.layout import ShareLayout  # noqa: E402
 from packing_tool.storage.list_readers import load_packing_list  # noqa: E402
@@ -54,8 +62,12 @@ SAME_WITHIN = 0.10  # share bytes per scan "independent of list size": largest w
 SETTLE_TIMEOUT_S = 120.0
 
 
+LEDGER_RECORDS = f"{order_ledger.LEDGER_DIR}/orders"
+
+
 class ShareWrites:
-    """Bytes of every ``atomic_write_bytes`` under ``root``, per file name, while active."""
+    """Bytes of every ``atomic_write_bytes`` under ``root``, per file name, while active; the
+    order ledger's records (created by ``create_new``, rewritten atomically) as two entries."""
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
@@ -63,19 +75,45 @@ class ShareWrites:
         self.writes: Counter[str] = Counter()
         self._lock = threading.Lock()  # the state writer and heartbeat threads write too
         self._real = fileio.atomic_write_bytes
+        self._real_create = order_ledger.create_new
 
     def __enter__(self) -> ShareWrites:
         fileio.atomic_write_bytes = self._write  # type: ignore[assignment]
+        order_ledger.create_new = self._create  # type: ignore[assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
         fileio.atomic_write_bytes = self._real  # type: ignore[assignment]
+        order_ledger.create_new = self._real_create  # type: ignore[assignment]
+
+    def _name(self, path: Any, how: str) -> str | None:
+        """What ``path`` counts as; None when it is not under the share."""
+        where = Path(path)
+        if not where.is_absolute():
+            where = where.absolute()
+        # the ledger may be a link to a cached history: judge by the path as given
+        if not where.is_relative_to(self.root) and not where.resolve().is_relative_to(
+                self.root):
+            return None
+        if LEDGER_RECORDS in where.as_posix():
+            return f"{LEDGER_RECORDS} ({how})"
+        return where.name
+
+    def _create(self, path: Path, data: bytes, *, durable: bool = True) -> bool:
+        created = self._real_create(path, data, durable=durable)
+        name = self._name(path, "created") if created else None
+        if name is not None:
+            with self._lock:
+                self.bytes[name] += len(data)
+                self.writes[name] += 1
+        return created
 
     def _write(self, path: Any, data: bytes) -> None:
         self._real(path, data)
-        if not Path(path).resolve().is_relative_to(self.root):
+        name = self._name(path, "rewritten")
+        if name is None:
             return
-        names = [Path(path).name]
+        names = [name]
         if names[0].endswith(fileio.SIDECAR_SUFFIX):  # locked_json_update: the file in place too
             names.append(names[0].removesuffix(fileio.SIDECAR_SUFFIX))
         with self._lock:
@@ -149,9 +187,16 @@ def _logic_ms(packing_list: Any, codes: list[str]) -> list[float]:
     return samples
 
 
-def measure(size: int, tmp: Path, paced_orders: int) -> dict[str, object]:
+def measure(size: int, tmp: Path, paced_orders: int,
+            ledger_history: int = 0) -> dict[str, object]:
     root = tmp / f"share{size}"
     path = write_generated_session(root, "M", "2026-11-21_1", "Bench", size)
+    with attached(root, "M", ledger_history) as history:
+        run = _measure(size, root, path, paced_orders)
+    return {**run, "ledger_history": history.get("records", 0)}
+
+
+def _measure(size: int, root: Path, path: Path, paced_orders: int) -> dict[str, object]:
     start = time.perf_counter()
     packing_list = load_packing_list(path)
     load_s = time.perf_counter() - start
@@ -202,6 +247,7 @@ def measure(size: int, tmp: Path, paced_orders: int) -> dict[str, object]:
     if start is not None and end is not None:
         paced_part = _part(writes, end[2][2], start[2], end[1] - start[1], end[0] - start[0],
                            upto=end[2])
+    ledger_bytes = active.ledger.ledger.bytes_written  # type: ignore[attr-defined]
     manager.close()
     assert session.logic.progress.orders_complete == size
     return {
@@ -213,6 +259,7 @@ def measure(size: int, tmp: Path, paced_orders: int) -> dict[str, object]:
         "journal_bytes_per_scan": round(share_bytes / len(codes), 1),
         "share_bytes_per_scan": paced_part["bytes_per_scan"],
         "state_snapshots_written": snapshots,
+        "ledger_bytes_per_order": round(ledger_bytes / size, 1),
         "share_writes": {"paced": paced_part, "whole_run": whole},
     }
 
@@ -224,9 +271,12 @@ def main() -> int:
                         help="orders per list (default 1000 5000)")
     parser.add_argument("--paced-orders", type=int, default=20,
                         help="fewest orders share_bytes_per_scan is measured over (default 20)")
+    parser.add_argument("--ledger-history", type=int, default=0, metavar="N",
+                        help="orders of history in the client's order ledger (default 0)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scan-bench-") as tmp:
-        runs = [measure(size, Path(tmp), args.paced_orders) for size in args.sizes]
+        runs = [measure(size, Path(tmp), args.paced_orders, args.ledger_history)
+                for size in args.sizes]
     largest = max(runs, key=lambda r: int(r["orders"]))  # type: ignore[call-overload]
     smallest = min(runs, key=lambda r: int(r["orders"]))  # type: ignore[call-overload]
     per_scan = [r["journal_bytes_per_scan"] for r in runs]
