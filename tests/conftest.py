@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -35,3 +39,44 @@ def share_root(tmp_path: Path) -> Path:
     root = tmp_path / "server"
     shutil.copytree(SHOPIFY_SERVER, root)
     return root
+
+
+SHARE_ENV = "PACKING_TOOL_TEST_SHARE"
+
+
+@pytest.fixture(scope="session")
+def smb_share_base() -> Path | None:
+    """This run's folder on the real share named by $PACKING_TOOL_TEST_SHARE, or None.
+
+    scripts/smb_lane sets the variable to a Samba share mounted over SMB. Folders made there
+    are left in place (the lane deletes its whole share at the end).
+    """
+    share = os.environ.get(SHARE_ENV)
+    if not share:
+        return None
+    if not Path(share).is_dir():
+        pytest.exit(f"{SHARE_ENV}={share} is not a folder", returncode=4)
+    return Path(tempfile.mkdtemp(prefix=f"run-{time.strftime('%H%M%S')}-", dir=share))
+
+
+@pytest.fixture
+def tmp_path(request: pytest.FixtureRequest, tmp_path: Path, smb_share_base: Path | None,
+             monkeypatch: pytest.MonkeyPatch) -> Path:
+    """pytest's tmp_path, except for tests marked ``share`` when $PACKING_TOOL_TEST_SHARE is
+    set: then a fresh folder on that share, so the test's share root is reached over SMB."""
+    if smb_share_base is None or request.node.get_closest_marker("share") is None:
+        return tmp_path
+    # smbnetfs drops its connection when asked for extended attributes with a 64 KiB buffer,
+    # as shutil.copytree/copy2 do for every file and folder: the tests' copies skip them.
+    monkeypatch.setattr(shutil, "_copyxattr", lambda *args, **kwargs: None)
+    name = re.sub(r"[^A-Za-z0-9_-]+", "_", request.node.name)[:60]
+    # smbnetfs answers EIO for a few seconds after a failed call drops its connection: wait
+    # for it here, so that one test's failure does not become every later test's error.
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            return Path(tempfile.mkdtemp(prefix=f"{name}-", dir=smb_share_base))
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)

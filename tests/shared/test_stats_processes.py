@@ -24,6 +24,7 @@ WRITER = str(HELPERS / "stats_writer.py")
 DEPLOYED = str(HELPERS / "deployed_stats_writer.py")
 
 
+@pytest.mark.share
 def test_eight_packers_and_four_analysers_on_a_fresh_folder(tmp_path: Path) -> None:
     root = tmp_path / "share"
     commands = [[PYTHON, WRITER, str(root), "packing", "100", f"pack{p}"] for p in range(8)]
@@ -46,6 +47,7 @@ def test_eight_packers_and_four_analysers_on_a_fresh_folder(tmp_path: Path) -> N
         assert stats["workers"][f"pack{p}"]["orders_packed"] == 100
 
 
+@pytest.mark.share
 def test_deployed_shopify_tool_writing_at_the_same_time(tmp_path: Path) -> None:
     stats_dir = tmp_path / "Stats"
     shutil.copytree(SHOPIFY_SERVER / "Stats", stats_dir)
@@ -134,6 +136,7 @@ manager.record_packing("M", "doomed", "001", 1, 2, record_id="doomed")
 """
 
 
+@pytest.mark.share
 @pytest.mark.parametrize(
     "step", ["before-sidecar", "after-sidecar", "after-truncate", "half-written", "unsynced"]
 )
@@ -153,6 +156,7 @@ def test_kill_at_each_step_of_an_in_place_rewrite(tmp_path: Path, step: str) -> 
         assert ids[-1] == "doomed"  # the sidecar held the new content: rolled forward
 
 
+@pytest.mark.share
 def test_a_second_process_waits_for_a_held_lock(tmp_path: Path) -> None:
     manager = StatsManager(tmp_path)
     manager.record_analysis("M", "s0", 1)

@@ -474,6 +474,7 @@ def race(tmp_path: Path, jobs: list[list[str]]) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.share
 def test_concurrent_updates_lose_nothing(tmp_path: Path) -> None:
     worker = WorkerManager(tmp_path).create_worker("Dolphin")
     race(tmp_path, [["update", worker.id, str(p), "100"] for p in range(8)])
@@ -487,6 +488,7 @@ def test_concurrent_updates_lose_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.share
 def test_concurrent_creation_gives_unique_ids(tmp_path: Path) -> None:
     assert not (tmp_path / "Workers").exists()
     race(tmp_path, [["create", f"Packer {p}", "25"] for p in range(4)])

@@ -82,6 +82,7 @@ def packed(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.share
 def test_a_kill_at_each_step_of_ending_recovers_to_one_count(tmp_path: Path,
                                                              packed: Path) -> None:
     baseline = _json(SHOPIFY_SERVER / "Stats" / "global_stats.json")

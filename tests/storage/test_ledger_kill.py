@@ -25,7 +25,7 @@ from packing_tool.storage.ledger_entry import LedgerEntry
 from packing_tool.storage.order_ledger import FileOrderLedger
 from tests.helpers.simulate_checks import ENTRY_POINT, last_json, simulate_args, work_dir
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.share]
 
 SESSION = "2026-11-21_1"
 ORDERS = 300

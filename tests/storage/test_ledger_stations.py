@@ -59,6 +59,7 @@ def _list_orders(root: Path, session: str, name: str) -> list[dict[str, Any]]:
     return orders
 
 
+@pytest.mark.share
 def test_overlapping_lists_and_a_next_day_copy_count_each_order_once(tmp_path: Path) -> None:
     root = writable_copy(SHOPIFY_SERVER, tmp_path / "server")
     source = _list_orders(root, SESSION, "DHL_Orders")
@@ -87,6 +88,7 @@ def test_overlapping_lists_and_a_next_day_copy_count_each_order_once(tmp_path: P
     assert info["packing_progress"]["DHL_Orders"]["status"] == "completed"
 
 
+@pytest.mark.share
 def test_two_stations_race_for_the_same_order_fifty_rounds_never_both(tmp_path: Path) -> None:
     root = tmp_path / "server"
     write_generated_session(root, "M", SESSION, "Courier", 50, seed=5)
@@ -110,6 +112,7 @@ def test_two_stations_race_for_the_same_order_fifty_rounds_never_both(tmp_path: 
     assert states == {"packed": 50}
 
 
+@pytest.mark.share
 def test_two_stations_packing_overlapping_lists_at_once_count_once(tmp_path: Path) -> None:
     root = tmp_path / "server"
     write_generated_session(root, "M", SESSION, "Courier", 300, seed=9)

@@ -109,9 +109,10 @@ def test_scans_made_while_the_share_is_gone_reach_it_once(root: Path,
     assert plan["summary"]["packed_items"] == 18
 
 
+@pytest.mark.share
 def test_a_list_taken_over_while_offline_is_not_overwritten(tmp_path: Path, root: Path,
                                                             made: list[SessionManager]) -> None:
-    link = tmp_path / "mapped-drive"
+    link = Path(os.environ["PACKING_TOOL_HOME"]) / "mapped-drive"  # on the station, not the share
     os.symlink(root, link)
     anna, boris = _worker(root, "Anna"), _worker(root, "Boris")
     first = SessionManager(ShareLayout(link), anna, FAST)

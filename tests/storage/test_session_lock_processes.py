@@ -13,7 +13,7 @@ from packing_tool.storage.lock_info import LOCK_FILENAME, LockInfo, read_lock
 from packing_tool.storage.session_lock import HISTORY_FILENAME, LockHeldError, SessionLockManager
 from tests.conftest import HELPERS, PYTHON
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.share]
 
 ROUNDS = 100
 
