@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from shared.worker_manager import (
     WorkerManager,
     WorkerManagerError,
     WorkerProfile,
+    WorkersFileDamagedError,
 )
 from tests.helpers.processes import run_all
 
@@ -427,6 +429,9 @@ def test_corrupt_file_is_recovered_from_sidecar(tmp_path: Path, bad: bytes) -> N
     made = manager.create_worker("Dolphin")
     manager.update_worker_stats(made.id, sessions=1, orders=5)
     workers_file(tmp_path).write_bytes(bad)
+    # Torn by our own rewrite: no later than its sidecar (a later change is refused).
+    bak = fileio.sidecar_path(workers_file(tmp_path)).stat()
+    os.utime(workers_file(tmp_path), ns=(bak.st_atime_ns, bak.st_mtime_ns))
 
     got = manager.get_worker(made.id)
     assert got is not None
@@ -440,16 +445,19 @@ def test_corrupt_file_is_recovered_from_sidecar(tmp_path: Path, bad: bytes) -> N
     assert manager.create_worker("Shark").id == "worker_002"
 
 
-def test_corrupt_file_without_sidecar_starts_afresh_but_keeps_bytes(tmp_path: Path) -> None:
+def test_corrupt_file_without_sidecar_is_refused_and_kept(tmp_path: Path) -> None:
     bad = b'{"workers": [{"id": "worker_001"'
     path = workers_file(tmp_path)
     path.parent.mkdir(parents=True)
     path.write_bytes(bad)
     manager = WorkerManager(tmp_path)
-    assert manager.get_all_workers() == []
+    with pytest.raises(WorkersFileDamagedError, match=r"workers\.json is damaged"):
+        manager.get_all_workers()
+    with pytest.raises(WorkersFileDamagedError):
+        manager.create_worker("Dolphin")  # never worker_001 a second time
+    assert path.read_bytes() == bad
     kept = list(path.parent.glob("workers.json.corrupt-*"))
     assert [k.read_bytes() for k in kept] == [bad]
-    assert manager.create_worker("Dolphin").id == "worker_001"
 
 
 def test_lock_timeout_names_the_file(manager: WorkerManager, tmp_path: Path) -> None:
