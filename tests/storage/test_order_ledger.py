@@ -179,3 +179,37 @@ def test_lookup_reads_only_the_orders_asked_for(root: Path) -> None:
     found = ledger.lookup([f"#{n}" for n in range(0, 200, 2)])
     assert sorted(found) == sorted(f"#{n}" for n in range(0, 100, 2))
     assert len(os.listdir(ledger.root / "orders")) > 16  # spread over the shard folders
+
+
+def test_an_empty_record_left_by_a_dead_creator_is_removed_and_audited(root: Path) -> None:
+    """Shares without hard links create a record, then write it: a kill in between leaves it
+    empty. Once older than any creator takes, the next claim keeps it aside and goes on."""
+    ledger = _ledger(root)
+    path = ledger.path("#21")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    old = path.stat().st_mtime - 60
+    os.utime(path, (old, old))
+    assert ledger.claim(LIST_B, "#21").status is Claim.OURS
+    assert [p.name for p in path.parent.iterdir() if ".abandoned-" in p.name]
+    audit = (ledger.root / "audit.jsonl").read_text(encoding="utf-8")
+    assert "abandoned_record_removed" in audit
+
+
+def test_a_record_being_written_is_waited_for_not_called_damaged(root: Path) -> None:
+    import threading
+
+    _lock(root, LIST_A, T0)
+    ledger = _ledger(root)
+    path = ledger.path("#22")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")  # created, not yet written (no hard links on this share)
+    writer = threading.Timer(0.3, lambda: path.write_bytes(
+        LedgerEntry("#22", "22", "M", holder=LIST_A).to_bytes()))
+    writer.start()
+    try:
+        result = ledger.claim(LIST_B, "#22")
+    finally:
+        writer.join()
+    assert result.status is Claim.HELD
+    assert "DHL_Orders" in result.message

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -42,3 +43,32 @@ def create_new(path: Path, data: bytes, *, durable: bool = True) -> bool:
         with contextlib.suppress(OSError):
             tmp.unlink()
     return True
+
+
+SETTLE_SECONDS = 2.0  # longer than any creator takes between its create and its write
+
+
+def read_settled(path: Path, settle: float = SETTLE_SECONDS) -> bytes:
+    """The file's bytes; an empty file younger than ``settle`` seconds is read again until it
+    is not (on a share without hard links its creator may not have written it yet)."""
+    deadline = time.monotonic() + settle
+    while True:
+        raw = path.read_bytes()
+        if raw or time.monotonic() >= deadline or _age(path) >= settle:
+            return raw
+        time.sleep(0.02)
+
+
+def abandoned(path: Path, settle: float = SETTLE_SECONDS) -> bool:
+    """An empty file older than ``settle``: its creator died between create and write."""
+    try:
+        return path.stat().st_size == 0 and _age(path) >= settle
+    except FileNotFoundError:
+        return False
+
+
+def _age(path: Path) -> float:
+    try:
+        return max(0.0, time.time() - path.stat().st_mtime)
+    except FileNotFoundError:
+        return float("inf")

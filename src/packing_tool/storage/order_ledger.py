@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from packing_tool.domain.barcodes import order_key
 from packing_tool.domain.elsewhere import Elsewhere
 from packing_tool.storage import share_json
-from packing_tool.storage.exclusive import create_new
+from packing_tool.storage.exclusive import abandoned, create_new, read_settled
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, safe_name
 from packing_tool.storage.ledger_entry import LEDGER_DIR, LedgerEntry, Mark, file_stem, shard
 from packing_tool.storage.lock_info import DEFAULT_STALE_SECONDS, read_lock
@@ -108,7 +108,7 @@ class FileOrderLedger:
         """The order's record; None when the ledger has none. Raises ``LedgerDamagedError``."""
         path = self.path(number)
         try:
-            raw = path.read_bytes()
+            raw = read_settled(path)
         except FileNotFoundError:
             return None
         try:
@@ -182,6 +182,8 @@ class FileOrderLedger:
             try:
                 entry = self.read(number)
             except LedgerDamagedError as exc:
+                if self._drop_abandoned(number, mine):
+                    continue
                 return ClaimResult(Claim.DAMAGED, message=str(exc))
             if entry is None:
                 continue  # released between our create and our read: try again
@@ -212,6 +214,20 @@ class FileOrderLedger:
                 os.replace(path, aside)
             self._audit("claim_taken_over", current, mine, kept_at=aside.name,
                         holder=current.holder.to_dict())
+
+    def _drop_abandoned(self, number: str, mine: Mark) -> bool:
+        """An empty record whose creator died before writing it (shares without hard links
+        create, then write): kept aside and removed under the guard, audited."""
+        path = self.path(number)
+        with self._guard(number):
+            if not abandoned(path):
+                return False
+            aside = path.with_name(f"{path.name}.abandoned-{self.clock():%Y%m%d-%H%M%S}-"
+                                   f"{os.urandom(3).hex()}")
+            os.replace(path, aside)
+        entry = LedgerEntry(number, order_key(number), self.client_id, holder=mine)
+        self._audit("abandoned_record_removed", entry, mine, kept_at=aside.name)
+        return True
 
     def repack(self, mine: Mark, number: str, reason: str) -> ClaimResult:
         """Open a packed order again on purpose; the first packing keeps counting."""

@@ -23,6 +23,7 @@ from typing import Any
 
 from packing_tool import __version__
 from packing_tool.storage import share_json
+from packing_tool.storage.exclusive import read_settled
 from packing_tool.storage.lock_info import (
     DEFAULT_HEARTBEAT_SECONDS,
     DEFAULT_STALE_SECONDS,
@@ -82,7 +83,8 @@ def read_current(work_dir: Path) -> tuple[LockInfo | None, bytes, bool]:
     """(lock, raw bytes, valid); an invalid file gives a placeholder dated by its mtime."""
     path = work_dir / LOCK_FILENAME
     try:
-        raw, mtime = path.read_bytes(), path.stat().st_mtime
+        raw = read_settled(path)  # a lock being created is empty for a moment on some shares
+        mtime = path.stat().st_mtime
     except FileNotFoundError:
         return None, b"", True
     with contextlib.suppress(UnicodeDecodeError, ValueError):
