@@ -158,8 +158,11 @@ def _replace(src: Path, dst: Path) -> None:
         try:
             os.replace(src, dst)
             return
-        except PermissionError:
-            if attempt == REPLACE_RETRIES - 1:
+        except OSError as exc:
+            # Windows: a reader holds the target (PermissionError); a Linux SMB client:
+            # EBUSY (a reader here) or EEXIST (a reader on another PC). All pass.
+            busy = isinstance(exc, PermissionError) or exc.errno in (errno.EBUSY, errno.EEXIST)
+            if not busy or attempt == REPLACE_RETRIES - 1:
                 raise
             time.sleep(REPLACE_RETRY_DELAY * (1 + attempt % 4))
 

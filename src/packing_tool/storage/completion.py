@@ -33,7 +33,7 @@ from shared.transaction import (
     atomic_multi_file_update,
     resume_multi_file_update,
 )
-from shared.worker_manager import WorkerManager
+from shared.worker_manager import WorkerManager, WorkerManagerError
 
 log = logging.getLogger(__name__)
 
@@ -288,6 +288,10 @@ def _plan_from_summaries(root: Path, work_dir: Path, path: Path,
     statistics got all or part of the ending: the list is unblocked and ``packing-tool
     stats rebuild`` recounts from the summaries.
     """
+    try:  # before the damaged plan is moved: a refusal here keeps everything as it is
+        known = {w.id for w in WorkerManager(root).get_all_workers()}
+    except WorkerManagerError as exc:
+        raise CompletionError(f"{path}: damaged, and {exc}") from exc
     kept = fileio.keep_aside(path, path.read_bytes(), "corrupt")
     path.unlink()
     try:
@@ -302,7 +306,6 @@ def _plan_from_summaries(root: Path, work_dir: Path, path: Path,
     counted = pending["counted"]
     ender = (str(counted.get("session_worker") or pending.get("worker_id") or ""),
              str(pending.get("worker_name") or ""))
-    known = {w.id for w in WorkerManager(root).get_all_workers()}
     plan = plan_for(previous_summary(work_dir), pending, ender, known,
                     str(pending.get("pc_name") or ""))
     if plan is None:

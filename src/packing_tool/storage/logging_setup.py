@@ -120,7 +120,8 @@ class ShareFileHandler(logging.Handler):
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.exists() and self.path.stat().st_size > SHARE_MAX_BYTES:
                 os.replace(self.path, self.path.with_name(self.path.name + ".1"))
-            self._stream = open(self.path, "a", encoding="utf-8")  # noqa: SIM115
+            # "a+", not "a": a write-only append breaks some SMB clients (smbnetfs).
+            self._stream = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115
             stat = os.fstat(self._stream.fileno())
         except OSError as exc:
             self._fail(exc)

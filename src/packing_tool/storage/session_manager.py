@@ -21,6 +21,7 @@ from packing_tool.domain.summary import list_done
 from packing_tool.storage import session_index
 from packing_tool.storage.completion import (
     PLAN_FILENAME,
+    CompletionError,
     build_plan,
     finish_pending,
     previous_summary,
@@ -380,6 +381,8 @@ class SessionManager:
                 self.registry.forget(self.layout.root, entry.client_id, entry.session_id,
                                      entry.list_name)
                 finished.append(f"{entry.session_id}/{entry.list_name}")
+            except CompletionError as exc:  # one ending that cannot finish now blocks no other
+                log.warning("%s: ending not finished now: %s", work_dir, exc)
             finally:
                 self._release(lock)
         return finished
