@@ -305,3 +305,38 @@ def test_skipping_or_pausing_lets_the_order_go_to_another_list(tmp_path: Path) -
     finally:
         a.close()
         b.close()
+
+
+def test_an_open_list_learns_what_other_lists_packed_meanwhile(tmp_path: Path) -> None:
+    import time
+
+    from packing_tool.storage.packing_session import Worker
+    from packing_tool.storage.session_manager import SessionManager, SessionSettings
+
+    root = tmp_path / "server"
+    write_generated_session(root, "M", SESSION, "Courier", 4, seed=6)
+    orders = _list_orders(root, SESSION, "Courier")
+    _write_list(root, SESSION, "Overlap", orders)
+    ivan, maria = Worker("worker_001", "Иван Петров"), Worker("worker_002", "Мария Иванова")
+    fast = SessionSettings(debounce_seconds=0.0, ledger_refresh=0.2)
+    a = SessionManager(ShareLayout(root), ivan, fast, local_root=tmp_path / "pc-a")
+    b = SessionManager(ShareLayout(root), maria, fast, local_root=tmp_path / "pc-b")
+    try:
+        a_list = a.open("M", SESSION, "Courier")
+        b_list = b.open("M", SESSION, "Overlap")
+        order = orders[0]
+        a_list.session.scan(order["order_number"].lstrip("#"), ivan)
+        for item in order["items"]:
+            for _ in range(item["quantity"]):
+                a_list.session.scan(item["sku"], ivan)
+        assert a_list.ledger.flush(5.0)
+        deadline = time.monotonic() + 5.0
+        while (b_list.session.logic.progress.orders_elsewhere == 0
+               and time.monotonic() < deadline):
+            time.sleep(0.05)
+        progress = b_list.session.logic.progress
+        assert progress.orders_elsewhere == 1
+        assert progress.orders_remaining == len(orders) - 1
+    finally:
+        a.close()
+        b.close()
