@@ -30,10 +30,13 @@ from packing_tool.domain.summary import list_done
 from packing_tool.storage import session_index
 from packing_tool.storage.completion import PLAN_FILENAME, finish_pending, previous_summary
 from packing_tool.storage.journal import ScanJournal
+from packing_tool.storage.journal_mirror import mirror_dir
+from packing_tool.storage.journal_repair import repair_journal
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.lock_info import LOCK_FILENAME
 from packing_tool.storage.lock_release import current_lock, release_stale
 from packing_tool.storage.packing_session import PackingSession
+from packing_tool.storage.paths import local_data_dir
 from packing_tool.storage.session_lock import LockHeldError, SessionLockManager
 from packing_tool.storage.summary_file import SUMMARY_FILENAME
 from shared import fileio
@@ -50,7 +53,7 @@ KEEP_LABEL = "before-repair"
 # before the backfill (a released claim may leave an order to backfill).
 ORDER = ("restore_shared", "normalise_shared", "finish_ending", "remove_lock",
          "release_claim", "rebuild_record", "backfill_ledger",
-         "regenerate_state", "rebuild_index", "delete_temp")
+         "repair_journal", "regenerate_state", "rebuild_index", "delete_temp")
 
 
 class RepairSkipped(RuntimeError):
@@ -193,6 +196,18 @@ def _regenerate_state(root: Path, repair: Repair) -> str:
     return f"rewritten from {len(events)} journal events ({kept or 'there was no file'})"
 
 
+def _repair_journal(root: Path, repair: Repair) -> str:
+    """A garbled journal line: from this PC's own copy of the list when it has one, else the
+    lines before it kept (the damaged file kept aside either way)."""
+    work_dir = repair.target
+    with _list_lock(root, work_dir):
+        copy = mirror_dir(local_data_dir(), work_dir)
+        note = repair_journal(work_dir, copy if copy.is_dir() else None)
+    if not note:
+        raise RepairSkipped("the journal reads in order now")
+    return note
+
+
 def _refuse() -> dict[str, Any]:
     raise RepairSkipped("the file is unreadable and has no good .bak copy; it is left as it is")
 
@@ -227,6 +242,7 @@ ACTIONS: dict[str, Callable[[Path, Repair], str]] = {
     "finish_ending": _finish_ending,
     "remove_lock": _remove_lock,
     "regenerate_state": _regenerate_state,
+    "repair_journal": _repair_journal,
     "restore_shared": _shared_file,
     "normalise_shared": _shared_file,
     "rebuild_index": _rebuild_index,

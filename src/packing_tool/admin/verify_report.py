@@ -25,6 +25,8 @@ class Repair:
             "finish_ending": f"finish the interrupted ending of {where}",
             "remove_lock": f"remove the stale lock {where}",
             "regenerate_state": f"rewrite {where} from the list's scan journal",
+            "repair_journal": f"repair the scan journal of {where} from this PC's copy, or "
+                              "keep the lines before the damage (the file kept aside)",
             "rebuild_index": f"rebuild {where} from the session folders",
             "delete_temp": f"delete the leftover temp file {where}",
             "restore_shared": f"restore {where} from its .bak sidecar (under its lock)",

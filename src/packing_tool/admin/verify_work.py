@@ -159,13 +159,16 @@ def check_journal(f: Findings, path: Path) -> Journal:
         try:
             event = ScanEvent.from_dict(json.loads(line.decode("utf-8")))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            f.error(path, f"line {number} cannot be read ({exc})")
+            f.error(path, f"line {number} cannot be read ({exc})",
+                    Repair("repair_journal", path.parent))
             return Journal(True, None)
         except RecursionError:  # "[[[[..." deeper than json.loads follows: not a ValueError
-            f.error(path, f"line {number} cannot be read (JSON nested too deeply to read)")
+            f.error(path, f"line {number} cannot be read (JSON nested too deeply to read)",
+                    Repair("repair_journal", path.parent))
             return Journal(True, None)
         if event.seq != len(events) + 1:
-            f.error(path, f"line {number} holds event {event.seq}, expected {len(events) + 1}")
+            f.error(path, f"line {number} holds event {event.seq}, expected {len(events) + 1}",
+                    Repair("repair_journal", path.parent))
             return Journal(True, None)
         events.append(event)
     if torn:
