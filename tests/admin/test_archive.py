@@ -19,6 +19,7 @@ from packing_tool.simulate import simulate
 from packing_tool.storage import session_index
 from packing_tool.storage.generated import write_generated_session
 from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.session_index import read_index
 from shared import fileio
 from shared.timestamps import now
 
@@ -67,7 +68,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def _index_sessions(root: Path) -> set[str]:
-    doc = json.loads((root / "Sessions/CLIENT_M/packing_index.json").read_bytes())
+    doc = read_index(ShareLayout(root), "M")  # the file plus appended updates
     return {e["session_id"] for e in doc["entries"].values()}
 
 

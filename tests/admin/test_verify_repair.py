@@ -13,6 +13,8 @@ import pytest
 
 from packing_tool.simulate import simulate
 from packing_tool.storage.completion import PLAN_FILENAME
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.session_index import read_index
 from tests.admin.test_verify import (
     ENTRY_POINT,
     M_SESSION,
@@ -82,7 +84,7 @@ def test_interrupted_ending_is_finished(share_root: Path,
     assert stats["total_orders_packed"] == 5
     workers = json.loads((share_root / "Workers" / "workers.json").read_text())
     assert workers["workers"][0]["total_orders"] == 5
-    index = json.loads((share_root / "Sessions/CLIENT_M/packing_index.json").read_text())
+    index = read_index(ShareLayout(share_root), "M")  # the file plus appended updates
     assert index["entries"][f"{SESSION}::DHL_Orders"]["status"] == "completed"
     assert not (work_dir / ".session.lock").exists()  # the repair's own lock is let go
     # A second repair has nothing left to do and counts nothing twice.

@@ -21,6 +21,7 @@ from packing_tool.storage.session_index import (
     rebuild,
     update_entry,
 )
+from packing_tool.storage.session_index import read_index as folded_index
 from shared.timestamps import now as local_now
 from tests.conftest import HELPERS, PYTHON
 from tests.helpers.processes import run_all
@@ -92,8 +93,8 @@ def dead_pid() -> int:
 
 
 def read_index(root: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(index_path(ShareLayout(root), "M").read_text("utf-8"))
-    return data
+    """The index with the appended entry updates folded in, as every reader sees it."""
+    return folded_index(ShareLayout(root), "M")
 
 
 def by_list(rows: list[IndexRow]) -> dict[str, IndexRow]:
@@ -392,3 +393,22 @@ def test_a_share_that_went_away_is_never_created_by_an_update(tmp_path: Path) ->
     with pytest.raises(FileNotFoundError, match="cannot be reached"):
         update_entry(layout, "M", OLD, "DHL", status="paused")
     assert not (tmp_path / "gone").exists()
+
+
+def test_an_update_appends_a_line_and_never_rewrites_the_index(tmp_path: Path) -> None:
+    from packing_tool.storage.session_index import updates_path
+
+    layout = ShareLayout(tmp_path)
+    layout.sessions_dir("M").mkdir(parents=True)
+    for n in range(200):  # a client with some history: the index has 200 entries
+        update_entry(layout, "M", f"2025-01-01_{n}", "DHL", status="completed")
+    main_json = read_index(tmp_path)
+    index = index_path(layout, "M")
+    size_before, bytes_before = updates_path(layout, "M").stat().st_size, index.read_bytes()
+    update_entry(layout, "M", OLD, "DPD", status="paused", completed_orders=7)
+    grown = updates_path(layout, "M").stat().st_size - size_before
+    assert 0 < grown < 1024  # one short line, whatever the history
+    assert index.read_bytes() == bytes_before
+    entry = read_index(tmp_path)["entries"][f"{OLD}::DPD"]
+    assert (entry["status"], entry["completed_orders"]) == ("paused", 7)
+    assert len(main_json["entries"]) == 200

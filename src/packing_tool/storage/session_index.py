@@ -13,12 +13,15 @@ so a load reads only new folders (and looks for new lists in the last few days' 
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from packing_tool.storage import share_json
 from packing_tool.storage.discovery import (
     list_progress,
     list_sessions,
@@ -30,8 +33,15 @@ from packing_tool.storage.discovery import (
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id
 from packing_tool.storage.live_progress import FIGURES, read_progress
 from packing_tool.storage.lock_info import LockInfo, read_lock
+from shared.append_log import AppendLog
 from shared.compat import as_number
-from shared.fileio import LockTimeoutError, locked_json_update, with_retries
+from shared.fileio import (
+    LockTimeoutError,
+    lock_file,
+    locked_json_update,
+    open_shared,
+    with_retries,
+)
 from shared.timestamps import now as local_now
 from shared.timestamps import now_iso, parse_timestamp, sort_key, to_iso
 from shared.validation import as_count, keep_invalid
@@ -39,6 +49,9 @@ from shared.validation import as_count, keep_invalid
 JsonDict = dict[str, Any]
 
 INDEX_FILENAME = "packing_index.json"
+UPDATES_FILENAME = "packing_index.updates.jsonl"
+FOLD_BYTES = 256 * 1024  # a browser load folds the updates into the index past this size
+log = logging.getLogger(__name__)
 INDEX_VERSION = "1.0"
 STORED_STATUSES = ("available", "in_progress", "paused", "completed", "incomplete")
 STATUSES = ("in_progress", "stale", "paused", "available", "incomplete", "abandoned", "completed")
@@ -88,16 +101,55 @@ def _normalise(doc: JsonDict) -> JsonDict:
     return doc
 
 
+def updates_path(layout: ShareLayout, client: str) -> Path:
+    """Entry updates appended since the index was last written (one short line each)."""
+    return layout.sessions_dir(client) / UPDATES_FILENAME
+
+
+def _merge(doc: JsonDict, key: str, session: str, list_name: str, values: JsonDict) -> None:
+    entry = doc["entries"].get(key) or {**dict.fromkeys(ENTRY_FIELDS), "status": "available"}
+    entry.update(values, session_id=session, packing_list_name=list_name)
+    doc["entries"][key] = entry
+
+
+def _take_updates(doc: JsonDict, updates: Path, write: bool) -> None:
+    """Under the index's lock: fold the appended updates into ``doc``; when the index is
+    about to be written, they are in it, so their file goes."""
+    lines = AppendLog(updates, make_parents=False).read_lines()
+    for number, line in enumerate(lines, 1):
+        try:
+            item = share_json.loads(line)
+            _merge(doc, item["key"], item["session_id"], item["packing_list_name"],
+                   dict(item["fields"]))
+        except (ValueError, KeyError, TypeError) as exc:  # derived data: the folders rebuild it
+            log.warning("%s: line %d skipped (%s)", updates, number, exc)
+    if lines:
+        doc["updated_at"] = now_iso()
+    if write:
+        updates.unlink(missing_ok=True)
+
+
 def _locked(layout: ShareLayout, client: str, mutate: Callable[[JsonDict], JsonDict], *,
             write: bool = True) -> JsonDict:
-    """``mutate`` under the index file's lock (a locked read with ``write=False``)."""
-    path = index_path(layout, client)
+    """``mutate`` under the index file's lock (a locked read with ``write=False``), on the
+    index with every appended update folded in."""
+    path, updates = index_path(layout, client), updates_path(layout, client)
     if write and not path.parent.is_dir():  # a share that went away is never created anew
         raise FileNotFoundError(f"{path.parent} cannot be reached")
+
+    def folded(doc: JsonDict) -> JsonDict:
+        _take_updates(doc, updates, write)
+        return mutate(doc)
+
     return with_retries(
-        lambda: locked_json_update(path, mutate, default=lambda: _empty(client),
+        lambda: locked_json_update(path, folded, default=lambda: _empty(client),
                                    normalise=_normalise, write=write),
         attempts=LOCK_ATTEMPTS, delay=0.2, retry_on=(LockTimeoutError,), what=str(path))
+
+
+def read_index(layout: ShareLayout, client: str) -> JsonDict:
+    """The index as the browser sees it: the file with every appended update folded in."""
+    return _locked(layout, client, lambda d: d, write=False)
 
 
 def update_entry(layout: ShareLayout, client: str, session: str, list_name: str,
@@ -111,16 +163,35 @@ def update_entry(layout: ShareLayout, client: str, session: str, list_name: str,
         raise ValueError(f"status {status!r} is not one of {', '.join(STORED_STATUSES)}")
     values = {k: to_iso(v) if isinstance(v, datetime) else v for k, v in fields.items()}
     values.setdefault("updated_at", now_iso())
-    key = entry_key(session, list_name)
+    line = json.dumps({"key": entry_key(session, list_name), "session_id": session,
+                       "packing_list_name": list_name, "fields": values},
+                      ensure_ascii=False).encode("utf-8")
+    path = index_path(layout, client)
+    if not path.parent.is_dir():  # a share that went away is never created anew
+        raise FileNotFoundError(f"{path.parent} cannot be reached")
+    if not path.is_file():  # the first entry writes the file itself (a whole, valid index)
+        key = entry_key(session, list_name)
 
-    def mutate(doc: JsonDict) -> JsonDict:
-        entry = doc["entries"].get(key) or {**dict.fromkeys(ENTRY_FIELDS), "status": "available"}
-        entry.update(values, session_id=session, packing_list_name=list_name)
-        doc["entries"][key] = entry
-        doc["updated_at"] = now_iso()
-        return doc
+        def first(doc: JsonDict) -> JsonDict:
+            _merge(doc, key, session, list_name, values)
+            doc["updated_at"] = now_iso()
+            return doc
 
-    _locked(layout, client, mutate)
+        _locked(layout, client, first)
+        return
+
+    def append() -> None:
+        # Under the index's own lock, so a writer folding the updates in misses none; the
+        # line costs the same whatever the client's history (the index is never rewritten).
+        with open_shared(path) as fh, lock_file(fh, timeout=5.0):
+            updates = AppendLog(updates_path(layout, client), make_parents=False)
+            try:
+                updates.append(line)
+            finally:
+                updates.close()
+
+    with_retries(append, attempts=LOCK_ATTEMPTS, delay=0.2, retry_on=(LockTimeoutError,),
+                 what=str(path))
 
 
 def remove_sessions(layout: ShareLayout, client: str, sessions: list[str]) -> int:
@@ -317,7 +388,9 @@ def load_rows(layout: ShareLayout, client: str, *, now: datetime, stale_after: f
     now = now.astimezone()  # a naive moment is local time, as everywhere on the share
     on_disk = list_sessions(layout, client)
     if index_path(layout, client).is_file():
-        doc = _add_new(layout, client, _locked(layout, client, lambda d: d, write=False),
+        updates = updates_path(layout, client)
+        fold = updates.is_file() and updates.stat().st_size > FOLD_BYTES  # keep reads short
+        doc = _add_new(layout, client, _locked(layout, client, lambda d: d, write=fold),
                        on_disk, now)
     else:
         doc = rebuild(layout, client, progress=progress)
