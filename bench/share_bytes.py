@@ -67,7 +67,7 @@ def kind_of(rel: Path) -> str:
         return "progress.json"
     if name == "session_info.json":
         return "session_info"
-    if name == "packing_index.json":
+    if name in ("packing_index.json", "packing_index.updates.jsonl"):
         return "index"
     if name.startswith("session_summary.json"):
         return "summary"
