@@ -131,6 +131,7 @@ def test_a_dropped_connection_loses_and_doubles_nothing(manager: SessionManager)
     _check_every_scan_once_then_end(manager, active, scans)
 
 
+@LOST_NOT_OFFLINE  # seen once in four lane runs: the hung heartbeat finds no lock file
 def test_a_hanging_server_never_holds_up_a_scan(manager: SessionManager) -> None:
     active, scans, third = _open_and_pack_a_third(manager)
     stopped, slowest = connection_processes(), 0.0
