@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -23,7 +24,13 @@ from typing import Any
 
 from packing_tool import __version__
 from packing_tool.storage import share_json
-from packing_tool.storage.exclusive import read_settled
+from packing_tool.storage.exclusive import create_new, read_settled
+from packing_tool.storage.lock_file import (
+    HISTORY_FILENAME,
+    ended_by_other,
+    recheck_missing,
+    rewrite_in_place,
+)
 from packing_tool.storage.lock_info import (
     DEFAULT_HEARTBEAT_SECONDS,
     DEFAULT_STALE_SECONDS,
@@ -42,7 +49,6 @@ from shared.timestamps import now, to_iso
 log = logging.getLogger(__name__)
 
 GUARD_FILENAME = LOCK_FILENAME + ".guard"
-HISTORY_FILENAME = "lock_history.jsonl"
 UNKNOWN = "unknown"
 
 
@@ -106,33 +112,10 @@ def _same(a: LockInfo, b: LockInfo) -> bool:
         b.lock_time, b.heartbeat, b.process_id, b.locked_by)
 
 
-def _write_new(path: Path, data: bytes) -> None:
-    with open(path, "xb") as fh:  # "x": O_CREAT | O_EXCL
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
 def _create(work_dir: Path, data: bytes) -> bool:
     """Create the lock file holding ``data``, only if none exists; False when one does."""
     work_dir.mkdir(parents=True, exist_ok=True)
-    target = work_dir / LOCK_FILENAME
-    tmp = work_dir / f".{LOCK_FILENAME}.{uuid.uuid4().hex[:12]}.tmp"
-    try:
-        _write_new(tmp, data)
-        try:
-            os.link(tmp, target)  # atomic and fails if the lock exists: exactly one winner
-        except FileExistsError:
-            return False
-        except OSError:  # no hard links on this share: exclusive create, written in place
-            try:
-                _write_new(target, data)
-            except FileExistsError:
-                return False
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return True
+    return create_new(work_dir / LOCK_FILENAME, data)
 
 
 class SessionLock:
@@ -146,28 +129,56 @@ class SessionLock:
     def check(self) -> None:
         """Raise ``LockLostError`` when the file is no longer ours (OSError if unreachable)."""
         current, _, valid = read_current(self.work_dir)
-        if current is None and not self.work_dir.is_dir():
-            # A vanished folder is more likely an unreachable share than a takeover.
-            raise FileNotFoundError(f"{self.work_dir} cannot be reached")
+        if current is not None and not valid and not self.lost:
+            time.sleep(0.05)  # caught mid-rewrite on a share that applies writes in pieces
+            current, _, valid = read_current(self.work_dir)
+        if current is None and not self.lost and not self.released:
+            if self.refresh():  # missing without proof of a takeover: put it back
+                return
+            current, _, valid = read_current(self.work_dir)
         if self.lost or self.released or not _holds(current, valid, self.info.lock_id):
             error = LockLostError(self.work_dir, current if valid else None)
             self._found_lost(error)
             raise error
 
     def refresh(self) -> bool:
-        """Write a new heartbeat if the lock is still ours; False (and ``lost``) otherwise."""
+        """Write a new heartbeat if the lock is still ours; False (and ``lost``) otherwise.
+
+        A missing lock file is offline (``FileNotFoundError``) while its folder does not
+        answer; with the folder there and no takeover or release of ours in the history, the
+        lock is put back. Only another lock, or the history, makes it lost.
+        """
         with self._mutex:
             if self.lost or self.released:
                 return False
             with self._manager._guard(self.work_dir):
                 current, _, valid = read_current(self.work_dir)
+                if current is None:
+                    current, valid = self._missing()
                 if _holds(current, valid, self.info.lock_id):
                     info = replace(self.info, heartbeat=to_iso(self._manager.clock()))
-                    fileio.atomic_write_bytes(self.work_dir / LOCK_FILENAME, _payload(info))
+                    rewrite_in_place(self.work_dir / LOCK_FILENAME, _payload(info))
                     self.info = info
                     return True
         self._found_lost(LockLostError(self.work_dir, current if valid else None))
         return False
+
+    def _missing(self) -> tuple[LockInfo | None, bool]:
+        """Under the guard, the lock file gone: (what is there now, valid)."""
+        path = self.work_dir / LOCK_FILENAME
+        if not recheck_missing(path):
+            current, _, valid = read_current(self.work_dir)
+            return current, valid
+        if not self.work_dir.is_dir():
+            raise FileNotFoundError(f"{self.work_dir} cannot be reached")
+        if ended_by_other(self.work_dir, self.info.lock_id):
+            return None, True
+        if create_new(path, _payload(self.info)):  # never creates the folder itself
+            log.warning("The lock of %s was missing; put back", self.work_dir)
+            self._manager._record(self.work_dir, "restore", self.info)
+            return self.info, True
+        current, _, valid = read_current(self.work_dir)
+        return current, valid
 
     def release(self) -> None:
         """Delete the lock file if it is still ours; a missing file or folder is fine."""
@@ -258,9 +269,9 @@ class SessionLockManager:
                 event = "acquire"
             else:
                 old = self.keep_confirmed(work_dir, current, raw, valid, expected, "takeover")
-                # An atomic replace after the copy: the lock file never vanishes, so no acquire
-                # can slip in between; the guard keeps our own stations' writes out.
-                fileio.atomic_write_bytes(work_dir / LOCK_FILENAME, _payload(info))
+                # Rewritten in place after the copy: the lock file never vanishes, so no
+                # acquire can slip in between; the guard keeps our own stations' writes out.
+                rewrite_in_place(work_dir / LOCK_FILENAME, _payload(info))
                 extra = {"from": old, "reason": reason}
             self._exclusive(work_dir, info, exclusive_with, guarded=True)
         return self._register(work_dir, info, event, extra)
