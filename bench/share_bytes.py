@@ -13,8 +13,8 @@ Bytes are counted in this process by wrapping the write points: ``fileio.atomic_
 (so every ``atomic_write_bytes``/``_json``/``_text``, sidecars and kept-aside copies: the
 bytes written through the yielded file), the in-place rewrite of ``fileio._rewrite_in_place``
 (its sidecar is counted by the stream), ``AppendLog.append_lines`` and
-``exclusive.create_new`` (also where it was imported by name) and the lock file's own
-exclusive create (``session_lock._write_new``). Only paths under the share
+``exclusive.create_new`` (also where it was imported by name: the order ledger and the lock)
+and the lock's in-place heartbeat (``lock_file.rewrite_in_place``). Only paths under the share
 root count; the station's own folder (``PACKING_TOOL_HOME``) is a separate temp folder.
 Usage: python bench/share_bytes.py [--sessions 2000] [--orders 1000]
 """
@@ -149,10 +149,10 @@ class Counter:
             counter.add(path, len(data))  # written to a temp file even when it loses
             return created
 
-        lock_write = session_lock._write_new
+        lock_rewrite = session_lock.rewrite_in_place
 
-        def counted_lock_write(path: Path, data: bytes) -> None:
-            lock_write(path, data)
+        def counted_lock_rewrite(path: Path, data: bytes) -> None:
+            lock_rewrite(path, data)
             counter.add(path, len(data))
 
         complete = SessionManager.complete
@@ -166,7 +166,8 @@ class Counter:
         patch(append_log.AppendLog, "append_lines", counted_append)
         patch(exclusive, "create_new", counted_create)
         patch(order_ledger, "create_new", counted_create)
-        patch(session_lock, "_write_new", counted_lock_write)
+        patch(session_lock, "create_new", counted_create)
+        patch(session_lock, "rewrite_in_place", counted_lock_rewrite)
         patch(SessionManager, "complete", phased_complete)
         try:
             yield self
