@@ -49,6 +49,8 @@ from shared.worker_manager import WORKERS_VERSION
 
 PROGRESS_STATUSES = ("in_progress", "paused", "completed", "incomplete")
 STR_LIST: Rule = ("recorded_ids", is_str_list, "a list of strings")
+TOOL_COUNTERS = ("total_orders_analyzed", "total_orders_packed", "total_sessions")
+OUR_COUNTERS = tuple(c for c in COUNTERS if c not in TOOL_COUNTERS)
 
 
 def _restore(path: Path) -> Repair | None:
@@ -75,11 +77,13 @@ def check_stats(ctx: Context) -> None:
     f = ctx.findings
     current = check_version(f, path, doc, STATS_VERSION, migrate=True) != "older"
     fix = Repair("normalise_shared", path)
+    # Every version the tools write (1.0, 1.3.0, the fork's 2.0) has the tools' counters;
+    # ours (total_items_packed) is added on our first write, so its absence is no error.
     check_fields(
         f, path, doc, missing=current, repair=fix,
-        required=[*rules(COUNT, *COUNTERS), *rules(OBJECT, "by_client"),
+        required=[*rules(COUNT, *TOOL_COUNTERS), *rules(OBJECT, "by_client"),
                   *rules(LIST, "analysis_history", "packing_history")],
-        optional=[*rules(OBJECT, "clients", "workers"), STR_LIST,
+        optional=[*rules(COUNT, *OUR_COUNTERS), *rules(OBJECT, "clients", "workers"), STR_LIST,
                   *rules(LIST, "label_print_history"), *rules(COUNT, "total_labels_printed"),
                   *rules(TIME, "created_at", "last_updated")])
     for section in ("by_client", "clients"):
