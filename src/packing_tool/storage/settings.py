@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 SETTINGS_FILENAME = "settings.json"
 SETTINGS_VERSION = 1
 THEMES = ("light", "dark")  # the names ui.themes knows; storage may not import ui
+LANGUAGES = ("system", "bg", "en")  # "system": the PC's locale (ui.language)
 HEARTBEAT_RANGE = (5, 600)
 TIMEOUT_RANGE = (1, 120)
 MAX_STALE_SECONDS = 24 * 3600
@@ -54,6 +55,7 @@ class StationSettings:
     share_timeout_seconds: int = 10
     sound: bool = True
     theme: str = "light"
+    language: str = "system"
     last_client: str | None = None
     last_worker_id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -95,6 +97,8 @@ def _field_problems(s: StationSettings) -> dict[str, str]:
                                           f"(it is {s.share_timeout_seconds} s).")
     if s.theme not in THEMES:
         found["theme"] = f"Unknown theme {s.theme!r}: choose {' or '.join(THEMES)}."
+    if s.language not in LANGUAGES:
+        found["language"] = f"Unknown language {s.language!r}: choose {', '.join(LANGUAGES)}."
     name = s.station_name
     if name is not None:
         if not name.strip():
@@ -130,7 +134,7 @@ def _typed(name: str, value: Any) -> Any:
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if name in SECONDS_FIELDS and number and math.isfinite(value) and value == int(value):
         return int(value)
-    if (name == "sound" and isinstance(value, bool)) or (name == "theme"
+    if (name == "sound" and isinstance(value, bool)) or (name in ("theme", "language")
                                                          and isinstance(value, str)):
         return value
     raise TypeError(f"{name} is {value!r}, which is not a valid value")

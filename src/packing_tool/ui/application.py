@@ -16,6 +16,7 @@ from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.lock_info import set_station_name
 from packing_tool.storage.paths import RootChoice, local_data_dir, resources_dir
 from packing_tool.storage.settings import StationSettings
+from packing_tool.ui import language
 from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.themes import DEFAULT_THEME, THEMES, apply_theme
@@ -36,6 +37,7 @@ def run(choice: RootChoice, settings: StationSettings, *, quit_after: float | No
              settings.station, choice.path, choice.source)
     for note in settings.notes:
         log.warning("settings: %s", note)
+    language.install(app, settings.language)  # before any window: texts, dates, numbers
     apply_theme(app, settings.theme if settings.theme in THEMES else DEFAULT_THEME)
     runner = TaskRunner(app)  # the one background runner for share I/O
     window = MainWindow(choice, runner, station=settings, log_context=context)

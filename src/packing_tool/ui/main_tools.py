@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout
 
 from packing_tool.storage.barcode_maps import BarcodeMapStore
@@ -24,17 +25,21 @@ def open_settings(window: MainWindow) -> None:
     try:
         save_settings(chosen)  # this station's own disk, not the share
     except (SettingsError, OSError) as exc:
-        QMessageBox.warning(window, "Settings not saved", str(exc))
+        title = QCoreApplication.translate("MainWindow", "Settings not saved")
+        QMessageBox.warning(window, title, str(exc))
         return
-    restart = chosen.server_path != window.station.server_path or (
+    restart = chosen.language != window.station.language or (
+        chosen.server_path != window.station.server_path) or (
         chosen.heartbeat_seconds, chosen.stale_after_seconds, chosen.share_timeout_seconds) != (
         window.station.heartbeat_seconds, window.station.stale_after_seconds,
         window.station.share_timeout_seconds)
     window.apply_station(chosen)
     if restart:
-        window.say("Settings saved. The server and the lock times apply from the next start.")
+        window.say(QCoreApplication.translate(
+            "MainWindow", "Settings saved. The server, the lock times and the language apply "
+                          "from the next start."))
     else:
-        window.say("Settings saved.")
+        window.say(QCoreApplication.translate("MainWindow", "Settings saved."))
 
 
 def open_sku_mapping(window: MainWindow) -> None:
@@ -42,7 +47,8 @@ def open_sku_mapping(window: MainWindow) -> None:
     active = window.flow.active if window.flow is not None else None
     client = active.client_id if active is not None else window.browser.client
     if client is None:
-        window.say("Choose a client in the Session Browser first.")
+        window.say(QCoreApplication.translate(
+            "MainWindow", "Choose a client in the Session Browser first."))
         return
     # Path arithmetic only: resolving it (ShareLayout) would touch the share on the UI thread.
     stock = active.work_dir.parent.parent / "input" / "inventory.csv" if active else None
@@ -53,7 +59,8 @@ def open_sku_mapping(window: MainWindow) -> None:
 
     dialog = SkuMappingDialog(BarcodeMapStore(window.layout_, client), window.runner,
                               inventory_file=stock, on_changed=changed, parent=window)
-    dialog.setWindowTitle(f"Barcode mapping: client {client}")
+    title = QCoreApplication.translate("MainWindow", "Barcode mapping: client {client}")
+    dialog.setWindowTitle(title.format(client=client))
     dialog.exec()
     if window.packer is not None:
         window.packer.refocus()
@@ -63,7 +70,7 @@ def open_workers(window: MainWindow) -> None:
     view = WorkerView(window.layout_, window.runner)
     dialog = QDialog(window)
     dialog.setObjectName("workersDialog")
-    dialog.setWindowTitle("Workers")
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Workers"))
     dialog.resize(1000, 640)
     QVBoxLayout(dialog).addWidget(view)
     dialog.exec()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,13 +38,14 @@ from packing_tool.storage.settings import (
     StationSettings,
     validate,
 )
+from packing_tool.ui import language
 from packing_tool.ui.themes import set_style_property
 from packing_tool.ui.widgets import named
 
 
 def ask_folder(parent: QWidget, start: str) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Shared folder of the packing stations",
-                                              start)
+    title = QCoreApplication.translate("SettingsDialog", "Shared folder of the packing stations")
+    folder = QFileDialog.getExistingDirectory(parent, title, start)
     return Path(folder) if folder else None
 
 
@@ -51,14 +53,16 @@ def station_placeholder() -> str:
     """What an empty station name means here: the name the station then goes by."""
     forced = station_override()
     if forced is not None:
-        return f"{STATION_ENV} names this station: {forced}"
-    return f"empty: this PC's name ({host_name()})"
+        text = QCoreApplication.translate("SettingsDialog", "{env} names this station: {name}")
+        return text.format(env=STATION_ENV, name=forced)
+    text = QCoreApplication.translate("SettingsDialog", "empty: this PC's name ({name})")
+    return text.format(name=host_name())
 
 
 def _seconds(name: str, low: int, high: int, value: int) -> QSpinBox:
     spin = named(QSpinBox(), name)
     spin.setRange(low, high)
-    spin.setSuffix(" s")
+    spin.setSuffix(QCoreApplication.translate("SettingsDialog", " s"))
     spin.setValue(value)
     return spin
 
@@ -69,7 +73,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: StationSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Station settings")
+        self.setWindowTitle(self.tr("Station settings"))
         self.setModal(True)
         self.original = settings
         self.choose_folder: Callable[[QWidget, str], Path | None] = ask_folder
@@ -78,8 +82,9 @@ class SettingsDialog(QDialog):
 
     def _build(self, s: StationSettings) -> None:
         self.server_field = named(QLineEdit(s.server_path or ""), "serverPathField")
-        self.server_field.setPlaceholderText(r"\\server\share (empty: the demo data on this PC)")
-        browse = named(QPushButton("Browse…"), "browseServerButton")
+        self.server_field.setPlaceholderText(
+            self.tr("\\\\server\\share (empty: the demo data on this PC)"))
+        browse = named(QPushButton(self.tr("Browse…")), "browseServerButton")
         browse.setAutoDefault(False)
         browse.clicked.connect(self.browse)
         server_row = QHBoxLayout()
@@ -89,30 +94,39 @@ class SettingsDialog(QDialog):
         self.station_field.setMaxLength(MAX_STATION_NAME + 1)  # one more: the rule explains it
         self.station_field.setPlaceholderText(station_placeholder())
         if (forced := station_override()) is not None:
-            self.station_field.setToolTip(f"{STATION_ENV} is set: this station is named "
-                                          f"{forced} whatever is entered here.")
+            self.station_field.setToolTip(self.tr(
+                "{env} is set: this station is named {name} whatever is entered here.").format(
+                env=STATION_ENV, name=forced))
         self.heartbeat_spin = _seconds("heartbeatSpin", *HEARTBEAT_RANGE, s.heartbeat_seconds)
-        self.heartbeat_spin.setToolTip("How often an open list's lock says this station is alive.")
+        self.heartbeat_spin.setToolTip(
+            self.tr("How often an open list's lock says this station is alive."))
         self.stale_spin = _seconds("staleSpin", 1, MAX_STALE_SECONDS, s.stale_after_seconds)
-        self.stale_spin.setToolTip("After how long without a heartbeat another station may "
-                                   "take a list over.")
+        self.stale_spin.setToolTip(self.tr("After how long without a heartbeat another station "
+                                           "may take a list over."))
         self.timeout_spin = _seconds("shareTimeoutSpin", *TIMEOUT_RANGE, s.share_timeout_seconds)
-        self.timeout_spin.setToolTip("The longest a share operation may take before the app "
-                                     "treats the share as unreachable.")
-        self.sound_check = named(QCheckBox("Play sounds on scans"), "soundCheck")
+        self.timeout_spin.setToolTip(self.tr("The longest a share operation may take before the "
+                                             "app treats the share as unreachable."))
+        self.sound_check = named(QCheckBox(self.tr("Play sounds on scans")), "soundCheck")
         self.sound_check.setChecked(s.sound)
         self.theme_combo = named(QComboBox(), "themeCombo")
+        theme_names = {"light": self.tr("Light"), "dark": self.tr("Dark")}
         for name in THEMES:
-            self.theme_combo.addItem(name.capitalize(), name)
+            self.theme_combo.addItem(theme_names.get(name, name.capitalize()), name)
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(s.theme)))
+        self.language_combo = named(QComboBox(), "languageCombo")
+        for choice, words in language.choice_names():
+            self.language_combo.addItem(words, choice)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(s.language)))
+        self.language_combo.setToolTip(self.tr("Applies from the next start of the program."))
         form = QFormLayout()
-        form.addRow("Server path", server_row)
-        form.addRow("Station name", self.station_field)
-        form.addRow("Heartbeat every", self.heartbeat_spin)
-        form.addRow("Lock stale after", self.stale_spin)
-        form.addRow("Share timeout", self.timeout_spin)
-        form.addRow("Sound", self.sound_check)
-        form.addRow("Theme", self.theme_combo)
+        form.addRow(self.tr("Server path"), server_row)
+        form.addRow(self.tr("Station name"), self.station_field)
+        form.addRow(self.tr("Heartbeat every"), self.heartbeat_spin)
+        form.addRow(self.tr("Lock stale after"), self.stale_spin)
+        form.addRow(self.tr("Share timeout"), self.timeout_spin)
+        form.addRow(self.tr("Sound"), self.sound_check)
+        form.addRow(self.tr("Theme"), self.theme_combo)
+        form.addRow(self.tr("Language"), self.language_combo)
         self.message = named(QLabel(), "settingsMessage")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -141,6 +155,7 @@ class SettingsDialog(QDialog):
             share_timeout_seconds=self.timeout_spin.value(),
             sound=self.sound_check.isChecked(),
             theme=str(self.theme_combo.currentData()),
+            language=str(self.language_combo.currentData()),
             notes=())
 
     def problems(self) -> list[str]:
