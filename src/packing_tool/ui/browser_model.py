@@ -20,16 +20,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
 from packing_tool.storage.discovery import session_date
 from packing_tool.storage.lock_info import station_name
 from packing_tool.storage.session_index import STATUS_LABELS, STATUSES, IndexRow
+from packing_tool.ui.themes import status_colour  # per theme, read at paint time
 from shared.timestamps import now, parse_timestamp, sort_key
 
 COLUMNS = ("Status", "Packing List", "Courier", "Session", "Worker", "PC", "Progress",
            "Started", "Duration", "Items")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-# Readable on the light and the dark theme alike (the status column's text and marker).
-STATUS_COLOURS = {
-    "available": "#4A90D9", "in_progress": "#27AE60", "stale": "#E67E22", "paused": "#D4AC0D",
-    "completed": "#2ECC71", "incomplete": "#E74C3C", "abandoned": "#C0392B",
-}
 DASH = "—"
 RESUMABLE = ("paused", "incomplete", "abandoned")
 Index = QModelIndex | QPersistentModelIndex
@@ -218,7 +214,6 @@ class SessionTableModel(QAbstractTableModel):
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._bold = QFont()
         self._bold.setBold(True)
-        self._brushes = {k: QBrush(QColor(v)) for k, v in STATUS_COLOURS.items()}
 
     def set_rows(self, rows: Sequence[IndexRow]) -> None:
         self.set_cells(prepare(rows))
@@ -283,11 +278,11 @@ class SessionTableModel(QAbstractTableModel):
             return cells.row
         status = cells.row.status
         if column == 0 and role == Qt.ItemDataRole.ForegroundRole:
-            return self._brushes[status]
+            return QBrush(QColor(status_colour(status)))  # the theme in use, now
         if column == 0 and role == Qt.ItemDataRole.FontRole:
             return self._bold
         if column == 0 and role == Qt.ItemDataRole.DecorationRole:
-            return QColor(STATUS_COLOURS[status])
+            return QColor(status_colour(status))
         if role == Qt.ItemDataRole.ToolTipRole:
             lock = cells.row.lock
             held = f"\nLock: {lock.describe()}" if lock is not None else ""

@@ -26,6 +26,7 @@ from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.storage.session_details import SessionDetails, TimelineEntry
 from packing_tool.ui.browser_model import format_duration
 from packing_tool.ui.details_ledger import ELSEWHERE_STATUS, elsewhere_rows, ledger_marks
+from packing_tool.ui.themes import mark_colour
 from packing_tool.ui.widgets import named
 from shared.timestamps import parse_timestamp
 
@@ -33,15 +34,9 @@ COLUMNS = ("Order / Scan", "Status", "Time", "From start", "Units", "Worker", "M
 AUTO_EXPAND = 10  # orders; a short list opens fully expanded
 MARK_TEXT = {
     "order": "▶ order", "ok": "✓ scan", "complete": "✓ completes order",
-    "manual": "✋ manual", "extra": "+ extra", "undo": "⟲ undo", "unknown": "? unknown",
-    "wrong": "✗ wrong item", "skip": "⏭ skipped", "handover": "⇄ handover",
+    "manual": "✎ manual", "extra": "+ extra", "undo": "⟲ undo", "unknown": "? unknown",
+    "wrong": "✗ wrong item", "skip": "⇥ skipped", "handover": "⇄ handover",
     "ignored": "· ignored", "repack": "↻ packed again",
-}
-MARK_COLOURS = {
-    "order": "#4A90D9", "ok": "#27AE60", "complete": "#1E8449", "manual": "#8E44AD",
-    "extra": "#E67E22", "undo": "#7F8C8D", "unknown": "#E74C3C", "wrong": "#C0392B",
-    "skip": "#95A5A6", "handover": "#16A085", "ignored": "#95A5A6", "repack": "#D35400",
-    "conflict": "#C0392B",
 }
 LOADED = Qt.ItemDataRole.UserRole  # set on an order item once its scans are added
 LOOSE = Qt.ItemDataRole.UserRole + 2  # the row of scans that matched no order
@@ -54,7 +49,7 @@ def order_flags(order: dict[str, Any]) -> str:
     for key, sign in (("corrections", "⟲ {} undo"), ("extra_scans_count", "+ {} extra"),
                       ("wrong_item_scans_count", "✗ {} wrong"),
                       ("unknown_scans_count", "? {} unknown/wrong"),
-                      ("manual_units", "✋ {} manual")):
+                      ("manual_units", "✎ {} manual")):
         value = order.get(key)
         if isinstance(value, int) and value:
             parts.append(sign.format(value))
@@ -125,7 +120,7 @@ class OrdersTab(QWidget):
             colour = "conflict" if order.get("also_packed") else colour
             if colour is not None:
                 for column in range(len(COLUMNS)):
-                    item.setForeground(column, QBrush(QColor(MARK_COLOURS[colour])))
+                    item.setForeground(column, QBrush(QColor(mark_colour(colour))))
             items.append(item)
         if self.details.loose_events:
             loose = QTreeWidgetItem(["(no order)", "", "", "", "", "",
@@ -165,7 +160,7 @@ class OrdersTab(QWidget):
             f"#{entry.seq} {what}", entry.outcome.replace("_", " "),
             entry.at.astimezone().strftime("%H:%M:%S"), offset,
             f"×{entry.quantity}" if entry.quantity else "", entry.worker_name, marks])
-        colour = QBrush(QColor(MARK_COLOURS.get(mark, MARK_COLOURS["ignored"])))
+        colour = QBrush(QColor(mark_colour(mark)))  # per theme (themes.py)
         for column in range(len(COLUMNS)):
             child.setForeground(column, colour)
         if entry.undone:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -146,6 +146,13 @@ class ItemsTable(QTableWidget):
             item.setBackground(QBrush(QColor(background)))
             multi = column == QTY and required > 1 and state != DONE
             item.setForeground(QBrush(QColor(colours.multi if multi else foreground)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch re-colours the rows already shown."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            for i in range(len(getattr(self, "_packed", ()))):  # none while constructed
+                self._paint(i)
 
     def state_of(self, line_row: int) -> str | None:
         i = self._table_row.get(line_row)

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from packing_tool.domain.elsewhere import Elsewhere, Where
 from packing_tool.ui.feedback import shorten
@@ -17,6 +24,7 @@ from packing_tool.ui.widgets import named
 RECENT_LIMIT = 100  # a shift's last minutes; older scans are in the journal
 SHOWN_ORDERS = 8  # order numbers named in a one-line list; the rest are counted
 SHOWN_WHERE = 3  # orders named with where they were packed (each is a long text)
+KIND_ROLE = Qt.ItemDataRole.UserRole  # a recent-scan line's feedback kind (ok, warn, error…)
 
 
 def elsewhere_hint(info: Elsewhere) -> str:
@@ -164,11 +172,22 @@ class RecentScans(QListWidget):
         stamp = at.strftime("%H:%M:%S") if at is not None else "--:--:--"
         what = shorten(scanned, 32) if scanned else "·"
         self.insertItem(0, f"{stamp}  {what}  →  {message}")
-        colour = item_colours().outcome_text.get(kind)
-        if colour:
-            self.item(0).setForeground(QBrush(QColor(colour)))
+        self.item(0).setData(KIND_ROLE, kind)
+        self._colour(self.item(0))
         while self.count() > RECENT_LIMIT:
             self.takeItem(self.count() - 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch re-colours the lines already shown."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            for i in range(self.count()):
+                self._colour(self.item(i))
+
+    def _colour(self, item: QListWidgetItem) -> None:
+        colour = item_colours().outcome_text.get(str(item.data(KIND_ROLE)))
+        item.setData(Qt.ItemDataRole.ForegroundRole,
+                     QBrush(QColor(colour)) if colour else None)  # None: the palette's text
 
     def texts(self) -> list[str]:
         return [self.item(i).text() for i in range(self.count())]
