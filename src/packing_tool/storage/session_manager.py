@@ -147,7 +147,8 @@ class SessionManager:
         return within(self.settings.share_timeout, what, call, abandon)
 
     def open(self, client: str, session: str, list_name: str, *,
-             take_over: LockInfo | None = None) -> ActiveList:
+             take_over: LockInfo | None = None,
+             reason: str = "confirmed by the user") -> ActiveList:
         """Take the list's lock and open it (resuming its journal); raises ``LockHeldError``.
 
         ``take_over`` is the stale lock the user confirmed taking over.
@@ -166,7 +167,7 @@ class SessionManager:
         if take_over is not None:
             lock = self._within("take over the list's lock",
                                 lambda: self.locks.take_over(work_dir, take_over,
-                                                             reason="confirmed by the user",
+                                                             reason=reason,
                                                              exclusive_with=others),
                                 self.locks.release)
         else:

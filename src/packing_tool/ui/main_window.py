@@ -231,10 +231,20 @@ class MainWindow(QMainWindow):
         self.flow.lockLost.connect(self._lock_lost)
         self.pages.setCurrentWidget(self.work_page)
         self.browser.refresh()
-        self.runner.submit(self.flow.manager.unfinished_here, on_done=self._offer_resume,
-                           owner=self)
+        self.runner.submit(self.flow.unfinished, on_done=self._offer_resume, owner=self)
 
-    def _offer_resume(self, entries: list[Any]) -> None:
+    def _offer_resume(self, found: tuple[list[Any], Any]) -> None:
+        entries, crashed = found
+        if crashed is not None and self.flow is not None and self.flow.active is None:
+            # This PC's program stopped with the list open: back to it at once, no question.
+            self.resume_bar.hide()
+            self.say(self.tr("Resuming {name} of session {session}: the program stopped on "
+                             "this PC while it was open.").format(
+                name=crashed.list_name, session=crashed.session_id))
+            self.flow.open_list({"client_id": crashed.client_id,
+                                 "session_id": crashed.session_id,
+                                 "packing_list_name": crashed.list_name})
+            return
         if not entries:
             self.resume_bar.hide()
             return

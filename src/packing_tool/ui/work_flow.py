@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from packing_tool.storage.journal_mirror import MirrorStatus
 from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.local_registry import OpenEntry
 from packing_tool.storage.lock_info import LockInfo
 from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.session_lock import LockHeldError
@@ -20,6 +21,7 @@ from packing_tool.storage.session_manager import ActiveList, SessionManager, Ses
 from packing_tool.ui.runner import TaskRunner
 
 log = logging.getLogger(__name__)
+CRASH_REASON = "resumed on the same PC after its program stopped"
 
 
 def ended_text(list_name: str, done: dict[str, Any], status: str) -> str:
@@ -72,10 +74,38 @@ class WorkFlow(QObject):
             try:
                 return self.manager.open(client, session, name, take_over=take_over)
             except LockHeldError as exc:  # handed back as a value: the window asks the packer
-                return exc
+                if take_over is not None or not self._crashed_here(client, session, name,
+                                                                    exc.holder):
+                    return exc
+                dead = exc.holder
+            # This PC's own list, its program gone (a crash): resumed without a question.
+            log.info("%s/%s: resuming after a crash of this PC's program", session, name)
+            try:
+                return self.manager.open(client, session, name, take_over=dead,
+                                         reason=CRASH_REASON)
+            except LockHeldError as again:
+                return again
 
         self.runner.submit(work, on_done=lambda r: self._opened(payload, r),
                            on_error=self._failed, owner=self)
+
+    def _crashed_here(self, client: str, session: str, name: str, holder: LockInfo) -> bool:
+        """The lock is this PC's, its process is dead, and this station had the list open."""
+        return holder.owner_gone() and any(
+            (e.client_id, e.session_id, e.list_name) == (client, session, name)
+            for e in self.manager.unfinished_here())
+
+    def unfinished(self) -> tuple[list[OpenEntry], OpenEntry | None]:
+        """(On the runner.) This station's unfinished lists, and the first one whose lock is
+        still held by a program of this PC that died (resumed at once after login)."""
+        self.manager.finish_interrupted()  # an ending cut short is finished, not resumed
+        entries = self.manager.unfinished_here()
+        for entry in entries:
+            work_dir = self.layout.work_dir(entry.client_id, entry.session_id, entry.list_name)
+            holder = self.manager.locks.holder(work_dir)
+            if holder is not None and holder.owner_gone():
+                return entries, entry
+        return entries, None
 
     def _opened(self, payload: dict[str, Any], result: ActiveList | LockHeldError) -> None:
         self.busy = False
