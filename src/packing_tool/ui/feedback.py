@@ -1,16 +1,17 @@
 """The big feedback banner: what the last scan or action meant, in words and in colour.
 
 The banner's ``kind`` property (ok, complete, info, warn, error, idle) is what the theme
-colours; the words come from the domain's ``ScanResult.message`` and ``detail``.
+colours; the words for the domain's outcome and detail come from ``ui.wording``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from packing_tool.domain.events import Outcome
 from packing_tool.domain.packer_views import ScanResult
+from packing_tool.ui import wording
 from packing_tool.ui.themes import set_style_property
 from packing_tool.ui.widgets import named
 
@@ -44,15 +45,6 @@ FEEDBACK_KIND: dict[Outcome, str] = {
     Outcome.ORDER_IN_OTHER_LIST: ERROR,  # wrong list, like a label that is not found
     Outcome.REPACK_STARTED: INFO,  # opens like a loaded order
 }
-# What the packer should do next, under the event's own detail (where, who, when).
-NEXT_STEP: dict[Outcome, str] = {
-    Outcome.ORDER_PACKED_ELSEWHERE: "Do not pack it again. To pack it again on purpose: "
-                                    "Pack again… (F9).",
-    Outcome.ORDER_PACKING_ELSEWHERE: "Put it aside: another station has it open.",
-    Outcome.ORDER_ALREADY_PACKED: "To pack it again on purpose: Pack again… (F9).",
-    Outcome.ORDER_NOT_TO_PACK: "Put it aside and tell a supervisor.",
-    Outcome.ORDER_IN_OTHER_LIST: "Put it aside for that list.",
-}
 SHOWN_SCAN = 60  # characters of a scan echoed back; a garbage read can be thousands long
 
 
@@ -78,7 +70,7 @@ class FeedbackBanner(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextFormat(Qt.TextFormat.PlainText)  # scans are data, never markup
             layout.addWidget(label)
-        self.show_message(IDLE, "SCAN AN ORDER LABEL")
+        self.show_message(IDLE, self.tr("SCAN AN ORDER LABEL"))
 
     @property
     def kind(self) -> str:
@@ -91,10 +83,8 @@ class FeedbackBanner(QFrame):
         return self._detail.text()
 
     def show_result(self, result: ScanResult, scanned: str = "") -> None:
-        step = NEXT_STEP.get(result.outcome, "")
-        detail = "\n".join(t for t in (result.detail, step) if t)
-        self.show_message(FEEDBACK_KIND.get(result.outcome, ERROR), result.message, detail,
-                          scanned)
+        self.show_message(FEEDBACK_KIND.get(result.outcome, ERROR), wording.result_banner(result),
+                          wording.result_detail(result), scanned)
 
     def show_message(self, kind: str, title: str, detail: str = "", scanned: str = "") -> None:
         if kind not in KINDS:
@@ -102,6 +92,7 @@ class FeedbackBanner(QFrame):
         self._title.setText(title)
         self._detail.setText(detail)
         self._detail.setVisible(bool(detail))
-        self._scan.setText(f"Scanned: {shorten(scanned)}" if scanned else "")
+        said = QCoreApplication.translate("FeedbackBanner", "Scanned: {code}")
+        self._scan.setText(said.format(code=shorten(scanned)) if scanned else "")
         self._scan.setVisible(bool(scanned))
         set_style_property(self, "kind", kind)

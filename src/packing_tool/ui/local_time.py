@@ -81,31 +81,39 @@ def when(moment: Moment, now: datetime | None = None, seconds: bool = False) -> 
         return DASH
     today = _now(now).date()
     time_text = clock(local, seconds)
-    if local.date() == today:
-        return _tr("today {time}").format(time=time_text)
-    if local.date() == today - timedelta(days=1):
-        return _tr("yesterday {time}").format(time=time_text)
+    if local.date() in (today, today - timedelta(days=1)):
+        return day_word(local.date() == today, time_text)
     return f"{day(local, year=local.year != today.year)} {time_text}"
+
+
+def day_word(today: bool, time_text: str) -> str:
+    """"today 10:41" or "yesterday 10:41" for a time of day already written."""
+    if today:
+        return QCoreApplication.translate("LocalTime", "today {time}").format(time=time_text)
+    return QCoreApplication.translate("LocalTime", "yesterday {time}").format(time=time_text)
 
 
 def ago(moment: Moment, now: datetime | None = None) -> str:
     """How long ago: "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", a day."""
     local = to_local(moment)
     if local is None:
-        return _tr("never")
+        return QCoreApplication.translate("LocalTime", "never")
     current = _now(now)
     seconds = (current - local).total_seconds()
     days = (current.date() - local.date()).days
     if seconds < 60:
-        return _tr("just now")
+        return QCoreApplication.translate("LocalTime", "just now")
     if seconds < 3600:
-        return _tr("{n} min ago").format(n=number(int(seconds // 60)))
+        text = QCoreApplication.translate("LocalTime", "{n} min ago")
+        return text.format(n=number(int(seconds // 60)))
     if days == 0:
-        return _tr("{n} h ago").format(n=number(int(seconds // 3600)))
+        text = QCoreApplication.translate("LocalTime", "{n} h ago")
+        return text.format(n=number(int(seconds // 3600)))
     if days == 1:
-        return _tr("yesterday")
+        return QCoreApplication.translate("LocalTime", "yesterday")
     if days < 7:
-        return _tr("{n} days ago").format(n=number(days))
+        text = QCoreApplication.translate("LocalTime", "{n} days ago")
+        return text.format(n=number(days))
     return day(local, year=local.year != current.year)
 
 
@@ -119,10 +127,13 @@ def duration(seconds: float | timedelta | None) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return _tr("{h} h {m} min").format(h=number(hours), m=f"{minutes:02d}")
+        text = QCoreApplication.translate("LocalTime", "{h} h {m} min")
+        return text.format(h=number(hours), m=f"{minutes:02d}")
     if minutes:
-        return _tr("{m} min {s} s").format(m=minutes, s=f"{secs:02d}")
-    return _tr("{s} s").format(s=secs)
+        text = QCoreApplication.translate("LocalTime", "{m} min {s} s")
+        return text.format(m=minutes, s=f"{secs:02d}")
+    text = QCoreApplication.translate("LocalTime", "{s} s")
+    return text.format(s=secs)
 
 
 def number(value: int | float | None) -> str:
