@@ -120,7 +120,8 @@ def test_own_crashed_list_resumes_at_once_after_login(
     order = crash_while_packing(tmp_path, share_root)
     work = ShareLayout(share_root).work_dir("M", SESSION, LIST)
     dead = read_lock(work)
-    assert dead is not None and dead.owner_gone()  # the killed program's lock is still there
+    assert dead is not None
+    assert dead.owner_gone()
 
     win = open_window()
     log_in(qtbot, win)
@@ -131,10 +132,12 @@ def test_own_crashed_list_resumes_at_once_after_login(
     assert mode is not None
     # The journal was replayed: the order the crashed program opened is open with its unit.
     current = mode.logic.current_order
-    assert current is not None and current.order_number == order
+    assert current is not None
+    assert current.order_number == order
     assert mode.logic.progress.units_packed == 1
     lock = read_lock(work)
-    assert lock is not None and lock.process_id == os.getpid()
+    assert lock is not None
+    assert lock.process_id == os.getpid()
     assert history(work)[-1]["reason"] == CRASH_REASON
     # A label scan goes on where it stopped: the order is already open, not a new one.
     qtbot.keyClicks(mode.scan_input, label_text(order))
@@ -159,7 +162,7 @@ def test_a_list_held_by_another_pc_still_asks(
 
     win = open_window()
     log_in(qtbot, win)
-    qtbot.waitUntil(lambda: win.resume_bar.isVisible(), timeout=15000)
+    qtbot.waitUntil(win.resume_bar.isVisible, timeout=15000)
     assert win.packer is None  # not opened by itself: it was another PC's
     qtbot.mouseClick(win.resume_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(asked), timeout=15000)
