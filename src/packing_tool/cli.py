@@ -8,11 +8,20 @@ import sys
 from collections.abc import Sequence
 
 from packing_tool import __version__
-from packing_tool.admin import archive, backup, demo, migrate, sessions, stats, verify
+from packing_tool.admin import (
+    archive,
+    backup,
+    check_list,
+    demo,
+    migrate,
+    sessions,
+    stats,
+    verify,
+)
 from packing_tool.admin.common import AdminError
 from packing_tool.storage.paths import resolve_root
 
-ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive)
+ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive, check_list)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from packing_tool.domain.barcodes import clean_scan
+from packing_tool.domain.second_check import CONFIG_KEY, SecondCheckRules
 from packing_tool.storage import share_json
 from packing_tool.storage.layout import ShareLayout, client_folder_id
 from packing_tool.storage.lock_info import station_name
@@ -129,6 +130,19 @@ class BarcodeMapStore:
 
         return self._edit(drop)
 
+    def second_check(self) -> tuple[SecondCheckRules, list[str]]:
+        """The client's second-check rules (key ``second_check``) and what in them is ignored."""
+        return SecondCheckRules.from_dict(self._read().get(CONFIG_KEY))
+
+    def set_second_check(self, rules: SecondCheckRules) -> None:
+        """Store the second-check rules; every other key of the file stays as it is."""
+        def mutate(doc: dict[str, Any]) -> None:
+            doc[CONFIG_KEY] = rules.to_dict()
+            doc["last_updated"] = now_iso()
+            doc["updated_by"] = station_name()
+
+        fileio.locked_json_update(self.path, mutate, default=self._default, timeout=self.timeout)
+
     def kept_aside(self) -> list[Path]:
         """Copies of unreadable versions of the file, newest last (to tell the user)."""
         return sorted(self.path.parent.glob(f"{self.path.name}.corrupt-*"))
@@ -150,6 +164,15 @@ class BarcodeMapStore:
     def import_from_inventory(self, path: str | Path) -> dict[str, str]:
         """``{barcode: SKU}`` from a stock CSV's barcode column; ``{}`` if it has none."""
         return read_inventory_barcodes(path, sku_header=self.stock_sku_header())
+
+
+def station_barcodes(layout: ShareLayout, client_id: str, session: str) -> dict[str, str]:
+    """The barcode map a station packs a session's lists with: the barcodes of the session's
+    stock file, with the client's stored map over them (stored entries win)."""
+    stock = layout.inventory_file(client_id, session)
+    mapping = read_inventory_barcodes(stock) if stock.is_file() else {}
+    mapping.update(BarcodeMapStore(layout, client_id).load())
+    return mapping
 
 
 def _decode(raw: bytes) -> str:

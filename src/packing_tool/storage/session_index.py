@@ -153,7 +153,7 @@ def read_index(layout: ShareLayout, client: str) -> JsonDict:
 
 
 def update_entry(layout: ShareLayout, client: str, session: str, list_name: str,
-                 **fields: object) -> None:
+                 *, touch: bool = True, **fields: object) -> None:
     """Merge ``fields`` into one entry under the file's lock; other entries and unknown keys
     stay. ``updated_at`` is now unless given; datetimes are written as ISO with an offset.
     A corrupt index is kept aside and recovered; raises ``OSError`` when the share is gone."""
@@ -162,7 +162,8 @@ def update_entry(layout: ShareLayout, client: str, session: str, list_name: str,
     if status is not None and status not in STORED_STATUSES:
         raise ValueError(f"status {status!r} is not one of {', '.join(STORED_STATUSES)}")
     values = {k: to_iso(v) if isinstance(v, datetime) else v for k, v in fields.items()}
-    values.setdefault("updated_at", now_iso())
+    if touch:  # touch=False: a note on the list (a check), not activity that ages it
+        values.setdefault("updated_at", now_iso())
     line = json.dumps({"key": entry_key(session, list_name), "session_id": session,
                        "packing_list_name": list_name, "fields": values},
                       ensure_ascii=False).encode("utf-8")
@@ -298,6 +299,8 @@ class IndexRow:
     packed_elsewhere_orders: int | None = None  # orders of the list packed in another list
     repacked_orders: int | None = None  # packed again on purpose (never counted twice)
     conflict_orders: int | None = None  # packed here and (by the order ledger) elsewhere too
+    check_findings: int | None = None  # problems the last pre-shift check found (list_check)
+    checked_at: str | None = None
 
     @property
     def label(self) -> str:
@@ -335,10 +338,10 @@ def _row(key: str, entry: JsonDict, work_dir: Path, status: str,
          lock: LockInfo | None) -> IndexRow:
     values: JsonDict = {k: _text(entry.get(k)) for k in (
         "worker_id", "worker_name", "pc_name", "created_at", "started_at", "updated_at",
-        "completed_at", "courier")}
+        "completed_at", "courier", "checked_at")}
     values.update({k: as_count(entry.get(k)) for k in (
         "total_orders", "completed_orders", "skipped_orders", "total_items", "packed_items",
-        "packed_elsewhere_orders", "repacked_orders", "conflict_orders")})
+        "packed_elsewhere_orders", "repacked_orders", "conflict_orders", "check_findings")})
     if lock is not None and status == "in_progress":  # the live lock names who packs it now
         values.update(worker_id=lock.worker_id or values["worker_id"], pc_name=lock.locked_by,
                       worker_name=lock.worker_name or values["worker_name"])
