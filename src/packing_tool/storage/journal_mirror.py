@@ -140,6 +140,9 @@ class MirroredJournal:
             self._events.append(event)
             self._pending.append(event)
             self._wake.notify()
+            offline = self._status.state is ShareState.OFFLINE
+        if offline:  # the count of scans waiting changed: listeners show it exactly
+            self._tell()
 
     def append_many(self, events: list[ScanEvent]) -> None:
         for event in events:
@@ -176,7 +179,11 @@ class MirroredJournal:
             changed = state is not self._status.state or message != self._status.message
             self._status = MirrorStatus(state, len(self._pending), message)
             self._wake.notify_all()
-        if changed and self._on_status is not None:
+        if changed:
+            self._tell()
+
+    def _tell(self) -> None:
+        if self._on_status is not None:
             try:
                 self._on_status(self.status)
             except Exception:  # a listener's bug must not stop the copying

@@ -36,6 +36,7 @@ from packing_tool.storage.paths import RootChoice, local_data_dir
 from packing_tool.storage.session_manager import ActiveList, SessionSettings
 from packing_tool.storage.settings import StationSettings, session_settings
 from packing_tool.ui import main_tools
+from packing_tool.ui.offline_banner import OfflineBanner
 from packing_tool.ui.packer_mode import PackerMode
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.session_browser import SessionBrowser
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
                 "Demo data: no server is configured. Everything here is a local practice "
                 f"copy in {self.choice.path}. Set the server under File → Settings."),
                 "demoBanner"))
+        self.offline_banner = OfflineBanner(self.choice.path, self)
+        column.addWidget(self.offline_banner)
         self.pages = named(QStackedWidget(), "pages")
         column.addWidget(self.pages, 1)
         self.setCentralWidget(body)
@@ -292,12 +295,14 @@ class MainWindow(QMainWindow):
         self.packer.workerChanged.connect(self._worker_changed)
         self.packer_box.addWidget(self.packer)
         self.pages.setCurrentWidget(self.packer_page)
+        self.offline_banner.watch(lambda: active.share_status)
         self.lock_label.setText(f"Lock: {active.list_name} held by this station")
         self._context(session=active.session_id, list_name=active.list_name)
         self.say(f"{active.list_name} of {active.session_id} is open.")
         self.packer.refocus()
 
     def _scanned(self, result: Any) -> None:
+        self.offline_banner.refresh()  # the exact count of scans waiting, after every scan
         if getattr(result, "order_completed", False) and self.flow is not None:
             self.flow.report_progress()  # keeps the browser's progress live on other PCs
 
@@ -319,6 +324,7 @@ class MainWindow(QMainWindow):
             self.packer.setParent(None)
             self.packer.deleteLater()
             self.packer = None
+        self.offline_banner.watch(lambda: None)
         self.lock_label.setText("No list open")
         self._context(session=None, list_name=None)
         self.pages.setCurrentWidget(self.work_page)
@@ -326,6 +332,7 @@ class MainWindow(QMainWindow):
         self.browser.refresh()
 
     def _share_changed(self, state: str, waiting: int) -> None:
+        self.offline_banner.refresh()
         if state == "online":
             self.share_label.setText("Share: online")
         elif state == "offline":
