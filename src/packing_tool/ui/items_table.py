@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,8 @@ from packing_tool.domain.packer_views import LineView
 from packing_tool.ui.themes import item_colours
 
 SKU, PRODUCT, QTY, PACKED = range(4)
-HEADERS = ("SKU", "Product", "Qty", "Packed")
+HEADERS = (QT_TRANSLATE_NOOP("ItemsTable", "SKU"), QT_TRANSLATE_NOOP("ItemsTable", "Product"),
+           QT_TRANSLATE_NOOP("ItemsTable", "Qty"), QT_TRANSLATE_NOOP("ItemsTable", "Packed"))
 ROW_HEIGHT = 44
 OPEN, PARTIAL, DONE = "open", "partial", "done"  # a line: nothing packed, some, all
 
@@ -40,7 +41,7 @@ class ItemsTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(HEADERS), parent)
         self.setObjectName("itemsTable")
-        self.setHorizontalHeaderLabels(HEADERS)
+        self.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from packing_tool.domain.orders import Order
@@ -30,7 +30,8 @@ def chip_texts(order: Order) -> dict[str, str]:
         "courier": shown(order.courier),
         "country": shown(order.country),
         "type": shown(order.order_type),
-        "box": f"Box {shown(order.min_box)}" if shown(order.min_box) else "",
+        "box": QCoreApplication.translate("OrderPanel", "Box {box}").format(
+            box=shown(order.min_box)) if shown(order.min_box) else "",
         "tags": joined((*order.tags, *order.internal_tags)),
         "notes": shown(order.notes) or shown(order.system_note),
     }
@@ -61,18 +62,18 @@ class OrderPanel(QFrame):
         layout.addWidget(self.number)
         layout.addLayout(row)
         layout.addWidget(self.hint)
-        self.show_idle("Scan an order label to start.")
+        self.show_idle(self.tr("Scan an order label to start."))
 
     def show_order(self, order: Order, hint: str = "") -> None:
-        self.number.setText(f"Order {order.order_number}")
+        self.number.setText(self.tr("Order {order}").format(order=order.order_number))
         for name, text in chip_texts(order).items():
             self.chips[name].setText(text)
             self.chips[name].setVisible(bool(text))
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
 
-    def show_idle(self, hint: str, title: str = "No order open") -> None:
-        self.number.setText(title)
+    def show_idle(self, hint: str, title: str = "") -> None:
+        self.number.setText(title or self.tr("No order open"))
         for chip in self.chips.values():
             chip.hide()
         self.hint.setText(hint)

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from packing_tool.ui.repack_dialog import RepackAnswer, RepackDialog
 
-MANUAL_REASONS = (
-    "Barcode will not scan",
-    "No barcode on the item",
-    "Barcode not known to the system",
-    "Item checked by eye (supervisor)",
+MANUAL_REASONS = (  # offered in the chosen language; the reason picked is recorded as shown
+    QT_TRANSLATE_NOOP("PackerDialogs", "Barcode will not scan"),
+    QT_TRANSLATE_NOOP("PackerDialogs", "No barcode on the item"),
+    QT_TRANSLATE_NOOP("PackerDialogs", "Barcode not known to the system"),
+    QT_TRANSLATE_NOOP("PackerDialogs", "Item checked by eye (supervisor)"),
 )
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("PackerDialogs", text, None, n)
 
 
 @dataclass(frozen=True)
@@ -29,18 +34,21 @@ class ManualAnswer:
 
 def ask_manual(parent: QWidget, sku: str, title: str, remaining: int) -> ManualAnswer | None:
     """Ask why line ``sku`` is confirmed by hand and how many units; None when cancelled."""
+    question = QCoreApplication.translate(
+        "PackerDialogs", "Confirm {sku} ({title}) without scanning.\nWhy? (recorded with your "
+        "name)").format(sku=sku, title=title)
     reason, ok = QInputDialog.getItem(
-        parent, "Confirm by hand",
-        f"Confirm {sku} ({title}) without scanning.\nWhy? (recorded with your name)",
-        list(MANUAL_REASONS), 0, True)
+        parent, QCoreApplication.translate("PackerDialogs", "Confirm by hand"), question,
+        [_tr(r) for r in MANUAL_REASONS], 0, True)
     reason = reason.strip()
     if not ok or not reason:
         return None
     quantity = remaining
     if remaining > 1:
         quantity, ok = QInputDialog.getInt(
-            parent, "Confirm by hand", f"How many units of {sku} are in the box?",
-            remaining, 1, remaining)
+            parent, QCoreApplication.translate("PackerDialogs", "Confirm by hand"),
+            QCoreApplication.translate("PackerDialogs", "How many units of {sku} are in the box?"
+                                       ).format(sku=sku), remaining, 1, remaining)
         if not ok:
             return None
     return ManualAnswer(reason, quantity)
@@ -62,23 +70,34 @@ def end_question(remaining: int, skipped: int, open_order: str | None,
     ``remaining`` counts the orders nobody packed (here or, by the order ledger, elsewhere);
     ``elsewhere`` the orders of this list packed in another list.
     """
-    there = f" ({elsewhere} of them packed elsewhere)" if elsewhere else ""
     if remaining == 0:
-        return f"Every order is packed{there}.\n\nEnd the session and record the statistics?"
-    parts = [f"{remaining} order(s) are not packed yet"]
+        if elsewhere:
+            return QCoreApplication.translate(
+                "PackerDialogs", "Every order is packed (%n of them packed elsewhere).\n\nEnd "
+                "the session and record the statistics?", None, elsewhere)
+        return QCoreApplication.translate(
+            "PackerDialogs", "Every order is packed.\n\nEnd the session and record the "
+            "statistics?")
+    parts = [QCoreApplication.translate("PackerDialogs", "%n order(s) are not packed yet",
+                                        None, remaining)]
     if skipped:
-        parts.append(f"{skipped} of them set aside")
+        parts.append(QCoreApplication.translate("PackerDialogs", "%n of them set aside", None,
+                                                skipped))
     if open_order:
-        parts.append(f"order {open_order} is open")
+        parts.append(QCoreApplication.translate("PackerDialogs", "order {order} is open").format(
+            order=open_order))
     if elsewhere:
-        parts.append(f"{elsewhere} other(s) are packed elsewhere")
-    return "; ".join(parts) + ".\n\nEnd the session anyway? They stay unpacked."
+        parts.append(QCoreApplication.translate(
+            "PackerDialogs", "%n other(s) are packed elsewhere", None, elsewhere))
+    return "; ".join(parts) + QCoreApplication.translate(
+        "PackerDialogs", ".\n\nEnd the session anyway? They stay unpacked.")
 
 
 def ask_end(parent: QWidget, remaining: int, skipped: int, open_order: str | None,
             elsewhere: int = 0) -> bool:
     default = QMessageBox.StandardButton.Yes if remaining == 0 else QMessageBox.StandardButton.No
     answer = QMessageBox.question(
-        parent, "End session", end_question(remaining, skipped, open_order, elsewhere),
+        parent, QCoreApplication.translate("PackerDialogs", "End session"),
+        end_question(remaining, skipped, open_order, elsewhere),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, default)
     return answer == QMessageBox.StandardButton.Yes

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from packing_tool.domain.barcodes import clean_scan
@@ -28,7 +28,7 @@ from packing_tool.domain.events import EventKind
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import Progress, ScanResult
 from packing_tool.storage.packing_session import Worker
-from packing_tool.ui import packer_dialogs
+from packing_tool.ui import packer_dialogs, wording
 from packing_tool.ui.feedback import ERROR
 from packing_tool.ui.items_table import ItemsTable
 from packing_tool.ui.order_panel import OrderPanel
@@ -145,11 +145,16 @@ class LedgerParts:
     def show_conflict(self, number: str, where: str) -> None:
         """The ledger found an order packed here while the share was away also packed
         elsewhere: say so loudly, and keep the count in the status panel."""
-        detail = (f"Order {number} was packed here while the share was away, and is also "
-                  f"{where or 'packed in another list'}. It counts once; tell a supervisor.")
-        self._say(ERROR, f"ORDER {number} PACKED TWICE", detail)
+        detail = QCoreApplication.translate(
+            "LedgerParts", "Order {order} was packed here while the share was away, and is "
+            "also {where}. It counts once; tell a supervisor.").format(
+            order=number, where=wording.detail(where) if where else QCoreApplication.translate(
+                "LedgerParts", "packed in another list"))
+        title = QCoreApplication.translate("LedgerParts", "ORDER {order} PACKED TWICE").format(
+            order=number)
+        self._say(ERROR, title, detail)
         self.sounds.play(CONFLICT_SOUND)
-        self.recent.add(None, "", f"ORDER {number} PACKED TWICE", ERROR)
+        self.recent.add(None, "", title, ERROR)
         self.progress.show_conflicts(self.ledger.conflicts() or {number: where})
 
     def remaining_orders(self) -> int:
@@ -170,9 +175,12 @@ class LedgerParts:
         self.items.clear_order()
         number = result.order_number
         info = self.logic.elsewhere(number) if number is not None else None
-        why = elsewhere_hint(info) if info is not None else result.detail
-        self.order_panel.show_idle(f"{why}. Put it aside; scan the next order label.",
-                                   f"{number}: not here" if number else result.message)
+        why = elsewhere_hint(info) if info is not None else wording.detail(result.detail)
+        hint = QCoreApplication.translate("LedgerParts",
+                                          "{why}. Put it aside; scan the next order label.")
+        title = QCoreApplication.translate("LedgerParts", "{order}: not here")
+        self.order_panel.show_idle(hint.format(why=why), title.format(order=number) if number
+                                   else wording.result_banner(result))
         self.progress.show_order(None, 0, 0)
 
     def _show_session(self) -> None:

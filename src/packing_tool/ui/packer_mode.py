@@ -23,7 +23,7 @@ from packing_tool.domain.orders import Order
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import ScanResult
 from packing_tool.storage.packing_session import Worker
-from packing_tool.ui import packer_dialogs
+from packing_tool.ui import packer_dialogs, wording
 from packing_tool.ui.feedback import COMPLETE, ERROR, FEEDBACK_KIND, INFO, WARN
 from packing_tool.ui.packer_ledger import LedgerParts, LedgerWatch
 from packing_tool.ui.packer_screen import SHORTCUTS, PackerScreen
@@ -119,7 +119,8 @@ class PackerMode(LedgerParts, PackerScreen):
         if row is None or self.items.remaining(row) == 0:
             row = next(iter(self.items.open_lines()), None)
         if row is None:
-            self._say(WARN, "NOTHING TO CONFIRM", "every line of this order is packed")
+            self._say(WARN, self.tr("NOTHING TO CONFIRM"),
+                      self.tr("every line of this order is packed"))
             return None
         line = next(x for x in self.logic.order(self._current).lines if x.row == row)
         answer = packer_dialogs.ask_manual(self, line.sku, line.title, line.remaining)
@@ -159,7 +160,8 @@ class PackerMode(LedgerParts, PackerScreen):
             result = call()
         except Exception as exc:  # the packer must see that nothing was recorded
             log.exception("scan or action failed")
-            self._say(ERROR, "NOT RECORDED — TRY AGAIN", f"{type(exc).__name__}: {exc}", scanned)
+            self._say(ERROR, self.tr("NOT RECORDED — TRY AGAIN"), str(exc) or type(exc).__name__,
+                      scanned)
             self.sounds.play(ERROR_SOUND)
             return None
         finally:
@@ -192,12 +194,14 @@ class PackerMode(LedgerParts, PackerScreen):
             self._repack_label = (result.order_number or scanned) if outcome in REPACKABLE else ""
         if result.order_completed and (
                 result.orders_complete + self._elsewhere >= result.orders_total):
-            there = f" ({self._elsewhere} of them elsewhere)" if self._elsewhere else ""
-            self._say(COMPLETE, result.message, f"Every order is packed{there}: end the "
-                      f"session ({SHORTCUTS['end']}).", scanned)
+            said = (self.tr("Every order is packed ({n} of them elsewhere): end the session "
+                            "({key}).") if self._elsewhere else
+                    self.tr("Every order is packed: end the session ({key})."))
+            self._say(COMPLETE, wording.result_banner(result),
+                      said.format(n=self._elsewhere, key=SHORTCUTS["end"]), scanned)
             self.allOrdersPacked.emit()
         self.sounds.play_outcome(outcome)
-        self.recent.add(result.event.at, scanned, result.message,
+        self.recent.add(result.event.at, scanned, wording.result_banner(result),
                         FEEDBACK_KIND.get(outcome, ERROR))
         self.scanProcessed.emit(result)
 
@@ -205,9 +209,10 @@ class PackerMode(LedgerParts, PackerScreen):
         view = self.logic.order(number)
         self._current = number
         self.items.show_order(view.lines)
-        hint = "Scan every item of this order."
+        hint = self.tr("Scan every item of this order.")
         if view.repack:
-            hint = f"Packed again ({view.repack}): scan every item of this order."
+            hint = self.tr("Packed again ({reason}): scan every item of this order.").format(
+                reason=view.repack)
         self.order_panel.show_order(self._orders[number], hint)
         self.progress.show_order(number, view.units_packed, view.units_total)
         self._show_session()
@@ -218,12 +223,14 @@ class PackerMode(LedgerParts, PackerScreen):
         if result.outcome is Outcome.ORDER_SKIPPED:
             self.items.clear_order()
             self.order_panel.show_idle(
-                f"Order {number} set aside ({result.order_packed} of {result.order_total} units)."
-                " Scan its label to resume, or scan the next order.", f"Skipped {number}")
+                self.tr("Order {order} set aside ({packed} of {total} units). Scan its label to "
+                        "resume, or scan the next order.").format(
+                    order=number, packed=result.order_packed, total=result.order_total),
+                self.tr("Skipped {order}").format(order=number))
             self.progress.show_order(None, 0, 0)
         else:
             self.order_panel.show_order(self._orders[number],
-                                        "Complete. Scan the next order label.")
+                                        self.tr("Complete. Scan the next order label."))
             self.progress.show_order(number, result.order_packed, result.order_total)
         self._show_session()
 
@@ -231,7 +238,8 @@ class PackerMode(LedgerParts, PackerScreen):
         extras = self.logic.pending_extras if self._current is not None else {}
         if extras:
             text = ", ".join(f"{sku} × {n}" for sku, n in extras.items())
-            self.extras_label.setText(f"EXTRA: {text}. Take it out (Remove) or keep it (Keep).")
+            self.extras_label.setText(self.tr(
+                "EXTRA: {items}. Take it out (Remove) or keep it (Keep).").format(items=text))
         self.extras_box.setVisible(bool(extras))
         self.keep_button.setEnabled(bool(extras))
         self.remove_button.setEnabled(bool(extras))
@@ -250,8 +258,9 @@ class PackerMode(LedgerParts, PackerScreen):
         self.progress.show_worker(self._worker.name)
         if current is not None:  # a session resumed with an order still open
             self._open(current.order_number)
-            self._say(INFO, f"ORDER {current.order_number} OPEN",
-                      f"{current.units_packed} of {current.units_total} units packed earlier")
+            self._say(INFO, self.tr("ORDER {order} OPEN").format(order=current.order_number),
+                      self.tr("{packed} of {total} units packed earlier").format(
+                          packed=current.units_packed, total=current.units_total))
         else:
             self._show_session()
         self._show_extras()

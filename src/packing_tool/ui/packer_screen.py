@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,18 +32,19 @@ from packing_tool.ui.widgets import named
 SHORTCUTS = {"skip": "F5", "undo": "Ctrl+Z", "manual": "F8", "keep": "F6", "remove": "F7",
              "repack": "F9", "end": "Ctrl+E"}
 BUTTONS = {  # action → (objectName, caption)
-    "undo": ("undoButton", "Undo"),
-    "manual": ("manualButton", "Confirm by hand"),
-    "skip": ("skipOrderButton", "Skip order"),
-    "repack": ("repackButton", "Pack again…"),
-    "keep": ("keepExtraButton", "Keep extra"),
-    "remove": ("removeExtraButton", "Remove extra"),
-    "end": ("endSessionButton", "End session"),
+    "undo": ("undoButton", QT_TRANSLATE_NOOP("PackerScreen", "Undo")),
+    "manual": ("manualButton", QT_TRANSLATE_NOOP("PackerScreen", "Confirm by hand")),
+    "skip": ("skipOrderButton", QT_TRANSLATE_NOOP("PackerScreen", "Skip order")),
+    "repack": ("repackButton", QT_TRANSLATE_NOOP("PackerScreen", "Pack again…")),
+    "keep": ("keepExtraButton", QT_TRANSLATE_NOOP("PackerScreen", "Keep extra")),
+    "remove": ("removeExtraButton", QT_TRANSLATE_NOOP("PackerScreen", "Remove extra")),
+    "end": ("endSessionButton", QT_TRANSLATE_NOOP("PackerScreen", "End session")),
 }
 
 
 def _button(action: str) -> QPushButton:
     name, caption = BUTTONS[action]
+    caption = QCoreApplication.translate("PackerScreen", caption)
     button = named(QPushButton(f"{caption} ({SHORTCUTS[action]})"), name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click must never take the scanner's focus
     return button

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from packing_tool.domain.elsewhere import Elsewhere, Where
+from packing_tool.ui import local_time, wording
 from packing_tool.ui.feedback import shorten
 from packing_tool.ui.themes import item_colours
 from packing_tool.ui.widgets import named
@@ -29,12 +30,14 @@ KIND_ROLE = Qt.ItemDataRole.UserRole  # a recent-scan line's feedback kind (ok, 
 
 def elsewhere_hint(info: Elsewhere) -> str:
     """``packed elsewhere: in DHL_Orders of 2026-11-21_2 at PACK-01 by Иван, today 10:41``."""
-    text = info.describe()
     if info.note:
-        return f"elsewhere: {text}"
+        text = QCoreApplication.translate("ProgressPanel", "elsewhere: {place}")
+        return text.format(place=info.note)
     if info.state is Where.PACKED:
-        return f"packed elsewhere: {text.removeprefix('packed ')}"
-    return f"being packed elsewhere: {text.removeprefix('being packed now ')}"
+        text = QCoreApplication.translate("ProgressPanel", "packed elsewhere: {place}")
+    else:
+        text = QCoreApplication.translate("ProgressPanel", "being packed elsewhere: {place}")
+    return text.format(place=wording.place(info))
 
 
 def _named(numbers: Sequence[str], limit: int = SHOWN_ORDERS) -> str:
@@ -109,21 +112,25 @@ class ProgressPanel(QFrame):
 
     def show_order(self, number: str | None, packed: int, total: int) -> None:
         if number is None:
-            self.order_label.setText("Order: —")
+            self.order_label.setText(self.tr("Order: —"))
             self.order_bar.set(0, 0, "")
             return
-        self.order_label.setText(f"Order {number}: {packed} / {total} units")
+        self.order_label.setText(self.tr("Order {order}: {packed} / {total} units").format(
+            order=number, packed=packed, total=total))
         self.order_bar.set(packed, total, f"{packed} / {total}")
 
     def show_session(self, orders_done: int, orders_total: int, units_packed: int,
                      units_total: int, elsewhere: int = 0) -> None:
         """``elsewhere``: orders of this list packed in another list (not to be packed here)."""
         if elsewhere:
-            orders = (f"{orders_done} packed here, {elsewhere} packed elsewhere, "
-                      f"of {orders_total} orders")
+            orders = self.tr("{done} packed here, {elsewhere} packed elsewhere, of {total} "
+                             "orders").format(done=orders_done, elsewhere=elsewhere,
+                                              total=orders_total)
         else:
-            orders = f"{orders_done} / {orders_total} orders"
-        self.session_label.setText(f"Session: {orders} · {units_packed} / {units_total} units")
+            orders = self.tr("{done} / {total} orders").format(done=orders_done,
+                                                               total=orders_total)
+        self.session_label.setText(self.tr("Session: {orders} · {packed} / {total} units").format(
+            orders=orders, packed=units_packed, total=units_total))
         done = orders_done + elsewhere
         self.session_bar.set(done, orders_total, f"{done} / {orders_total}")
 
@@ -133,30 +140,29 @@ class ProgressPanel(QFrame):
         elsewhere = elsewhere or {}
         named_ = [f"{n} ({elsewhere_hint(elsewhere[n])})" if n in elsewhere else n
                   for n in numbers]
-        self.skipped_label.setText(f"Set aside ({len(numbers)}): {_named(named_)}"
-                                   if numbers else "")
+        self.skipped_label.setText(self.tr("Set aside ({n}): {orders}").format(
+            n=len(numbers), orders=_named(named_)) if numbers else "")
         self.skipped_label.setVisible(bool(numbers))
 
     def show_elsewhere(self, orders: Mapping[str, Elsewhere]) -> None:
         """Orders of this list packed in another list: the first few with where."""
         packed = sorted(n for n, info in orders.items() if info.state is Where.PACKED)
-        named_ = [f"{n} ({elsewhere_hint(orders[n]).removeprefix('packed elsewhere: ')})"
-                  for n in packed]
-        self.elsewhere_label.setText(
-            f"Packed elsewhere ({len(packed)}): {_named(named_, SHOWN_WHERE)}" if packed else "")
+        named_ = [f"{n} ({orders[n].note or wording.place(orders[n])})" for n in packed]
+        self.elsewhere_label.setText(self.tr("Packed elsewhere ({n}): {orders}").format(
+            n=len(packed), orders=_named(named_, SHOWN_WHERE)) if packed else "")
         self.elsewhere_label.setVisible(bool(packed))
 
     def show_conflicts(self, conflicts: Mapping[str, str]) -> None:
         """Orders packed here while the share was away that the ledger counts elsewhere."""
         numbers = sorted(conflicts)
-        self.conflicts_label.setText(
-            f"Conflicts ({len(numbers)}): packed here while the share was away and also "
-            f"packed elsewhere: {_named(numbers)}. They count once; tell a supervisor."
-            if numbers else "")
+        self.conflicts_label.setText(self.tr(
+            "Conflicts ({n}): packed here while the share was away and also packed elsewhere: "
+            "{orders}. They count once; tell a supervisor.").format(
+            n=len(numbers), orders=_named(numbers)) if numbers else "")
         self.conflicts_label.setVisible(bool(numbers))
 
     def show_worker(self, name: str) -> None:
-        self.worker_label.setText(f"Packer: {name}")
+        self.worker_label.setText(self.tr("Packer: {name}").format(name=name))
 
 
 class RecentScans(QListWidget):
@@ -169,7 +175,7 @@ class RecentScans(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
 
     def add(self, at: datetime | None, scanned: str, message: str, kind: str) -> None:
-        stamp = at.strftime("%H:%M:%S") if at is not None else "--:--:--"
+        stamp = local_time.clock(at, seconds=True) if at is not None else "--:--:--"
         what = shorten(scanned, 32) if scanned else "·"
         self.insertItem(0, f"{stamp}  {what}  →  {message}")
         self.item(0).setData(KIND_ROLE, kind)

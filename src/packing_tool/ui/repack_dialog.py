@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from packing_tool.ui.widgets import named
 
-REPACK_REASONS = (
-    "Parcel damaged",
-    "Wrong or missing item found in the parcel",
-    "Parcel lost before pick-up",
-    "Customer changed the order (supervisor)",
+REPACK_REASONS = (  # offered in the chosen language; the reason picked is recorded as shown
+    QT_TRANSLATE_NOOP("RepackDialog", "Parcel damaged"),
+    QT_TRANSLATE_NOOP("RepackDialog", "Wrong or missing item found in the parcel"),
+    QT_TRANSLATE_NOOP("RepackDialog", "Parcel lost before pick-up"),
+    QT_TRANSLATE_NOOP("RepackDialog", "Customer changed the order (supervisor)"),
 )
 
 
@@ -43,29 +44,29 @@ class RepackDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, label: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("repackDialog")
-        self.setWindowTitle("Pack an order again")
+        self.setWindowTitle(self.tr("Pack an order again"))
         self.label_field = named(QLineEdit(label), "repackLabel")
-        self.label_field.setPlaceholderText("scan or type the order label")
+        self.label_field.setPlaceholderText(self.tr("scan or type the order label"))
         self.reason_field = named(QComboBox(), "repackReason")
         self.reason_field.setEditable(True)
-        self.reason_field.addItems(REPACK_REASONS)
+        self.reason_field.addItems([self.tr(reason) for reason in REPACK_REASONS])
         self.reason_field.setCurrentIndex(-1)  # a reason is chosen on purpose, never by default
         line = self.reason_field.lineEdit()
         if line is not None:
-            line.setPlaceholderText("why? (required, recorded with your name)")
+            line.setPlaceholderText(self.tr("why? (required, recorded with your name)"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Pack again")
+        self.ok_button.setText(self.tr("Pack again"))
         self.ok_button.setObjectName("repackOk")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
-        note = QLabel("The order opens again to be packed from the start. It is not counted "
-                      "a second time; the reason is recorded with your name.")
+        note = QLabel(self.tr("The order opens again to be packed from the start. It is not "
+                              "counted a second time; the reason is recorded with your name."))
         note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Order label", self.label_field)
-        form.addRow("Reason", self.reason_field)
+        form.addRow(self.tr("Order label"), self.label_field)
+        form.addRow(self.tr("Reason"), self.reason_field)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)

@@ -81,8 +81,9 @@ def next_step(outcome: Outcome) -> str:
 
 
 PHRASES: dict[str, str] = {
-    "packed_in": QT_TRANSLATE_NOOP("Wording", "packed in {list} of {session}"),
-    "packing_in": QT_TRANSLATE_NOOP("Wording", "being packed now in {list} of {session}"),
+    "in": QT_TRANSLATE_NOOP("Wording", "in {list} of {session}"),
+    "packed": QT_TRANSLATE_NOOP("Wording", "packed {place}"),
+    "packing": QT_TRANSLATE_NOOP("Wording", "being packed now {place}"),
     "at": QT_TRANSLATE_NOOP("Wording", "at {station}"),
     "by": QT_TRANSLATE_NOOP("Wording", "by {name}"),
     "this_list": QT_TRANSLATE_NOOP("Wording", "in this list"),
@@ -100,9 +101,9 @@ def _phrase(key: str, **values: str) -> str:
     return _tr(PHRASES[key]).format(**values)
 
 
-def _where(packed: bool, list_name: str, session: str, station: str | None,
-           name: str | None, when: str) -> str:
-    parts = [_phrase("packed_in" if packed else "packing_in", list=list_name, session=session)]
+def _place(list_name: str, session: str, station: str | None, name: str | None,
+           when: str) -> str:
+    parts = [_phrase("in", list=list_name, session=session)]
     if station:
         parts.append(_phrase("at", station=station))
     if name:
@@ -110,13 +111,17 @@ def _where(packed: bool, list_name: str, session: str, station: str | None,
     return " ".join(parts) + (f", {when}" if when else "")
 
 
+def place(info: Elsewhere) -> str:
+    """"in DHL_Orders of 2026-11-21_2 at PACK-01 by Иван, today 10:41", translated."""
+    when = local_time.when(info.at) if info.at is not None else ""
+    return _place(info.list_name, info.session_id, info.station, info.worker_name, when)
+
+
 def elsewhere(info: Elsewhere) -> str:
     """"packed in DHL_Orders of 2026-11-21_2 at PACK-01 by Иван, today 10:41", translated."""
     if info.note:
         return info.note
-    when = local_time.when(info.at) if info.at is not None else ""
-    return _where(info.state is Where.PACKED, info.list_name, info.session_id, info.station,
-                  info.worker_name, when)
+    return _phrase("packed" if info.state is Where.PACKED else "packing", place=place(info))
 
 
 _STORED_WHEN = r"(?:, (?P<when>today \d\d:\d\d|yesterday \d\d:\d\d|\d{4}-\d\d-\d\d \d\d:\d\d))?"
@@ -131,7 +136,8 @@ def _stored_elsewhere(m: re.Match[str]) -> str:
         when = local_time.day_word(word == "today", time)
     elif when:
         when = local_time.when(when)
-    return _where(m["how"] == "packed", m["list"], m["session"], m["station"], m["name"], when)
+    where = _place(m["list"], m["session"], m["station"], m["name"], when)
+    return _phrase("packed" if m["how"] == "packed" else "packing", place=where)
 
 
 def _undone(m: re.Match[str]) -> str:
