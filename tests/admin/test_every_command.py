@@ -21,6 +21,8 @@ COMMANDS = {
     "backup": ["backup", "--output", "{tmp}/backup.zip"],
     "restore": ["restore", "{tmp}/backup.zip", "--dry-run"],
     "archive": ["archive", "--older-than", "30", "--dry-run"],
+    "check-list": ["check-list", "--client", "M", "--session", "2026-11-21_1", "--list",
+                   "DHL_Orders", "--no-save"],
 }
 
 READS_SHARED_FILES = {"stats", "stats export", "stats rebuild", "verify", "migrate"}
