@@ -98,7 +98,7 @@ def write_list(root: Path, client: str, session: str, list_name: str, packer: Pa
                         resolve_item=resolver(None, plist), debounce_seconds=0.0)
     station = Station(logic, worker=(packer.worker_id, packer.name))
     station.now = start
-    for number, (order, (lines, seconds)) in enumerate(zip(plist.orders, orders, strict=True),
+    for number, (order, (_lines, seconds)) in enumerate(zip(plist.orders, orders, strict=True),
                                                        start=1):
         station.scan(order.order_number.lstrip("#"), after=4.0)
         scans = [line.sku for line in order.lines for _ in range(line.quantity)]
