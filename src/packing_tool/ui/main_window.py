@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,9 +33,10 @@ from packing_tool.storage.lock_info import LockInfo, set_station_name
 from packing_tool.storage.logging_setup import LogContext, configure_logging, log_folder
 from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.paths import RootChoice, local_data_dir
+from packing_tool.storage.scanner_tests import last_result as last_scanner_test
 from packing_tool.storage.session_manager import ActiveList, SessionSettings
 from packing_tool.storage.settings import StationSettings, session_settings
-from packing_tool.ui import main_tools
+from packing_tool.ui import main_tools, scanner_words
 from packing_tool.ui.offline_banner import OfflineBanner
 from packing_tool.ui.packer_mode import PackerMode
 from packing_tool.ui.runner import TaskRunner
@@ -51,7 +52,8 @@ EXIT_WAIT_SECONDS = 8.0  # a hung share may not keep the window open longer than
 
 # Questions are asked through these, so tests can answer them without a modal loop.
 def ask_take_over(parent: QWidget, text: str) -> bool:
-    answer = QMessageBox.question(parent, "Take over this list?", text)
+    title = QCoreApplication.translate("MainWindow", "Take over this list?")
+    answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -84,10 +86,10 @@ class MainWindow(QMainWindow):
         body = QWidget(self)
         column = QVBoxLayout(body)
         if self.choice.is_demo:
-            column.addWidget(named(QLabel(
+            column.addWidget(named(QLabel(self.tr(
                 "Demo data: no server is configured. Everything here is a local practice "
-                f"copy in {self.choice.path}. Set the server under File → Settings."),
-                "demoBanner"))
+                "copy in {folder}. Set the server under File → Settings.").format(
+                folder=self.choice.path)), "demoBanner"))
         self.offline_banner = OfflineBanner(self.choice.path, self)
         column.addWidget(self.offline_banner)
         self.pages = named(QStackedWidget(), "pages")
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         self.resume_bar = named(QWidget(), "resumeBar")
         bar = QHBoxLayout(self.resume_bar)
         self.resume_text = named(QLabel(), "resumeText")
-        self.resume_button = named(QPushButton("Resume"), "resumeButton")
+        self.resume_button = named(QPushButton(self.tr("Resume")), "resumeButton")
         self.resume_button.clicked.connect(self._resume_offered)
         bar.addWidget(self.resume_text, 1)
         bar.addWidget(self.resume_button)
@@ -126,33 +128,40 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.packer_page)
 
         status = self.statusBar()
-        self.worker_label = named(QLabel("No worker"), "statusWorker")
-        self.station_label = named(QLabel(f"Station {self.station.station}"), "statusStation")
-        self.share_label = named(QLabel("Share: online"), "statusShare")
-        self.lock_label = named(QLabel("No list open"), "statusLock")
+        self.worker_label = named(QLabel(self.tr("No worker")), "statusWorker")
+        self.station_label = named(QLabel(self.tr("Station {name}").format(
+            name=self.station.station)), "statusStation")
+        self.share_label = named(QLabel(self.tr("Share: online")), "statusShare")
+        self.lock_label = named(QLabel(self.tr("No list open")), "statusLock")
         for label in (self.worker_label, self.station_label, self.share_label, self.lock_label):
             status.addPermanentWidget(label)
+        self.scanner_label = scanner_words.status_label(last_scanner_test())
+        status.addPermanentWidget(self.scanner_label)
+        self.layout_notice = scanner_words.LayoutNotice(self)
+        self.login.scanner_button.clicked.connect(lambda: main_tools.open_scanner_test(self))
 
     def _menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "Switch worker", self.show_login, "Ctrl+Shift+W")
-        self._action(file_menu, "Pause list", self.pause_list, "Ctrl+P")
-        self._action(file_menu, "Settings…", lambda: main_tools.open_settings(self))
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("Switch worker"), self.show_login, "Ctrl+Shift+W")
+        self._action(file_menu, self.tr("Pause list"), self.pause_list, "Ctrl+P")
+        self._action(file_menu, self.tr("Settings…"), lambda: main_tools.open_settings(self))
         file_menu.addSeparator()
-        self._action(file_menu, "Quit", self.close, "Ctrl+Q")
-        tools = bar.addMenu("&Tools")
-        self._action(tools, "Barcode mapping…", lambda: main_tools.open_sku_mapping(self),
-                     "Ctrl+M")
-        self._action(tools, "Workers…", lambda: main_tools.open_workers(self))
-        view = bar.addMenu("&View")
-        for name in ("light", "dark"):
-            self._action(view, f"{name.title()} theme", partial(self._theme, name))
-        self._action(view, "Session Browser", self.show_work, "F2")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Open log folder", self.open_log_folder)
-        self._action(help_menu, "About", lambda: QMessageBox.about(
-            self, "Packing Tool", f"Packing Tool {__version__}\nShare: {self.choice.path}"))
+        self._action(file_menu, self.tr("Quit"), self.close, "Ctrl+Q")
+        tools = bar.addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("Barcode mapping…"),
+                     lambda: main_tools.open_sku_mapping(self), "Ctrl+M")
+        self._action(tools, self.tr("Workers…"), lambda: main_tools.open_workers(self))
+        self._action(tools, self.tr("Scanner test…"), lambda: main_tools.open_scanner_test(self))
+        view = bar.addMenu(self.tr("&View"))
+        for name, words in (("light", self.tr("Light theme")), ("dark", self.tr("Dark theme"))):
+            self._action(view, words, partial(self._theme, name))
+        self._action(view, self.tr("Session Browser"), self.show_work, "F2")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Open log folder"), self.open_log_folder)
+        self._action(help_menu, self.tr("About"), lambda: QMessageBox.about(
+            self, "Packing Tool", self.tr("Packing Tool {version}\nShare: {folder}").format(
+                version=__version__, folder=self.choice.path)))
 
     def _action(self, menu: Any, text: str, slot: Callable[[], object],
                 shortcut: str | None = None) -> QAction:
@@ -178,7 +187,7 @@ class MainWindow(QMainWindow):
         set_station_name(station.station_name)
         self._theme(station.theme)
         self.sounds.muted = not station.sound
-        self.station_label.setText(f"Station {station.station}")
+        self.station_label.setText(self.tr("Station {name}").format(name=station.station))
         if renamed and self.log_context is not None:  # logging is the app's (application.run)
             log.info("station renamed to %s", station.station)
             configure_logging(station.station, local_dir=local_data_dir(),
@@ -196,7 +205,8 @@ class MainWindow(QMainWindow):
     def show_login(self) -> None:
         """Log in; with a list open, the worker chosen takes the station over between orders."""
         if self.packer is not None and self.packer.logic.current_order is not None:
-            self.say("Finish or skip the current order before another worker takes over.")
+            self.say(self.tr("Finish or skip the current order before another worker takes "
+                             "over."))
             self.packer.refocus()
             return
         self.login.show()
@@ -213,14 +223,15 @@ class MainWindow(QMainWindow):
         log.info("%s", text)
 
     def _logged_in(self, profile: Any) -> None:
+        self.layout_notice.reset()  # a wrong keyboard layout is told once per login
         if self.packer is not None:  # a hand-over: the list stays open, scans go to them
             self.pages.setCurrentWidget(self.packer_page)
             if self.packer.handover(Worker(profile.id, profile.name)):
-                self.say(f"{profile.name} now packs at this station.")
+                self.say(self.tr("{name} now packs at this station.").format(name=profile.name))
             self.packer.refocus()
             return
         self.worker = Worker(profile.id, profile.name)
-        self.worker_label.setText(f"Worker: {profile.name}")
+        self.worker_label.setText(self.tr("Worker: {name}").format(name=profile.name))
         self._context(worker=profile.name)
         if self.flow is not None:
             self.flow.shutdown()
@@ -254,10 +265,13 @@ class MainWindow(QMainWindow):
         first = entries[0]
         self._resume_payload = {"client_id": first.client_id, "session_id": first.session_id,
                                 "packing_list_name": first.list_name}
-        more = f" (and {len(entries) - 1} more)" if len(entries) > 1 else ""
-        self.resume_text.setText(
-            f"Unfinished on this station: {first.list_name} of session {first.session_id}, "
-            f"client {first.client_id}, last by {first.worker_name}{more}.")
+        text = self.tr("Unfinished on this station: {list} of session {session}, client "
+                       "{client}, last by {name}.").format(
+            list=first.list_name, session=first.session_id, client=first.client_id,
+            name=first.worker_name)
+        if len(entries) > 1:
+            text += " " + self.tr("(and {n} more)").format(n=len(entries) - 1)
+        self.resume_text.setText(text)
         self.resume_bar.show()
 
     def _resume_offered(self) -> None:
@@ -267,23 +281,23 @@ class MainWindow(QMainWindow):
 
     def _open(self, payload: dict[str, Any]) -> None:
         if self.flow is not None:
-            self.say(f"Opening {payload['packing_list_name']}…")
+            self.say(self.tr("Opening {list}…").format(list=payload["packing_list_name"]))
             self.flow.open_list(payload)
 
     def _take_over_from_browser(self, payload: dict[str, Any]) -> None:
         holder = payload.get("lock")
         if isinstance(holder, LockInfo):
-            self._offer_take_over(payload, holder, f"The list's lock is stale: "
-                                  f"{holder.describe()}.")
+            self._offer_take_over(payload, holder, self.tr("The list's lock is stale: {lock}."
+                                                           ).format(lock=holder.describe()))
 
     def _offer_take_over(self, payload: dict[str, Any], holder: object, text: str) -> None:
-        question = (f"{text}\n\nTake the list over? The other station will be told and "
-                    "will stop writing. This is recorded.")
+        question = self.tr("{why}\n\nTake the list over? The other station will be told and "
+                           "will stop writing. This is recorded.").format(why=text)
         if self.flow is not None and isinstance(holder, LockInfo) and ask_take_over(
                 self, question):
             self.flow.open_list(payload, take_over=holder)
         else:
-            self.say("Not taken over.")
+            self.say(self.tr("Not taken over."))
 
     def _opened(self, active: ActiveList) -> None:
         assert self.worker is not None
@@ -293,12 +307,15 @@ class MainWindow(QMainWindow):
         self.packer.endRequested.connect(lambda _remaining: self.end_list())
         self.packer.scanProcessed.connect(self._scanned)
         self.packer.workerChanged.connect(self._worker_changed)
+        self.layout_notice.watch(self.packer, self.say)
         self.packer_box.addWidget(self.packer)
         self.pages.setCurrentWidget(self.packer_page)
         self.offline_banner.watch(lambda: active.share_status)
-        self.lock_label.setText(f"Lock: {active.list_name} held by this station")
+        self.lock_label.setText(self.tr("Lock: {list} held by this station").format(
+            list=active.list_name))
         self._context(session=active.session_id, list_name=active.list_name)
-        self.say(f"{active.list_name} of {active.session_id} is open.")
+        self.say(self.tr("{list} of {session} is open.").format(list=active.list_name,
+                                                                 session=active.session_id))
         self.packer.refocus()
 
     def _scanned(self, result: Any) -> None:
@@ -307,12 +324,12 @@ class MainWindow(QMainWindow):
             self.flow.report_progress()  # keeps the browser's progress live on other PCs
 
     def _worker_changed(self, worker: Worker) -> None:
-        self.worker_label.setText(f"Worker: {worker.name}")
+        self.worker_label.setText(self.tr("Worker: {name}").format(name=worker.name))
         self._context(worker=worker.name)
 
     def end_list(self) -> None:
         if self.flow is not None:
-            self.say("Ending the list…")
+            self.say(self.tr("Ending the list…"))
             self.flow.end()
 
     def pause_list(self) -> None:
@@ -325,7 +342,7 @@ class MainWindow(QMainWindow):
             self.packer.deleteLater()
             self.packer = None
         self.offline_banner.watch(lambda: None)
-        self.lock_label.setText("No list open")
+        self.lock_label.setText(self.tr("No list open"))
         self._context(session=None, list_name=None)
         self.pages.setCurrentWidget(self.work_page)
         self.say(message)
@@ -334,18 +351,21 @@ class MainWindow(QMainWindow):
     def _share_changed(self, state: str, waiting: int) -> None:
         self.offline_banner.refresh()
         if state == "online":
-            self.share_label.setText("Share: online")
+            self.share_label.setText(self.tr("Share: online"))
         elif state == "offline":
-            self.share_label.setText(f"Share: OFFLINE, {waiting} scans waiting on this PC")
+            self.share_label.setText(
+                self.tr("Share: OFFLINE, 1 scan waiting on this PC") if waiting == 1 else
+                self.tr("Share: OFFLINE, {n} scans waiting on this PC").format(n=waiting))
         else:
-            self.share_label.setText("Share: list taken over")
+            self.share_label.setText(self.tr("Share: list taken over"))
 
     def _lock_lost(self, why: str) -> None:
-        self.lock_label.setText("Lock: LOST")
-        text = f"This list was taken over by another station: {why}. Nothing more is saved."
+        self.lock_label.setText(self.tr("Lock: LOST"))
+        text = self.tr("This list was taken over by another station: {why}. Nothing more is "
+                       "saved.").format(why=why)
         self.say(text)
         if self.packer is not None:
-            self.packer.feedback.show_message("error", "LIST TAKEN OVER", text)
+            self.packer.feedback.show_message("error", self.tr("LIST TAKEN OVER"), text)
 
     # ------------------------------------------------------------------ exit
 

@@ -22,8 +22,8 @@ MANUAL_REASONS = (  # offered in the chosen language; the reason picked is recor
 )
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("PackerDialogs", text, None, n)
+def _tr(text: str) -> str:  # for texts marked with QT_TRANSLATE_NOOP above
+    return QCoreApplication.translate("PackerDialogs", text)
 
 
 @dataclass(frozen=True)
@@ -73,22 +73,22 @@ def end_question(remaining: int, skipped: int, open_order: str | None,
     if remaining == 0:
         if elsewhere:
             return QCoreApplication.translate(
-                "PackerDialogs", "Every order is packed (%n of them packed elsewhere).\n\nEnd "
-                "the session and record the statistics?", None, elsewhere)
+                "PackerDialogs", "Every order is packed ({n} of them packed elsewhere).\n\nEnd "
+                "the session and record the statistics?").format(n=elsewhere)
         return QCoreApplication.translate(
             "PackerDialogs", "Every order is packed.\n\nEnd the session and record the "
             "statistics?")
-    parts = [QCoreApplication.translate("PackerDialogs", "%n order(s) are not packed yet",
-                                        None, remaining)]
+    parts = [QCoreApplication.translate("PackerDialogs", "{n} order(s) are not packed yet"
+                                        ).format(n=remaining)]
     if skipped:
-        parts.append(QCoreApplication.translate("PackerDialogs", "%n of them set aside", None,
-                                                skipped))
+        parts.append(QCoreApplication.translate("PackerDialogs", "{n} of them set aside"
+                                                ).format(n=skipped))
     if open_order:
         parts.append(QCoreApplication.translate("PackerDialogs", "order {order} is open").format(
             order=open_order))
     if elsewhere:
         parts.append(QCoreApplication.translate(
-            "PackerDialogs", "%n other(s) are packed elsewhere", None, elsewhere))
+            "PackerDialogs", "{n} other(s) are packed elsewhere").format(n=elsewhere))
     return "; ".join(parts) + QCoreApplication.translate(
         "PackerDialogs", ".\n\nEnd the session anyway? They stay unpacked.")
 
