@@ -133,3 +133,13 @@ def test_every_client_of_the_share_adds_up_per_packer(tmp_path: Path) -> None:
     assert combined(every)["worker_003"].orders == 12
     assert len(history(ShareLayout(tmp_path), "K")) == 6
     assert share_scores(tmp_path / "nothing-here") == []
+
+
+def test_the_pause_gap_is_a_station_setting_with_a_safe_range() -> None:
+    from packing_tool.storage.settings import StationSettings, from_dict
+
+    assert StationSettings().score_pause_seconds == 300
+    assert from_dict({"score_pause_seconds": 600}).score_pause_seconds == 600
+    odd = from_dict({"score_pause_seconds": 5})
+    assert odd.score_pause_seconds == 300
+    assert any("pause gap" in note for note in odd.notes)

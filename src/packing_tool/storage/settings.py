@@ -33,6 +33,7 @@ THEMES = ("light", "dark")  # the names ui.themes knows; storage may not import 
 LANGUAGES = ("system", "bg", "en")  # "system": the PC's locale (ui.language)
 HEARTBEAT_RANGE = (5, 600)
 TIMEOUT_RANGE = (1, 120)
+SCORE_PAUSE_RANGE = (30, 3600)
 MAX_STALE_SECONDS = 24 * 3600
 MAX_STATION_NAME = 60
 BAD_NAME_CHARS = set('\\/:*?"<>|')  # the station name becomes a file name on the share
@@ -53,6 +54,7 @@ class StationSettings:
     heartbeat_seconds: int = int(DEFAULT_HEARTBEAT_SECONDS)
     stale_after_seconds: int = int(DEFAULT_STALE_SECONDS)
     share_timeout_seconds: int = 10
+    score_pause_seconds: int = 300  # packer scores: a longer gap within an order is a pause
     sound: bool = True
     theme: str = "light"
     language: str = "system"
@@ -95,6 +97,10 @@ def _field_problems(s: StationSettings) -> dict[str, str]:
     if not low <= s.share_timeout_seconds <= high:
         found["share_timeout_seconds"] = (f"The share timeout must be between {low} and {high} s "
                                           f"(it is {s.share_timeout_seconds} s).")
+    low, high = SCORE_PAUSE_RANGE
+    if not low <= s.score_pause_seconds <= high:
+        found["score_pause_seconds"] = (f"The pause gap for scores must be between {low} and "
+                                        f"{high} s (it is {s.score_pause_seconds} s).")
     if s.theme not in THEMES:
         found["theme"] = f"Unknown theme {s.theme!r}: choose {' or '.join(THEMES)}."
     if s.language not in LANGUAGES:
@@ -124,7 +130,8 @@ def default_settings_path() -> Path:
 
 
 TEXT_FIELDS = ("server_path", "station_name", "last_client", "last_worker_id")
-SECONDS_FIELDS = ("heartbeat_seconds", "stale_after_seconds", "share_timeout_seconds")
+SECONDS_FIELDS = ("heartbeat_seconds", "stale_after_seconds", "share_timeout_seconds",
+                  "score_pause_seconds")
 
 
 def _typed(name: str, value: Any) -> Any:

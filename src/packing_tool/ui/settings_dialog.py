@@ -33,6 +33,7 @@ from packing_tool.storage.settings import (
     HEARTBEAT_RANGE,
     MAX_STALE_SECONDS,
     MAX_STATION_NAME,
+    SCORE_PAUSE_RANGE,
     THEMES,
     TIMEOUT_RANGE,
     StationSettings,
@@ -78,6 +79,7 @@ class SettingsDialog(QDialog):
         self.original = settings
         self.choose_folder: Callable[[QWidget, str], Path | None] = ask_folder
         self._build(settings)
+        self._add_pause_row(settings)
         self._revalidate()
 
     def _build(self, s: StationSettings) -> None:
@@ -144,6 +146,16 @@ class SettingsDialog(QDialog):
         for spin in (self.heartbeat_spin, self.stale_spin, self.timeout_spin):
             spin.valueChanged.connect(self._revalidate)
 
+    def _add_pause_row(self, s: StationSettings) -> None:
+        """The packer scores' pause gap, in the form below the share timeout."""
+        self.pause_spin = _seconds("scorePauseSpin", *SCORE_PAUSE_RANGE, s.score_pause_seconds)
+        self.pause_spin.setToolTip(self.tr("Packer scores: a longer gap within an order is a "
+                                           "pause and does not count as packing time."))
+        form = self.findChild(QFormLayout)
+        if form is not None:
+            row, _role = form.getWidgetPosition(self.timeout_spin)
+            form.insertRow(row + 1, self.tr("Scores: pause after"), self.pause_spin)
+
     def result_settings(self) -> StationSettings:
         """The settings as chosen; fields this dialog does not show are kept as they were."""
         return replace(
@@ -153,6 +165,7 @@ class SettingsDialog(QDialog):
             heartbeat_seconds=self.heartbeat_spin.value(),
             stale_after_seconds=self.stale_spin.value(),
             share_timeout_seconds=self.timeout_spin.value(),
+            score_pause_seconds=self.pause_spin.value(),
             sound=self.sound_check.isChecked(),
             theme=str(self.theme_combo.currentData()),
             language=str(self.language_combo.currentData()),
