@@ -2,22 +2,38 @@
 
 ``load_worker_cards`` does share I/O and runs on the background runner; the rest is pure
 formatting and one small widget.
+
+A card's number (and its key, 1 to 9) is the worker's place in the order workers were added
+(worker id order, deactivated workers keeping their place), so it never changes. "Today"
+counts the lists ended today (the statistics' packing history) plus the lists still open
+that were worked on today (their live ``progress.json``, found through each client's session
+index: one small file per open list).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from packing_tool.storage.discovery import list_clients
+from packing_tool.storage.layout import ShareLayout, UnsafeNameError
+from packing_tool.storage.live_progress import read_progress
+from packing_tool.storage.session_index import read_index
+from packing_tool.ui import local_time
+from packing_tool.ui.local_time import ago
 from packing_tool.ui.widgets import named
 from shared.stats_manager import StatsManager
 from shared.timestamps import parse_timestamp
-from shared.worker_manager import WorkerManager, WorkerProfile
+from shared.worker_manager import ID_PATTERN, WorkerManager, WorkerProfile
+
+log = logging.getLogger(__name__)
+OPEN_STATUSES = ("in_progress", "paused")
 
 
 @dataclass(frozen=True)
@@ -27,12 +43,22 @@ class WorkerCardData:
     today_items: int = 0
     today_sessions: int = 0
     last_activity: datetime | None = None  # newest of the profile's and the stats' records
+    number: int = 0  # the card's fixed number: place in the order workers were added
+
+
+def id_order(worker_id: str) -> tuple[int, int, str]:
+    """``worker_002`` after ``worker_001`` (numerically), other ids after them by text."""
+    match = ID_PATTERN.fullmatch(worker_id)
+    return (0, int(match.group(1)), worker_id) if match else (1, 0, worker_id)
 
 
 def summarise(profiles: list[WorkerProfile], history: list[dict[str, Any]],
-              today: date) -> list[WorkerCardData]:
-    """Cards for ``profiles``, with today's figures from packing ``history``, newest first."""
-    totals: dict[str, list[int]] = {}
+              today: date, open_today: dict[str, list[int]] | None = None
+              ) -> list[WorkerCardData]:
+    """Cards for the active ``profiles`` in their fixed order (numbered among every profile,
+    deactivated ones too), with today's figures from packing ``history`` plus
+    ``open_today`` (worker id → [orders, items, lists] of lists still open)."""
+    totals: dict[str, list[int]] = {k: list(v) for k, v in (open_today or {}).items()}
     latest: dict[str, datetime] = {}
     for record in history:
         worker_id = record.get("worker_id")
@@ -47,13 +73,46 @@ def summarise(profiles: list[WorkerProfile], history: list[dict[str, Any]],
             figures[1] += _count(record.get("items_count"))
             figures[2] += 1
     cards = []
-    for profile in profiles:
+    for place, profile in enumerate(sorted(profiles, key=lambda p: id_order(p.id)), start=1):
+        if not profile.active:
+            continue
         seen = [m for m in (parse_timestamp(profile.last_active), latest.get(profile.id)) if m]
         orders, items, sessions = totals.get(profile.id, [0, 0, 0])
-        cards.append(WorkerCardData(profile, orders, items, sessions, max(seen, default=None)))
-    cards.sort(key=lambda c: (-(c.last_activity.timestamp() if c.last_activity else -1e18),
-                              c.profile.name.casefold()))
+        cards.append(WorkerCardData(profile, orders, items, sessions, max(seen, default=None),
+                                    place))
     return cards
+
+
+def open_lists_today(root: Path, today: date) -> dict[str, list[int]]:
+    """Worker id → [orders, items, lists] of lists not ended yet, last worked on ``today``."""
+    layout = ShareLayout(root)
+    totals: dict[str, list[int]] = {}
+    for client in list_clients(layout):
+        try:
+            entries = read_index(layout, client).get("entries")
+        except (OSError, ValueError) as exc:  # the cards show what could be read
+            log.warning("today's open lists of client %s not read: %s", client, exc)
+            continue
+        for entry in (entries.values() if isinstance(entries, dict) else ()):
+            if not isinstance(entry, dict) or entry.get("status") not in OPEN_STATUSES:
+                continue
+            worker, session = entry.get("worker_id"), entry.get("session_id")
+            name = entry.get("packing_list_name")
+            if not (isinstance(worker, str) and isinstance(session, str)
+                    and isinstance(name, str)):
+                continue
+            try:
+                live = read_progress(layout.work_dir(client, session, name)) or entry
+            except UnsafeNameError:
+                continue
+            moment = parse_timestamp(live.get("updated_at"))
+            if moment is None or moment.astimezone().date() != today:
+                continue
+            figures = totals.setdefault(worker, [0, 0, 0])
+            figures[0] += _count(live.get("completed_orders"))
+            figures[1] += _count(live.get("packed_items"))
+            figures[2] += 1
+    return totals
 
 
 def _count(value: object) -> int:
@@ -62,36 +121,30 @@ def _count(value: object) -> int:
 
 def load_worker_cards(root: Path, today: date) -> list[WorkerCardData]:
     """Read active workers and the packing history from the share (runs off the UI thread)."""
-    profiles = WorkerManager(root).get_all_workers()
+    profiles = WorkerManager(root).get_all_workers(include_inactive=True)
     history = StatsManager(root).get_packing_history()
-    return summarise(profiles, history, today)
+    return summarise(profiles, history, today, open_lists_today(root, today))
 
 
-def ago(moment: datetime | None, now: datetime) -> str:
-    """"just now", "5 min ago", "3 h ago", "yesterday", "4 days ago" or the date."""
-    if moment is None:
-        return "never"
-    seconds = (now - moment).total_seconds()
-    days = (now.date() - moment.astimezone(now.tzinfo).date()).days
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    if days == 0:
-        return f"{int(seconds // 3600)} h ago"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago" if days < 7 else moment.strftime("%d %b %Y")
+__all__ = ["ago"]  # "5 min ago", "yesterday": local_time's, in the chosen language
 
 
 def card_lines(index: int, card: WorkerCardData, now: datetime) -> tuple[str, str, str, str]:
-    """Name (with its number key), today's figures, lifetime totals, sessions and activity."""
+    """Name (with its fixed number), today's figures, lifetime totals, sessions and activity."""
     p = card.profile
-    return (f"{index}  {p.name}" if index <= 9 else p.name,
-            (f"Today: {card.today_orders} orders · {card.today_items} items"
-             if card.today_sessions else "Today: nothing packed yet"),
-            f"In total: {p.total_orders} orders · {p.total_items} items",
-            f"{p.total_sessions} sessions · last active {ago(card.last_activity, now)}")
+    if card.today_sessions:
+        today = QCoreApplication.translate("WorkerCard", "Today: {orders} orders · {items} items")
+        today = today.format(orders=local_time.number(card.today_orders),
+                             items=local_time.number(card.today_items))
+    else:
+        today = QCoreApplication.translate("WorkerCard", "Today: nothing packed yet")
+    total = QCoreApplication.translate("WorkerCard", "In total: {orders} orders · {items} items")
+    active = QCoreApplication.translate("WorkerCard", "{sessions} sessions · last active {when}")
+    return (f"{index}  {p.name}" if index > 0 else p.name, today,
+            total.format(orders=local_time.number(p.total_orders),
+                         items=local_time.number(p.total_items)),
+            active.format(sessions=local_time.number(p.total_sessions),
+                          when=ago(card.last_activity, now)))
 
 
 class WorkerCard(QPushButton):

@@ -54,7 +54,7 @@ class WorkerSelectionDialog(QDialog):
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workerSelectionDialog")
-        self.setWindowTitle("Who is packing?")
+        self.setWindowTitle(self.tr("Who is packing?"))
         self.setModal(True)
         self.resize(680, 560)
         self.root, self.runner = root, runner
@@ -67,10 +67,10 @@ class WorkerSelectionDialog(QDialog):
         self.reload()
 
     def _build(self) -> None:
-        title = named(QLabel("Who is packing?"), "workerTitle")
+        title = named(QLabel(self.tr("Who is packing?")), "workerTitle")
         self.message = named(QLabel(), "workerMessage")
         self.message.setWordWrap(True)
-        self.retry_button = named(QPushButton("Try again"), "retryButton")
+        self.retry_button = named(QPushButton(self.tr("Try again")), "retryButton")
         self.retry_button.clicked.connect(self.reload)
         self.retry_button.hide()
         self._grid_host = QWidget()
@@ -81,14 +81,14 @@ class WorkerSelectionDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._grid_host)
-        self.new_button = named(QPushButton("New worker…"), "newWorkerButton")
+        self.new_button = named(QPushButton(self.tr("New worker…")), "newWorkerButton")
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self.show_new_worker_form)
         self.name_field = named(QLineEdit(), "newWorkerName")
         self.name_field.setMaxLength(MAX_NAME)
-        self.name_field.setPlaceholderText("Your name as colleagues know it")
+        self.name_field.setPlaceholderText(self.tr("Your name as colleagues know it"))
         self.name_field.returnPressed.connect(self.create_worker)
-        self.create_button = named(QPushButton("Create"), "createWorkerButton")
+        self.create_button = named(QPushButton(self.tr("Create")), "createWorkerButton")
         self.create_button.setAutoDefault(False)
         self.create_button.clicked.connect(self.create_worker)
         self._form = named(QWidget(), "newWorkerForm")
@@ -97,11 +97,14 @@ class WorkerSelectionDialog(QDialog):
         form.addWidget(self.name_field, 1)
         form.addWidget(self.create_button)
         self._form.hide()
-        cancel = named(QPushButton("Cancel"), "cancelButton")
+        cancel = named(QPushButton(self.tr("Cancel")), "cancelButton")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
+        self.scanner_button = named(QPushButton(self.tr("Scanner test…")), "scannerTestButton")
+        self.scanner_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.scanner_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
@@ -116,7 +119,7 @@ class WorkerSelectionDialog(QDialog):
     def reload(self) -> None:
         """Read the workers again (in the background)."""
         self.retry_button.hide()
-        self._say("Loading workers…")
+        self._say(self.tr("Loading workers…"))
         today = self.today or datetime.now().astimezone().date()
         self._submit(load_worker_cards, self.root, today, on_done=self._on_loaded,
                      on_error=self._on_load_failed)
@@ -141,21 +144,22 @@ class WorkerSelectionDialog(QDialog):
             self._grid.removeWidget(card)
             card.deleteLater()
         now = datetime.now().astimezone()
-        self._cards = [WorkerCard(i + 1, data, now) for i, data in enumerate(cards)]
+        self._cards = [WorkerCard(data.number, data, now) for data in cards]
         for i, card in enumerate(self._cards):
             card.clicked.connect(lambda _=False, c=card: self.choose(c.profile))
             self._grid.addWidget(card, i // COLUMNS, i % COLUMNS)
             card.show()  # now, not at the next event loop pass: it can take the focus at once
         if self._cards:
-            self._say("Pick your card (or press its number).")
+            self._say(self.tr("Pick your card (or press its number)."))
             if not self._form.isVisible():
                 self._cards[0].setFocus()
         else:
-            self._say("No workers yet: create your profile with “New worker…”.")
+            self._say(self.tr("No workers yet: create your profile with “New worker…”."))
             self.show_new_worker_form()
 
     def _on_load_failed(self, message: str) -> None:
-        self._say(f"Cannot read the workers from the share: {message}", error=True)
+        self._say(self.tr("Cannot read the workers from the share: {reason}").format(
+            reason=message), error=True)
         self.retry_button.show()
 
     # ------------------------------------------------------------------ choosing
@@ -176,11 +180,12 @@ class WorkerSelectionDialog(QDialog):
         """Why ``name`` cannot be a new worker's name ("" when it can)."""
         clean = name.strip()
         if not clean:
-            return "Type the new worker's name first."
+            return self.tr("Type the new worker's name first.")
         same = next((c.profile for c in self._cards
                      if c.profile.name.strip().casefold() == clean.casefold()), None)
         if same is not None:
-            return f"“{same.name}” already has a card: pick it above instead."
+            return self.tr("“{name}” already has a card: pick it above instead.").format(
+                name=same.name)
         return ""
 
     def create_worker(self) -> None:
@@ -192,22 +197,24 @@ class WorkerSelectionDialog(QDialog):
             self.name_field.setFocus()
             return
         self.create_button.setEnabled(False)
-        self._say(f"Creating {name}…")
+        self._say(self.tr("Creating {name}…").format(name=name))
         self._submit(_create, self.root, name, on_done=self.choose,
                      on_error=self._on_create_failed)
 
     def _on_create_failed(self, message: str) -> None:
         self.create_button.setEnabled(True)
         reason = message.split(": ", 1)[-1]  # "DuplicateWorkerError: the name …" → the words
-        self._say(f"Could not create the worker: {reason}", error=True)
+        self._say(self.tr("Could not create the worker: {reason}").format(reason=reason),
+                  error=True)
         self.name_field.setFocus()
 
     # ------------------------------------------------------------------ keyboard, closing
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in DIGITS and DIGITS[key] <= len(self._cards) and not event.modifiers():
-            self.choose(self._cards[DIGITS[key] - 1].profile)
+        numbered = {c.card.number: c for c in self._cards}  # fixed numbers (worker_cards)
+        if key in DIGITS and DIGITS[key] in numbered and not event.modifiers():
+            self.choose(numbered[DIGITS[key]].profile)
         elif key in (Qt.Key.Key_Down, Qt.Key.Key_Right):
             self.focusNextChild()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Left):
