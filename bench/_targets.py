@@ -135,6 +135,10 @@ def _ledger_bytes(result: JsonDict) -> tuple[Any, Any, bool]:
     return measured, met, result.get("history") == LEDGER_HISTORY
 
 
+def _check_list(result: JsonDict) -> tuple[Any, Any, bool]:
+    return result.get("check_s"), None, result.get("orders") == 5000
+
+
 Reader = Callable[[JsonDict], tuple[Any, Any, bool]]
 # (what, target text, limit for "measured < limit" or None, benchmark, key read, reader)
 TARGETS: list[tuple[str, str, float | None, str, str, Reader]] = [
@@ -163,9 +167,15 @@ TARGETS: list[tuple[str, str, float | None, str, str, Reader]] = [
     ("order ledger: bytes a station writes per order", "constant, not growing with history",
      None, "ledger", "ledger_ops[].bytes_per_order, bytes[].share_bytes_per_scan",
      _ledger_bytes),
+    ("pre-shift check of a 5,000-order list", "under 1 s", 1.0,
+     "check_list", "check_s", _check_list),
 ]
 # What each figure covers, where it is narrower or wider than the target's words.
 SCOPE: dict[str, str] = {
+    "pre-shift check of a 5,000-order list":
+        "run_check + save_check as check-list runs them: the list read once, its stock file, "
+        "barcode map, the session's other list (1,000 shared orders) and the order ledger "
+        "(300 packed records), the checks, list_check.json and the index mark; median of runs",
     "one scan, end to end in the window, 1,000-order list":
         "Enter in scanInput until the event loop has repainted; offscreen, sounds muted",
     "bytes written to the share per scan":

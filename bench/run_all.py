@@ -43,6 +43,7 @@ JsonDict = dict[str, Any]
 # Small sizes per benchmark for --quick; a benchmark not listed runs with its defaults.
 QUICK_ARGS: dict[str, list[str]] = {
     "browser_stall": ["--sessions", "200", "--runs", "1"],
+    "check_list": ["--orders", "500", "--runs", "1", "--packed", "30"],
     "ledger": ["--history", "2000", "--orders", "100", "--rounds", "1", "--opens", "2",
                "--ui-runs", "1", "--ui-orders", "100", "--bytes-orders", "100"],
     "stats_contention": ["--processes", "8", "--records", "20", "--runs", "1"],

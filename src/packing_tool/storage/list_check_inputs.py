@@ -10,6 +10,8 @@ same file with the reader's own value rules.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +30,13 @@ from packing_tool.storage.list_readers import (
     other_lists,
     quantity_of,
     read_json_document,
+    shopify_list,
     text_of,
     wrong_type,
 )
 from packing_tool.storage.order_ledger import FileOrderLedger, LedgerDamagedError
+
+SHARDS_LISTED_FROM = 256  # orders; fewer are looked up one by one
 
 
 def left_out_lines(raw_orders: list[Any]) -> list[LeftOutLine]:
@@ -62,6 +67,31 @@ def left_out_lines(raw_orders: list[Any]) -> list[LeftOutLine]:
     return found
 
 
+def present(ledger: FileOrderLedger, numbers: list[str]) -> list[str]:
+    """The orders whose ledger record file exists: one listing per shard folder instead of
+    one look-up per order (a few hundred calls to the share, not thousands)."""
+    if len(numbers) <= SHARDS_LISTED_FROM:
+        return numbers
+    wanted: dict[Path, list[tuple[str, str]]] = {}
+    for number in numbers:
+        path = ledger.path(number)
+        wanted.setdefault(path.parent, []).append((number, path.name))
+
+    def names(folder: Path) -> set[str]:
+        try:
+            return set(os.listdir(folder))
+        except FileNotFoundError:
+            return set()
+        except OSError:  # unreadable here: let each order's own look-up tell
+            return {name for _number, name in wanted[folder]}
+
+    folders = list(wanted)
+    with ThreadPoolExecutor(8, thread_name_prefix="ledger-list") as pool:
+        listed = dict(zip(folders, pool.map(names, folders), strict=True))
+    return [n for folder, items in wanted.items() for n, name in items
+            if name in listed[folder]]
+
+
 def ledger_facts(layout: ShareLayout, client_id: str, session: str, list_name: str,
                  numbers: list[str]) -> dict[str, Elsewhere]:
     """Order number → packed or being packed in another list, by the ledger (if any)."""
@@ -70,7 +100,7 @@ def ledger_facts(layout: ShareLayout, client_id: str, session: str, list_name: s
         return {}
     mine = Mark(session_id=session, list_name=list_name)
     facts: dict[str, Elsewhere] = {}
-    for number, entry in ledger.lookup(numbers).items():
+    for number, entry in ledger.lookup(present(ledger, numbers)).items():
         if isinstance(entry, LedgerDamagedError):
             facts[number] = damaged(str(entry))
             continue
@@ -87,8 +117,8 @@ def read_check_input(layout: ShareLayout, client_id: str, session: str,
     session_dir = layout.session_dir(client_id, session)
     path = list_path(session_dir, list_name)
     if path.suffix.lower() == ".json":
-        document = read_json_document(path)
-        plist: PackingList = load_packing_list(path, name=list_name)
+        document = read_json_document(path)  # read once: the list, and what it leaves out
+        plist: PackingList = shopify_list(document, path, name=list_name)
         left_out = tuple(left_out_lines(document["orders"]))
     else:
         plist, left_out = load_packing_list(path, name=list_name), ()

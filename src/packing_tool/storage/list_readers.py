@@ -253,7 +253,11 @@ def read_json_document(path: Path) -> dict[str, Any]:
 def load_shopify_json(path: str | Path, *, name: str | None = None) -> PackingList:
     """A ``packing_lists/<Name>.json`` or an ``analysis_data.json`` (name it FULL_SESSION)."""
     path = Path(path)
-    data = read_json_document(path)
+    return shopify_list(read_json_document(path), path, name=name)
+
+
+def shopify_list(data: dict[str, Any], path: Path, *, name: str | None = None) -> PackingList:
+    """The list in a document ``read_json_document`` returned (read once, used twice)."""
     problems: list[LoadProblem] = []
     if text_of(data.get("error")):
         problems.append(LoadProblem(path.name, "file", f"the Shopify Tool reported an error: "
