@@ -67,10 +67,26 @@ def open_sku_mapping(window: MainWindow) -> None:
 
 
 def open_workers(window: MainWindow) -> None:
-    view = WorkerView(window.layout_, window.runner)
+    view = WorkerView(window.layout_, window.runner,
+                      pause_gap=window.station.score_pause_seconds)
     dialog = QDialog(window)
     dialog.setObjectName("workersDialog")
     dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Workers"))
     dialog.resize(1000, 640)
     QVBoxLayout(dialog).addWidget(view)
     dialog.exec()
+
+
+def open_scanner_test(window: MainWindow) -> None:
+    """Tools → Scanner test… (also on the login screen); the result goes to the status bar."""
+    from packing_tool.storage.scanner_tests import last_result
+    from packing_tool.ui.scanner_test_dialog import ScannerTestDialog
+    from packing_tool.ui.scanner_words import status_text
+
+    worker = window.worker.name if window.worker is not None else ""
+    dialog = ScannerTestDialog(window.station.station, worker, window)
+    dialog.exec()
+    if dialog.saved is not None:
+        window.scanner_label.setText(status_text(last_result()))
+    if window.packer is not None:
+        window.packer.refocus()
