@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,7 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from packing_tool.storage.session_index import STATUS_LABELS, STATUSES, IndexRow
+from packing_tool.storage.session_index import STATUSES, IndexRow
+from packing_tool.ui import local_time, wording
 from packing_tool.ui.browser_model import SessionTableModel
 from packing_tool.ui.widgets import named
 
@@ -93,9 +95,9 @@ class SessionFilter(QSortFilterProxyModel):
 def _date_edit(name: str) -> QDateEdit:
     edit = named(QDateEdit(), name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(local_time.date_pattern())
     edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("Any")
+    edit.setSpecialValueText(QCoreApplication.translate("FilterBar", "Any"))
     edit.setDate(NO_DATE)
     return edit
 
@@ -113,12 +115,12 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.setObjectName("browserFilters")
         self.status_combo = named(QComboBox(), "statusFilter")
-        self.status_combo.addItem("All statuses", None)
+        self.status_combo.addItem(self.tr("All statuses"), None)
         for status in STATUSES:
-            self.status_combo.addItem(STATUS_LABELS[status], status)
+            self.status_combo.addItem(wording.status(status), status)
         self.date_from, self.date_to = _date_edit("dateFrom"), _date_edit("dateTo")
         self.search = named(QLineEdit(), "browserSearch")
-        self.search.setPlaceholderText("Search list, session, worker, PC…")
+        self.search.setPlaceholderText(self.tr("Search list, session, worker, PC…"))
         self.search.setClearButtonEnabled(True)
         self.status_combo.currentIndexChanged.connect(self._emit)
         self.date_from.dateChanged.connect(self._emit)
@@ -126,8 +128,8 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (("Status", self.status_combo), ("From", self.date_from),
-                              ("To", self.date_to)):
+        for label, widget in ((self.tr("Status"), self.status_combo),
+                              (self.tr("From"), self.date_from), (self.tr("To"), self.date_to)):
             layout.addWidget(QLabel(label))
             layout.addWidget(widget)
         layout.addWidget(self.search, 1)

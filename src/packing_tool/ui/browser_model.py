@@ -14,37 +14,47 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
 
 from packing_tool.storage.discovery import session_date
 from packing_tool.storage.lock_info import station_name
-from packing_tool.storage.session_index import STATUS_LABELS, STATUSES, IndexRow
+from packing_tool.storage.session_index import STATUSES, IndexRow
+from packing_tool.ui import local_time, wording
 from packing_tool.ui.themes import status_colour  # per theme, read at paint time
 from shared.timestamps import now, parse_timestamp, sort_key
 
-COLUMNS = ("Status", "Packing List", "Courier", "Session", "Worker", "PC", "Progress",
-           "Started", "Duration", "Items")
+COLUMNS = (  # translated when shown
+    QT_TRANSLATE_NOOP("SessionTable", "Status"), QT_TRANSLATE_NOOP("SessionTable", "Packing List"),
+    QT_TRANSLATE_NOOP("SessionTable", "Courier"), QT_TRANSLATE_NOOP("SessionTable", "Session"),
+    QT_TRANSLATE_NOOP("SessionTable", "Worker"), QT_TRANSLATE_NOOP("SessionTable", "PC"),
+    QT_TRANSLATE_NOOP("SessionTable", "Progress"), QT_TRANSLATE_NOOP("SessionTable", "Started"),
+    QT_TRANSLATE_NOOP("SessionTable", "Duration"), QT_TRANSLATE_NOOP("SessionTable", "Items"))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 DASH = "—"
 RESUMABLE = ("paused", "incomplete", "abandoned")
 Index = QModelIndex | QPersistentModelIndex
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionTable", text)
+
+
 def format_duration(seconds: float | None) -> str:
-    if seconds is None:
-        return DASH
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}h {minutes}m"
-    return f"{minutes}m {secs}s" if minutes else f"{secs}s"
+    return local_time.duration(seconds)
 
 
 def format_time(value: str | None) -> str:
+    """"today 10:41", "3 Dec 10:41": local time, in the chosen language."""
     moment = parse_timestamp(value)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else DASH
+    return local_time.when(moment) if moment else DASH
 
 
 def fraction(done: int | None, total: int | None) -> str:
@@ -67,18 +77,23 @@ def progress_text(row: IndexRow) -> str:
     """``120/194 +74 elsewhere · 1 conflict``: orders packed here, then what the ledger adds."""
     text = fraction(row.completed_orders, row.total_orders)
     if elsewhere := row_figure(row, "packed_elsewhere_orders"):
-        text += f" +{elsewhere} elsewhere"
+        text += QCoreApplication.translate("SessionTable", " +{n} elsewhere").format(n=elsewhere)
     if conflicts := row_figure(row, "conflict_orders"):
-        text += f" · {conflicts} conflict{'s' if conflicts > 1 else ''}"
+        text += (QCoreApplication.translate("SessionTable", " · 1 conflict") if conflicts == 1
+                 else QCoreApplication.translate("SessionTable", " · {n} conflicts").format(
+                     n=conflicts))
     return text
 
 
 def ledger_line(row: IndexRow) -> str:
     """The preview's line on orders packed elsewhere, packed again and in conflict ("": none)."""
     parts = [f"{label}: {n}" for label, n in (
-        ("Packed elsewhere", row_figure(row, "packed_elsewhere_orders")),
-        ("Packed again", row_figure(row, "repacked_orders")),
-        ("Conflicts (also packed elsewhere)", row_figure(row, "conflict_orders"))) if n]
+        (QCoreApplication.translate("SessionTable", "Packed elsewhere"),
+         row_figure(row, "packed_elsewhere_orders")),
+        (QCoreApplication.translate("SessionTable", "Packed again"),
+         row_figure(row, "repacked_orders")),
+        (QCoreApplication.translate("SessionTable", "Conflicts (also packed elsewhere)"),
+         row_figure(row, "conflict_orders"))) if n]
     return "   ".join(parts)
 
 
@@ -93,8 +108,10 @@ def row_day(row: IndexRow) -> str:
 
 def header_text(rows: Sequence[IndexRow]) -> str:
     counts = Counter(r.status for r in rows)
-    return (f"{len(rows)} lists · {counts['in_progress']} active · {counts['stale']} stale · "
-            f"{counts['paused']} paused")
+    text = QCoreApplication.translate(
+        "SessionTable", "{lists} lists · {active} active · {stale} stale · {paused} paused")
+    return text.format(lists=len(rows), active=counts["in_progress"], stale=counts["stale"],
+                       paused=counts["paused"])
 
 
 def actions_for(row: IndexRow | None) -> set[str]:
@@ -114,18 +131,23 @@ def actions_for(row: IndexRow | None) -> set[str]:
 
 def describe(row: IndexRow) -> str:
     """The preview under the table: who, where, how far, and who holds the lock."""
-    lines = [f"{row.label}: {row.packing_list_name} of session {row.session_id}",
-             f"Worker: {row.worker_name or DASH}   PC: {row.pc_name or DASH}   "
-             f"Started: {format_time(row.started_at)}   "
-             f"Duration: {format_duration(row.duration_seconds)}",
-             f"Orders: {fraction(row.completed_orders, row.total_orders)} "
-             f"(skipped: {row.skipped_orders or 0})   "
-             f"Items: {fraction(row.packed_items, row.total_items)}"]
+    lines = [_tr("{status}: {list} of session {session}").format(
+                 status=wording.status(row.status), list=row.packing_list_name,
+                 session=row.session_id),
+             _tr("Worker: {name}   PC: {pc}   Started: {started}   Duration: {duration}").format(
+                 name=row.worker_name or DASH, pc=row.pc_name or DASH,
+                 started=format_time(row.started_at),
+                 duration=format_duration(row.duration_seconds)),
+             _tr("Orders: {orders} (skipped: {skipped})   Items: {items}").format(
+                 orders=fraction(row.completed_orders, row.total_orders),
+                 skipped=row.skipped_orders or 0,
+                 items=fraction(row.packed_items, row.total_items))]
     if ledger := ledger_line(row):
         lines.append(ledger)
     if row.lock is not None:
         age = row.lock.heartbeat_age(now())
-        lines.append(f"Locked by {row.lock.describe()}; last heartbeat {age:.0f} s ago")
+        lines.append(_tr("Locked by {lock}; last heartbeat {age} s ago").format(
+            lock=row.lock.describe(), age=f"{age:.0f}"))
     return "\n".join(lines)
 
 
@@ -166,7 +188,8 @@ class Cells:
     def text(self) -> tuple[str, ...]:
         if self._text is None:
             row = self.row
-            self._text = (row.label, row.packing_list_name, row.courier or DASH, row.session_id,
+            self._text = (wording.status(row.status), row.packing_list_name,
+                          row.courier or DASH, row.session_id,
                           row.worker_name or DASH, row.pc_name or DASH,
                           progress_text(row),
                           format_time(row.started_at), format_duration(row.duration_seconds),
@@ -178,7 +201,7 @@ class Cells:
         if self._haystack is None:
             row = self.row
             search = (row.packing_list_name, row.session_id, row.worker_name, row.worker_id,
-                      row.pc_name, row.label, row.courier)
+                      row.pc_name, row.label, wording.status(row.status), row.courier)
             self._haystack = " ".join(s for s in search if s).casefold()
         return self._haystack
 
@@ -201,7 +224,7 @@ def header_labels(parent: Any = None) -> QStandardItemModel:
     """The column titles, held in C++: the header paints without calling Python, so it never
     waits for the interpreter lock while the runner thread loads rows."""
     labels = QStandardItemModel(0, len(COLUMNS), parent)
-    labels.setHorizontalHeaderLabels(list(COLUMNS))
+    labels.setHorizontalHeaderLabels([_tr(c) for c in COLUMNS])
     return labels
 
 
@@ -265,7 +288,7 @@ class SessionTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -285,6 +308,6 @@ class SessionTableModel(QAbstractTableModel):
             return QColor(status_colour(status))
         if role == Qt.ItemDataRole.ToolTipRole:
             lock = cells.row.lock
-            held = f"\nLock: {lock.describe()}" if lock is not None else ""
-            return f"{STATUS_LABELS[status]}: {cells.row.key}{held}"
+            held = _tr("\nLock: {lock}").format(lock=lock.describe()) if lock is not None else ""
+            return f"{wording.status(status)}: {cells.row.key}{held}"
         return None

@@ -155,3 +155,10 @@ def percent(fraction: float | None, digits: int = 0) -> str:
     if fraction is None or math.isnan(fraction):
         return DASH
     return f"{decimal(fraction * 100, digits)}%"
+
+
+def date_pattern() -> str:
+    """The display format of a date field (QDateEdit): "dd.MM.yyyy" in Bulgarian."""
+    if locale().language() == QLocale.Language.Bulgarian:
+        return "dd.MM.yyyy"
+    return "d MMM yyyy"

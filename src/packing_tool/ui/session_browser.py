@@ -14,6 +14,7 @@ only a request: the receiver confirms with the packer before taking the lock ove
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from packing_tool.storage.discovery import list_clients
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.session_index import IndexRow, load_rows
+from packing_tool.ui import local_time
 from packing_tool.ui.browser_export import export_csv, export_xlsx
 from packing_tool.ui.browser_filters import Criteria, FilterBar, SessionFilter
 from packing_tool.ui.browser_model import (
@@ -94,13 +96,13 @@ class SessionBrowser(QWidget):
         self.clients = named(QListWidget(), "browserClients")
         self.clients.setMaximumWidth(200)
         self.clients.currentTextChanged.connect(self._client_chosen)
-        self.refresh_button = named(QPushButton("↻ Refresh"), "browserRefresh")
+        self.refresh_button = named(QPushButton(self.tr("↻ Refresh")), "browserRefresh")
         self.refresh_button.clicked.connect(self.reload_clients)
-        self.auto_refresh = named(QCheckBox("Auto-refresh (30 s)"), "autoRefresh")
+        self.auto_refresh = named(QCheckBox(self.tr("Auto-refresh (30 s)")), "autoRefresh")
         self.auto_refresh.setChecked(True)
         self.auto_refresh.toggled.connect(self._auto_refresh_toggled)
         left = QVBoxLayout()
-        left.addWidget(QLabel("Clients"))
+        left.addWidget(QLabel(self.tr("Clients")))
         left.addWidget(self.clients)
         left.addWidget(self.refresh_button)
         left.addWidget(self.auto_refresh)
@@ -126,7 +128,7 @@ class SessionBrowser(QWidget):
             self.timer.stop()
 
     def _build_filters(self, right: QVBoxLayout) -> None:
-        self.header = named(QLabel("No client selected"), "browserHeader")
+        self.header = named(QLabel(self.tr("No client selected")), "browserHeader")
         self.filters = FilterBar()
         self.filters.changed.connect(self._filters_changed)
         self.status_line = named(QLabel(""), "browserStatus")
@@ -156,15 +158,16 @@ class SessionBrowser(QWidget):
         right.addWidget(self.table, 1)
 
     def _build_actions(self, right: QVBoxLayout) -> None:
-        self.preview = named(QLabel("Select a list to see its details."), "browserPreview")
+        self.preview = named(QLabel(self.tr("Select a list to see its details.")),
+                             "browserPreview")
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.start_button = named(QPushButton("▶ Start packing"), "browserStart")
-        self.resume_button = named(QPushButton("↩ Resume"), "browserResume")
-        self.take_over_button = named(QPushButton("Take over…"), "browserTakeOver")
-        self.details_button = named(QPushButton("Details"), "browserDetails")
-        self.csv_button = named(QPushButton("Export CSV"), "browserExportCsv")
-        self.xlsx_button = named(QPushButton("Export Excel"), "browserExportXlsx")
+        self.start_button = named(QPushButton(self.tr("▶ Start packing")), "browserStart")
+        self.resume_button = named(QPushButton(self.tr("↩ Resume")), "browserResume")
+        self.take_over_button = named(QPushButton(self.tr("Take over…")), "browserTakeOver")
+        self.details_button = named(QPushButton(self.tr("Details")), "browserDetails")
+        self.csv_button = named(QPushButton(self.tr("Export CSV")), "browserExportCsv")
+        self.xlsx_button = named(QPushButton(self.tr("Export Excel")), "browserExportXlsx")
         self.start_button.clicked.connect(lambda: self._request(self.startRequested))
         self.resume_button.clicked.connect(lambda: self._request(self.resumeRequested))
         self.take_over_button.clicked.connect(lambda: self._request(self.takeOverRequested))
@@ -199,7 +202,7 @@ class SessionBrowser(QWidget):
         elif clients:
             self.clients.setCurrentRow(0)  # emits currentTextChanged → _client_chosen
         else:
-            self.header.setText("No clients on this share")
+            self.header.setText(self.tr("No clients on this share"))
 
     def select_client(self, client: str) -> None:
         matches = self.clients.findItems(client, Qt.MatchFlag.MatchExactly)
@@ -213,7 +216,7 @@ class SessionBrowser(QWidget):
             return
         self.client = client
         self.model.set_rows([])
-        self.header.setText(f"Client {client}")
+        self.header.setText(self.tr("Client {client}").format(client=client))
         self.refresh()
 
     def refresh(self) -> None:
@@ -222,7 +225,7 @@ class SessionBrowser(QWidget):
         if client is None or (self._loading is not None and self._loading[0] == client):
             return
         self._loading = (client, time.monotonic())
-        self.status_line.setText("Refreshing…")
+        self.status_line.setText(self.tr("Refreshing…"))
         self.runner.submit(_load, self.share, client, self.stale_after,
                            on_done=partial(self._rows_loaded, client),
                            on_error=partial(self._rows_failed, client), owner=self)
@@ -243,9 +246,10 @@ class SessionBrowser(QWidget):
         cells, counts = loaded
         selected = self.selected_row()
         self.model.set_cells(cells)  # one reset; cells are formatted when painted
-        self.header.setText(f"Client {client} · {counts}")
-        self.status_line.setText(
-            f"Last refreshed {time.strftime('%H:%M:%S')} ({len(cells)} lists)")
+        self.header.setText(self.tr("Client {client} · {counts}").format(client=client,
+                                                                         counts=counts))
+        self.status_line.setText(self.tr("Last refreshed {time} ({n} lists)").format(
+            time=local_time.clock(datetime.now(), seconds=True), n=len(cells)))
         if selected is not None:
             self._select_key(selected.key)
         self._update_actions(self.selected_row())
@@ -255,16 +259,18 @@ class SessionBrowser(QWidget):
         if self._loading is not None and self._loading[0] == client:
             self._loading = None
         if client == self.client:
-            self.status_line.setText(f"Refresh failed: {message}")
+            self.status_line.setText(self.tr("Refresh failed: {reason}").format(reason=message))
 
     def _failed(self, message: str) -> None:
-        self.status_line.setText(f"Refresh failed: {message}")
+        self.status_line.setText(self.tr("Refresh failed: {reason}").format(reason=message))
 
     def _tick(self) -> None:
         if self._loading is not None and self._loading[0] == self.client:
             waited = time.monotonic() - self._loading[1]
             if waited >= 5:
-                self.status_line.setText(f"Refreshing… (waiting for the share for {waited:.0f} s)")
+                self.status_line.setText(self.tr(
+                    "Refreshing… (waiting for the share for {seconds} s)").format(
+                    seconds=f"{waited:.0f}"))
 
     # ------------------------------------------------------------------ filters and rows
 
@@ -306,7 +312,7 @@ class SessionBrowser(QWidget):
         self.take_over_button.setVisible("take_over" in actions)
         self.details_button.setEnabled("details" in actions)
         self.preview.setText(describe(row) if row is not None else
-                             "Select a list to see its details.")
+                             self.tr("Select a list to see its details."))
 
     # ------------------------------------------------------------------ actions
 
@@ -337,15 +343,18 @@ class SessionBrowser(QWidget):
         """Write the visible rows to ``path`` (asks for one when None), on the runner."""
         rows = self.visible_rows()
         if path is None:
-            suffix = "CSV files (*.csv)" if kind == "csv" else "Excel files (*.xlsx)"
+            suffix = (self.tr("CSV files (*.csv)") if kind == "csv"
+                      else self.tr("Excel files (*.xlsx)"))
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export sessions", f"sessions_{self.client or 'all'}.{kind}", suffix)
+                self, self.tr("Export sessions"), f"sessions_{self.client or 'all'}.{kind}",
+                suffix)
             if not path:
                 return
         writer = export_csv if kind == "csv" else export_xlsx
-        self.status_line.setText(f"Exporting {len(rows)} rows…")
+        self.status_line.setText(self.tr("Exporting {n} rows…").format(n=len(rows)))
         self.runner.submit(writer, rows, path, owner=self,
                            on_done=lambda out: self.status_line.setText(
-                               f"Exported {len(rows)} rows to {out}"),
+                               self.tr("Exported {n} rows to {file}").format(
+                                   n=len(rows), file=out)),
                            on_error=lambda msg: self.status_line.setText(
-                               f"Export failed: {msg}"))
+                               self.tr("Export failed: {reason}").format(reason=msg)))

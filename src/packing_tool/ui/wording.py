@@ -66,6 +66,24 @@ NEXT_STEPS: dict[Outcome, str] = {
 }
 
 
+# A list's status (storage.session_index.STATUSES) as the Session Browser shows it.
+STATUSES: dict[str, str] = {
+    "in_progress": QT_TRANSLATE_NOOP("Wording", "Active"),
+    "stale": QT_TRANSLATE_NOOP("Wording", "Stale"),
+    "paused": QT_TRANSLATE_NOOP("Wording", "Paused"),
+    "available": QT_TRANSLATE_NOOP("Wording", "Available"),
+    "incomplete": QT_TRANSLATE_NOOP("Wording", "Incomplete"),
+    "abandoned": QT_TRANSLATE_NOOP("Wording", "Abandoned"),
+    "completed": QT_TRANSLATE_NOOP("Wording", "Completed"),
+}
+
+
+def status(name: str) -> str:
+    """"Active", "Paused", … for a list's status (an unknown one as it is)."""
+    words = STATUSES.get(name)
+    return _tr(words) if words else name
+
+
 def banner(outcome: Outcome, order: str | None = None, worker: str = "") -> str:
     """The short words shown in large letters for ``outcome``."""
     return _tr(BANNERS[outcome]).format(order=order or "", worker=worker)
