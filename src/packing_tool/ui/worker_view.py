@@ -15,18 +15,22 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTableWidget, QVBoxLayout, QWidget
 
+from packing_tool.domain.scores import DEFAULT_PAUSE_GAP, WorkerScore, leaderboard
 from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.score_history import ClientScores, combined
 from packing_tool.ui.browser_model import format_duration, format_time
 from packing_tool.ui.charts import time_chart
+from packing_tool.ui.leaderboard import load_scores
 from packing_tool.ui.runner import TaskRunner
-from packing_tool.ui.tables import fill_table, table
+from packing_tool.ui.tables import cell, fill_table, table
 from packing_tool.ui.widgets import named
 from shared.stats_manager import StatsManager
 from shared.timestamps import parse_timestamp
 from shared.worker_manager import WorkerManager
 
 WORKER_COLUMNS = ("Worker", "ID", "Active", "Sessions", "Orders", "Items", "Packing time",
-                  "Orders/h", "Items/h", "Avg s/order", "Last active")
+                  "Orders/h", "Items/h", "Score", "Scored orders", "Avg s/order", "Last active")
+SCORE_COLUMN = 9  # then "Scored orders": the fair score (docs/scores.md), filled when read
 HISTORY_COLUMNS = ("When", "Client", "Session", "List", "Orders", "Items", "Seconds",
                    "Orders/h")
 HISTORY_LIMIT = 500  # the newest records; the stats file keeps 1,000 of all workers
@@ -51,12 +55,14 @@ def rate(record: dict[str, Any]) -> float | None:
 class WorkerView(QWidget):
     workersLoaded = Signal(int)
     historyLoaded = Signal(str, int)  # worker_id, records
+    scoresLoaded = Signal(int)  # workers with a score
 
     def __init__(self, layout: ShareLayout, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, pause_gap: float = DEFAULT_PAUSE_GAP) -> None:
         super().__init__(parent)
         self.setObjectName("workerView")
-        self.share, self.runner = layout, runner
+        self.share, self.runner, self.pause_gap = layout, runner, pause_gap
+        self.scores: dict[str, WorkerScore] = {}
         self.workers: list[dict[str, Any]] = []
         self.history: list[dict[str, Any]] = []
         self.selected: str | None = None
@@ -83,6 +89,8 @@ class WorkerView(QWidget):
     def reload(self) -> None:
         self.runner.submit(read_workers, self.share.root, on_done=self._workers_loaded,
                            on_error=self._failed, owner=self)
+        self.runner.submit(load_scores, self.share.root, self.pause_gap, owner=self,
+                           on_done=self._scores_loaded, on_error=self._failed)
 
     def _failed(self, message: str) -> None:
         self.status.setText(f"Cannot read the share: {message}")
@@ -92,11 +100,29 @@ class WorkerView(QWidget):
         rows = [(w.get("name"), w.get("id"), "yes" if w.get("active", True) else "no",
                  w.get("total_sessions"), w.get("total_orders"), w.get("total_items"),
                  format_duration(w.get("total_duration_seconds")), w.get("orders_per_hour"),
-                 w.get("items_per_hour"), w.get("avg_time_per_order"),
+                 w.get("items_per_hour"), *self._score_cells(w.get("id")),
+                 w.get("avg_time_per_order"),
                  format_time(w.get("last_active"))) for w in workers]
         fill_table(self.table, rows)
         self.status.setText(f"{len(workers)} workers. Select one to see their sessions.")
         self.workersLoaded.emit(len(workers))
+
+    def _score_cells(self, worker_id: Any) -> tuple[Any, Any]:
+        found = self.scores.get(worker_id) if isinstance(worker_id, str) else None
+        if found is None or found.score is None:
+            return (None, None)
+        return (round(found.score, 2), found.orders)
+
+    def _scores_loaded(self, clients: list[ClientScores]) -> None:
+        """Fill the score columns in place (the rows, their order and selection stay)."""
+        self.scores = {s.worker_id: s for s in leaderboard(combined(clients))}
+        self.table.setSortingEnabled(False)
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 1)
+            for offset, value in enumerate(self._score_cells(item.text() if item else None)):
+                self.table.setItem(row, SCORE_COLUMN + offset, cell(value))
+        self.table.setSortingEnabled(True)
+        self.scoresLoaded.emit(len(self.scores))
 
     def select_worker(self, worker_id: str) -> bool:
         for row in range(self.table.rowCount()):
