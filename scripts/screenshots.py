@@ -162,6 +162,9 @@ def main() -> int:  # noqa: PLR0915  (one screen after another, read top to bott
     settle(app, 1.5)
     shoot(app, workers, "workers")
     workers.close()
+    from scanner_screenshots import shoot_scanner  # scripts/ is on sys.path (run as a file)
+
+    shoot_scanner(app, OUT)
     QTimer.singleShot(0, window.close)
     settle(app, 0.5)
     window.close()

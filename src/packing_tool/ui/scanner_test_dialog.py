@@ -33,6 +33,7 @@ from packing_tool.storage.scanner_tests import save_result
 from packing_tool.ui import local_time
 from packing_tool.ui.scanner_words import layout_name, problem_lines
 from packing_tool.ui.test_sheet import A4, LABEL, caption, print_sheet, write_sheet
+from packing_tool.ui.themes import item_colours
 from packing_tool.ui.widgets import named
 
 TIMEOUT = 1.0  # seconds without a key that end a read with no Enter
@@ -122,6 +123,10 @@ class ScannerTestDialog(QDialog):
         self.checklist.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict = named(QLabel(), "scannerVerdict")
         self.verdict.setWordWrap(True)
+        font = QFont(self.verdict.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.verdict.setFont(font)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.details = named(QLabel(), "scannerDetails")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
@@ -135,7 +140,7 @@ class ScannerTestDialog(QDialog):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addLayout(self._buttons())
-        self.resize(720, 560)
+        self.resize(760, 470)
         self.refresh()
         self.capture.setFocus()
 
@@ -175,7 +180,13 @@ class ScannerTestDialog(QDialog):
             f"{'✓' if code.sent in seen else '○'}  {n}. {caption(code.kind)}: {code.symbol.text}"
             for n, code in enumerate(self.codes, start=1)))
         self.verdict.setText(self.verdict_text())
+        kind = "ok" if self.report.ok else "warn" if self.report.problems else ""
+        colour = item_colours().outcome_text.get(kind)
+        self.verdict.setStyleSheet(f"color: {colour};" if colour else "")
         self.details.setText(self.details_text())
+        last = self.report.reads[-1] if self.report.reads else None
+        if last is not None and last.terminator and last.code and last.text != last.code:
+            self.capture.shown.setText(f"{last.text}  →  {last.code}")
 
     def verdict_text(self) -> str:
         report = self.report
