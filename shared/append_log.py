@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from shared.fileio import keep_aside
+from shared.fileio import NOFOLLOW, check_path, keep_aside
 
 
 class AppendLog:
@@ -34,11 +34,17 @@ class AppendLog:
 
     def _open(self) -> int:
         if self._fd is None:
+            check_path(self.path)
             if self.make_parents:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             # O_APPEND: every write lands at the current end, even with another writer.
-            flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+            flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0) | NOFOLLOW
             fd = os.open(self.path, flags, 0o666)
+            try:
+                check_path(self.path)  # once more, now that it is open
+            except OSError:
+                os.close(fd)
+                raise
             size = os.fstat(fd).st_size
             if size:
                 os.lseek(fd, max(0, size - 65536), os.SEEK_SET)

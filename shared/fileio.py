@@ -108,6 +108,25 @@ class SharedFileDamagedError(CorruptFileError):
         self.args = (f"{os.fspath(path)} is damaged: {reason}{where}; {ADVICE}",)
 
 
+# --------------------------------------------------------------------------- path guard
+
+# Called with every path this module is about to create, rewrite or append to; it raises an
+# ``OSError`` to refuse one (Packing Tool installs a check that no link on the share leads a
+# write outside its root). None: no check beyond refusing a link as an updated file's name.
+_path_guards: list[Callable[[Path], None]] = []
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX: opening a link as the file itself fails
+
+
+def set_path_guard(guard: Callable[[Path], None] | None) -> None:
+    _path_guards[:] = [guard] if guard is not None else []
+
+
+def check_path(path: str | os.PathLike[str]) -> None:
+    """Run the installed path guard on ``path`` (raises ``OSError`` to refuse it)."""
+    for guard in _path_guards:
+        guard(Path(path))
+
+
 # --------------------------------------------------------------------------- serialising
 
 
@@ -171,6 +190,7 @@ def _replace(src: Path, dst: Path) -> None:
 def atomic_write_stream(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """Yield a file to write; on a clean exit it replaces ``path`` atomically (big outputs)."""
     target = Path(path)
+    check_path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
@@ -178,6 +198,7 @@ def atomic_write_stream(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        check_path(target)  # again at the moment of the replace: a folder may have changed
         _replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -295,8 +316,9 @@ def open_shared(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
 @contextlib.contextmanager
 def _open_for_update(target: Path) -> Iterator[tuple[IO[bytes], bool]]:
     """The file open read-write (created when missing, never truncated); True if we made it."""
+    check_path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    flags = os.O_RDWR | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDWR | getattr(os, "O_BINARY", 0) | NOFOLLOW
     made: list[bool] = []
 
     def opener(name: str, _flags: int) -> int:
@@ -315,6 +337,7 @@ def _open_for_update(target: Path) -> Iterator[tuple[IO[bytes], bool]]:
         return os.open(name, flags | os.O_CREAT, 0o666)
 
     with open(target, "r+b", opener=opener) as fh:
+        check_path(target)  # the opened file, checked once more where it now is
         yield fh, bool(made and made[-1])
 
 

@@ -77,6 +77,11 @@ def move_session(src: Path, dest: Path, *,
     ``"copied"``. ``rename`` is a parameter so a test can act as a second filesystem."""
     if dest.exists():
         raise MoveError(f"{dest} exists already; it is never overwritten")
+    try:
+        fileio.check_path(src)
+        fileio.check_path(dest)  # an Archive/ that is a link never takes a session off the share
+    except OSError as exc:
+        raise MoveError(str(exc)) from exc
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
         rename(src, dest)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from packing_tool.storage.inside import confine
 from packing_tool.storage.paths import resolve_root
 
 T = TypeVar("T")
@@ -30,6 +31,7 @@ def share_root(args: argparse.Namespace) -> Path:
     choice = resolve_root(getattr(args, "root", None))
     if not choice.path.is_dir():
         raise AdminError(f"share root {choice.path} does not exist (give --root PATH)")
+    confine(choice.path)  # no write below it may follow a link out of it
     return choice.path
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.summary import list_done
+from packing_tool.storage.inside import refused_link
 from packing_tool.storage.packing_session import PackingSession
 from packing_tool.storage.session_info import update_progress
 from packing_tool.storage.summary_file import SUMMARY_FILENAME, session_summary
@@ -167,6 +168,7 @@ def _place_summary(work_dir: Path, completion: int) -> None:
     """Move the summary written once before the plan into place (repeatable after a crash)."""
     pending, final = work_dir / PENDING_SUMMARY, work_dir / SUMMARY_FILENAME
     try:
+        fileio.check_path(final)
         os.replace(pending, final)
     except FileNotFoundError:
         done = previous_summary(work_dir)
@@ -211,7 +213,7 @@ def run_plan(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
     A damaged transaction journal is kept aside and every step runs again: each one is
     idempotent (record ids, the summary's move), so nothing is counted twice.
     """
-    damaged: list[fileio.SharedFileDamagedError] = []
+    damaged: list[Exception] = []
     steps = [_noting(step, damaged) for step in _steps(root, work_dir, plan)]
     journal = work_dir / TX_FILENAME
     done = False
@@ -233,8 +235,9 @@ def run_plan(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
     (work_dir / PLAN_FILENAME).unlink(missing_ok=True)
 
 
-def _noting(step: Step, damaged: list[fileio.SharedFileDamagedError]) -> Step:
-    """``step``, remembering a damaged shared file it refused to write (for the message)."""
+def _noting(step: Step, damaged: list[Exception]) -> Step:
+    """``step``, remembering a damaged shared file or a link it refused to write (for the
+    message)."""
     if isinstance(step, FileUpdate):
         return step
 
@@ -243,6 +246,10 @@ def _noting(step: Step, damaged: list[fileio.SharedFileDamagedError]) -> Step:
             return step()
         except fileio.SharedFileDamagedError as exc:
             damaged.append(exc)
+            raise
+        except Exception as exc:
+            if refused_link(exc) is not None:
+                damaged.append(exc)
             raise
 
     func = getattr(step, "func", step)  # the transaction's journal and log name the step

@@ -13,6 +13,8 @@ import time
 import uuid
 from pathlib import Path
 
+from shared import fileio
+
 
 def _write_new(path: Path, data: bytes, durable: bool) -> None:
     with open(path, "xb") as fh:  # "x": O_CREAT | O_EXCL
@@ -27,6 +29,7 @@ def create_new(path: Path, data: bytes, *, durable: bool = True) -> bool:
 
     The folder must exist (a missing one raises ``FileNotFoundError``).
     """
+    fileio.check_path(path)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
         _write_new(tmp, data, durable)
@@ -51,6 +54,7 @@ SETTLE_SECONDS = 2.0  # longer than any creator takes between its create and its
 def read_settled(path: Path, settle: float = SETTLE_SECONDS) -> bytes:
     """The file's bytes; an empty file younger than ``settle`` seconds is read again until it
     is not (on a share without hard links its creator may not have written it yet)."""
+    fileio.check_path(path)  # a link here would copy another file's bytes onto the share
     deadline = time.monotonic() + settle
     while True:
         raw = path.read_bytes()

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from packing_tool.storage import inside as _inside
+
 SESSION_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}_\d+$")
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]")
@@ -61,9 +63,10 @@ def clashes(names: list[str]) -> dict[str, list[str]]:
 def inside(base: Path, *names: str) -> Path:
     """``base/names…``, checked to stay inside ``base`` after resolving links."""
     path = base.joinpath(*(safe_name(n) for n in names))
-    root = base.resolve()
-    if path.resolve() != root and root not in path.resolve().parents:
-        raise UnsafeNameError(f"{path} is outside {base}")
+    try:
+        _inside.resolve_inside(base, path)  # no link leads it out (nor is it a link)
+    except OSError as exc:
+        raise UnsafeNameError(str(exc)) from None
     return path
 
 
@@ -78,6 +81,9 @@ def client_folder_id(client_id: str) -> str:
 @dataclass(frozen=True)
 class ShareLayout:
     root: Path
+
+    def __post_init__(self) -> None:
+        _inside.confine(self.root)  # from now on no write below it may follow a link out
 
     def client_dir(self, client_id: str) -> Path:
         return inside(self.root, "Clients", client_folder_id(client_id))

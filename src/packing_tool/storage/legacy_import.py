@@ -13,6 +13,7 @@ from typing import Any
 
 from packing_tool.domain.events import EventKind, Outcome, ScanEvent
 from packing_tool.domain.packer import PackerLogic
+from shared import fileio
 from shared.metadata_utils import load_with_compatibility
 from shared.timestamps import parse_timestamp
 
@@ -57,6 +58,7 @@ def import_legacy_state(path: Path, logic: PackerLogic, fallback: datetime) -> l
     """Apply an older packing_state.json to a fresh ``logic``; returns the events it made."""
     if not path.is_file():
         return []
+    fileio.check_path(path)  # a link: refused, never imported (nor written later)
     state = load_with_compatibility(path, kind="packing_state")
     worker = (str(state.get("worker_id") or "imported"),
               str(state.get("worker_name") or "Imported"))

@@ -23,13 +23,16 @@ import os
 import time
 from pathlib import Path
 
+from shared import fileio
+
 HISTORY_FILENAME = "lock_history.jsonl"
 MISSING_RECHECKS = (0.02, 0.05, 0.1)  # seconds between re-reads of a lock found missing
 
 
 def rewrite_in_place(path: Path, data: bytes) -> None:
     """Overwrite ``path`` (which must exist) with ``data``, padded to the old length."""
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    fileio.check_path(path)
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0) | fileio.NOFOLLOW)
     try:
         padded = data + b" " * max(0, os.fstat(fd).st_size - len(data))
         written = 0

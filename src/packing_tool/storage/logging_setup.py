@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from packing_tool.storage.paths import local_data_dir
+from shared import fileio
 
 LOG_FILENAME = "packing_tool.log"
 LOCAL_MAX_BYTES = 2 * 1024 * 1024
@@ -116,6 +117,7 @@ class ShareFileHandler(logging.Handler):
 
     def _open(self, now: float) -> None:
         try:
+            fileio.check_path(self.path)  # a link on the share never takes the log elsewhere
             if not self._ever_opened:  # created once; a folder that vanishes later is "away"
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.exists() and self.path.stat().st_size > SHARE_MAX_BYTES:

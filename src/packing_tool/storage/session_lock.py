@@ -230,6 +230,7 @@ class SessionLockManager:
     @contextlib.contextmanager
     def _guard(self, work_dir: Path) -> Iterator[None]:
         """Serialise check-then-change of one lock file across stations."""
+        fileio.check_path(work_dir / GUARD_FILENAME)
         with open(work_dir / GUARD_FILENAME, "a+b") as fh, \
                 fileio.lock_file(fh, timeout=self.guard_timeout):
             yield

@@ -37,6 +37,7 @@ def written_seq(path: Path) -> int | None:
     None when there is no file, it cannot be read, or it ends otherwise (an older packer's).
     """
     try:
+        fileio.check_path(path)  # a link here is refused when written, not read now
         with path.open("rb") as fh:
             fh.seek(max(0, fh.seek(0, 2) - TAIL_BYTES))
             found = _LAST_SEQ.search(fh.read())
