@@ -24,6 +24,7 @@ from packing_tool.admin.common import (
     with_progress,
 )
 from packing_tool.admin.verify_ledger import check_ledger
+from packing_tool.admin.verify_links import check_links
 from packing_tool.admin.verify_repair import Outcome, carry_out, planned
 from packing_tool.admin.verify_report import ERROR, Findings, as_json, render
 from packing_tool.admin.verify_shared import (
@@ -52,8 +53,9 @@ the packing lists, and per list packing_state.json, scan_journal.jsonl, session_
 .session.lock, an interrupted ending and leftover temp files. Then each client's order
 ledger (Sessions/CLIENT_<ID>/order_ledger/): damaged records, claims of stations whose list
 lock is gone or stale, recorded conflicts, orders counted in two summaries, and orders the
-summaries list that the ledger lacks. Findings are errors, warnings or notices; exit 0 when
-there is no error, 1 when errors remain, 2 for bad input.
+summaries list that the ledger lacks. Every symbolic link or junction on the share is
+listed with where it points (an error when it leads outside the root). Findings are errors,
+warnings or notices; exit 0 when there is no error, 1 when errors remain, 2 for bad input.
 
 --repair fixes only what is safe, after asking (--yes answers for scripts), keeping the
 original of every file it changes next to it (<file>.before-repair-<time>): it finishes
@@ -95,7 +97,8 @@ def run_checks(root: Path) -> Findings:
     """Check the whole share; progress on stderr (one step per client and per session)."""
     ctx = Context(root, Findings())
     # The shared files first: the session checks use their worker and record ids.
-    units: list[Callable[[], None]] = [partial(check_stats, ctx), partial(check_workers, ctx)]
+    units: list[Callable[[], None]] = [partial(check_links, ctx)]  # links first: never followed
+    units += [partial(check_stats, ctx), partial(check_workers, ctx)]
     units += [partial(check_client, ctx, client) for client in clients(root)]
     folders = session_folders(root)
     units += [partial(check_session, ctx, folder) for folder in folders]
