@@ -27,7 +27,7 @@ def runner() -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def share(tmp_path: Path) -> Path:
-    """Three workers; only the last one created packed (today: 5 orders, 12 items): first card.
+    """Three workers; only the last one created packed (today: 5 orders, 12 items): card 3.
 
     QTest can type only ASCII, so the names typed in the tests are Latin ones.
     """
@@ -50,30 +50,30 @@ def _open(qtbot: QtBot, root: Path, runner: TaskRunner) -> WorkerSelectionDialog
     return dialog
 
 
-def test_cards_list_workers_newest_activity_first_with_todays_figures(
+def test_cards_list_workers_in_the_order_they_were_added_with_todays_figures(
         qtbot: QtBot, share: Path, runner: TaskRunner) -> None:
     dialog = _open(qtbot, share, runner)
     cards = dialog.cards()
-    assert [c.profile.name for c in cards] == ["Вера", "Ana", "Boris"]
-    assert cards[0].lines() == ("1  Вера", "Today: 5 orders · 12 items",
+    assert [c.profile.name for c in cards] == ["Ana", "Boris", "Вера"]
+    assert cards[2].lines() == ("3  Вера", "Today: 5 orders · 12 items",
                                 "In total: 5 orders · 12 items",
                                 "1 sessions · last active just now")
-    assert cards[1].lines()[1:] == ("Today: nothing packed yet", "In total: 0 orders · 0 items",
+    assert cards[0].lines()[1:] == ("Today: nothing packed yet", "In total: 0 orders · 0 items",
                                     "0 sessions · last active never")
-    assert dialog.focusWidget() is cards[0]  # Enter picks the newest at once
+    assert dialog.focusWidget() is cards[0]  # always card 1: Enter never depends on history
     with qtbot.waitSignal(dialog.workerChosen) as blocker:
-        qtbot.mouseClick(cards[0], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(cards[2], Qt.MouseButton.LeftButton)
     assert blocker.args[0].name == "Вера"
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.selected is not None
-    assert dialog.selected.id == cards[0].profile.id
+    assert dialog.selected.id == cards[2].profile.id
 
 
 def test_a_number_key_picks_that_card(qtbot: QtBot, share: Path, runner: TaskRunner) -> None:
     dialog = _open(qtbot, share, runner)
     qtbot.keyClick(dialog, Qt.Key.Key_2)
     assert dialog.selected is not None
-    assert dialog.selected.name == "Ana"
+    assert dialog.selected.name == "Boris"
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
@@ -88,7 +88,7 @@ def test_arrows_move_between_cards_and_enter_picks(qtbot: QtBot, share: Path,
     assert dialog.focusWidget() is cards[1]
     qtbot.keyClick(cards[1], Qt.Key.Key_Return)
     assert dialog.selected is not None
-    assert dialog.selected.name == "Ana"
+    assert dialog.selected.name == "Boris"
 
 
 def test_a_new_worker_needs_a_name_nobody_has(qtbot: QtBot, share: Path,
