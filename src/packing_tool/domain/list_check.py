@@ -69,6 +69,7 @@ class Finding:
     others: tuple[str, ...] = ()  # the other SKUs, or the other order numbers
     place: str = ""  # the other list (and session, station, worker, when)
     value: str = ""  # a quantity as written, or the reader's words
+    why: str = ""  # which case of the kind (see ``_WHY``), for wording it in other languages
     text: str = ""  # the finding in plain English (the UI words its own, translated)
 
     @property
@@ -123,6 +124,7 @@ def _barcodes(plist: PackingList, mapping: Mapping[str, str]) -> list[Finding]:
         if own:  # the map wins, so the other SKU's own code now counts as the mapped one
             shared.append(Finding(
                 "shared_code", sku=_both(sorted(found)), barcode=code, others=tuple(sorted(own)),
+                why="own_code",
                 text=f"Barcode {code} is mapped to SKU {_both(sorted(found))}, but it is also "
                      f"the code of SKU {_both(sorted(own))}: scanning it counts as "
                      f"{_both(sorted(found))}."))
@@ -131,7 +133,7 @@ def _barcodes(plist: PackingList, mapping: Mapping[str, str]) -> list[Finding]:
             names = sorted(skus_of_key)
             shared.append(Finding(
                 "shared_code", sku=names[0], barcode=", ".join(sorted(codes)),
-                others=tuple(names[1:]),
+                others=tuple(names[1:]), why="map_codes",
                 text=(f"Barcodes {_both(sorted(codes))} read as {key} once normalised and "
                       f"reach SKU {_both(names)}: a scan of them is ambiguous."
                       if len(codes) > 1 else
@@ -140,7 +142,7 @@ def _barcodes(plist: PackingList, mapping: Mapping[str, str]) -> list[Finding]:
     for key, found in sorted(plain.collisions().items()):
         names = sorted(found)
         shared.append(Finding(
-            "shared_code", sku=names[0], barcode=key, others=tuple(names[1:]),
+            "shared_code", sku=names[0], barcode=key, others=tuple(names[1:]), why="sku_forms",
             text=f"SKU {_both(names)} read the same once normalised ({key}): a scan of "
                  "either is ambiguous."))
     missing = [Finding("no_barcode", sku=sku, text=f"SKU {sku} has no barcode the station "
@@ -155,12 +157,13 @@ def _barcodes(plist: PackingList, mapping: Mapping[str, str]) -> list[Finding]:
 
 def _orders(plist: PackingList) -> list[Finding]:
     numbers = [order.order_number for order in plist.orders]
-    found = [Finding("order_clash", order=n, text=f"Order {n} has no letters or digits a "
-                     "label can carry: its label cannot be scanned.")
+    found = [Finding("order_clash", order=n, why="unscannable",
+                     text=f"Order {n} has no letters or digits a label can carry: its label "
+                          "cannot be scanned.")
              for n in numbers if not order_key(n)]
     for key, clash in sorted(OrderIndex(numbers).collisions().items()):
         found.append(Finding(
-            "order_clash", order=clash[0], barcode=key, others=clash[1:],
+            "order_clash", order=clash[0], barcode=key, others=clash[1:], why="same_label",
             text=f"Orders {_both(clash)} are the same label once normalised ({key}): "
                  "scanning it is ambiguous."))
     return found
@@ -198,33 +201,37 @@ def _place(fact: Elsewhere) -> str:
 # --------------------------------------------------------------------------- lines
 
 
-def _quantity_words(text: str) -> str:
+_WHY = {"zero": "is 0", "negative": "is below 0", "fraction": "is a fraction",
+        "not_number": "is not a number", "huge": "is too large to scan one by one"}
+
+
+def quantity_why(text: str) -> str:
+    """Why the reader refused a quantity: zero, negative, fraction, not_number or huge."""
     try:
         number = float(text.replace(",", "."))
     except ValueError:
-        return "is not a number"
+        return "not_number"
     if not math.isfinite(number):
-        return "is not a number"
+        return "not_number"
     if number == 0:
-        return "is 0"
+        return "zero"
     if number < 0:
-        return "is below 0"
-    if not number.is_integer():
-        return "is a fraction"
-    return "is too large to scan one by one"
+        return "negative"
+    return "huge" if number.is_integer() else "fraction"
 
 
 def _quantities(plist: PackingList, left_out: tuple[LeftOutLine, ...]) -> list[Finding]:
     found = [Finding("quantity", order=line.order, sku=line.sku, value=line.quantity,
+                     why=quantity_why(line.quantity),
                      text=f"Order {line.order}: SKU {line.sku} quantity {line.quantity!r} "
-                          f"{_quantity_words(line.quantity)}; the line is left out.")
+                          f"{_WHY[quantity_why(line.quantity)]}; the line is left out.")
              for line in left_out if line.reason == "quantity"]
     for order in plist.orders:
         for item in order.lines:
             if item.quantity > BIG_QUANTITY:
                 found.append(Finding(
                     "quantity", order=order.order_number, sku=item.sku,
-                    value=str(item.quantity),
+                    value=str(item.quantity), why="big",
                     text=f"Order {order.order_number}: SKU {item.sku} quantity "
                          f"{item.quantity} is more than {BIG_QUANTITY}; check it is right."))
     return found

@@ -14,26 +14,23 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.list_check import Finding, check, counts, problems
-from packing_tool.storage import share_json
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.list_check_inputs import read_check_input
-from packing_tool.storage.list_readers import list_path
 from packing_tool.storage.lock_info import station_name
 from packing_tool.storage.session_index import entry_key, read_index, scan_session, update_entry
 from shared import fileio
-from shared.timestamps import now, parse_timestamp, to_iso
+from shared.timestamps import now, to_iso
 
 log = logging.getLogger(__name__)
 CHECK_FILENAME = "list_check.json"
 CHECK_VERSION = "1.0"
 MAX_KEPT = 2000
-_FIELDS = {f.name for f in fields(Finding)}
 
 
 @dataclass(frozen=True)
@@ -49,7 +46,6 @@ class CheckReport:
     findings: tuple[Finding, ...]
     findings_total: int
     seconds: float
-    list_changed: bool = False  # a stored check: the list file changed after it
 
     @property
     def problems(self) -> int:
@@ -93,6 +89,14 @@ def check_path(layout: ShareLayout, client_id: str, session: str, list_name: str
     return layout.work_dir(client_id, session, list_name) / CHECK_FILENAME
 
 
+def check_and_keep(layout: ShareLayout, client_id: str, session: str,
+                   list_name: str) -> CheckReport:
+    """The check as the Session Browser runs it: checked, then kept with the list."""
+    report = run_check(layout, client_id, session, list_name)
+    save_check(layout, report)
+    return report
+
+
 def save_check(layout: ShareLayout, report: CheckReport) -> Path:
     """Write ``list_check.json`` (atomically) and mark the list in the index (best effort:
     the file is the record; an index that cannot be written is logged)."""
@@ -121,48 +125,3 @@ def _mark_index(layout: ShareLayout, report: CheckReport) -> None:
                  if v is not None and k not in ("session_id", "packing_list_name")}
     update_entry(layout, client, session, name, touch=False, **known,
                  check_findings=report.problems, checked_at=report.checked_at)
-
-
-def _finding(raw: object) -> Finding | None:
-    if not isinstance(raw, dict) or not isinstance(raw.get("kind"), str):
-        return None
-    others = raw.get("others")
-    text = {k: str(v) for k, v in raw.items() if k in _FIELDS and k != "others"}
-    return Finding(**text, others=tuple(str(o) for o in others)
-                   if isinstance(others, list) else ())
-
-
-def load_check(layout: ShareLayout, client_id: str, session: str,
-               list_name: str) -> CheckReport | None:
-    """The list's last check as stored; None when it has none or it cannot be read."""
-    path = check_path(layout, client_id, session, list_name)
-    try:
-        doc = share_json.loads(path.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        log.warning("%s: not read: %s", path, exc)
-        return None
-    if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
-        return None
-    found = tuple(f for f in (_finding(r) for r in doc["findings"]) if f is not None)
-    raw_stamp = doc.get("list_file")
-    stamp: dict[str, Any] = raw_stamp if isinstance(raw_stamp, dict) else {}
-    try:
-        now_stamp = _stamp(list_path(layout.session_dir(client_id, session), list_name))
-        changed = (now_stamp["size"], now_stamp["modified"]) != (stamp["size"],
-                                                                  stamp["modified"])
-    except (OSError, KeyError, TypeError):
-        changed = True
-    checked = parse_timestamp(doc.get("checked_at")) or now()
-
-    def count(key: str) -> int:
-        value = doc.get(key)
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-    seconds = doc.get("seconds")
-    return CheckReport(client_id, session, list_name, checked, str(doc.get("station") or ""),
-                       count("orders"), count("units"), stamp, found,
-                       max(count("findings_total"), len(found)),
-                       float(seconds) if isinstance(seconds, int | float) else 0.0,
-                       list_changed=changed)

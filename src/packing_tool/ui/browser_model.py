@@ -28,6 +28,7 @@ from packing_tool.storage.discovery import session_date
 from packing_tool.storage.lock_info import station_name
 from packing_tool.storage.session_index import STATUSES, IndexRow
 from packing_tool.ui import local_time, wording
+from packing_tool.ui.list_check_view import marker_icon, marker_tooltip
 from packing_tool.ui.themes import status_colour  # per theme, read at paint time
 from shared.timestamps import now, parse_timestamp, sort_key
 
@@ -306,6 +307,10 @@ class SessionTableModel(QAbstractTableModel):
             return self._bold
         if column == 0 and role == Qt.ItemDataRole.DecorationRole:
             return QColor(status_colour(status))
+        if column == 1 and role == Qt.ItemDataRole.DecorationRole:
+            return marker_icon(cells.row)  # the last pre-shift check found problems
+        if column == 1 and role == Qt.ItemDataRole.ToolTipRole and cells.row.checked_at:
+            return marker_tooltip(cells.row)
         if role == Qt.ItemDataRole.ToolTipRole:
             lock = cells.row.lock
             held = _tr("\nLock: {lock}").format(lock=lock.describe()) if lock is not None else ""

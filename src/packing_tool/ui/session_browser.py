@@ -19,6 +19,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -166,6 +167,12 @@ class SessionBrowser(QWidget):
         self.resume_button = named(QPushButton(self.tr("↩ Resume")), "browserResume")
         self.take_over_button = named(QPushButton(self.tr("Take over…")), "browserTakeOver")
         self.details_button = named(QPushButton(self.tr("Details")), "browserDetails")
+        self.check_button = named(QPushButton(self.tr("Check list")), "browserCheckList")
+        self.check_button.setShortcut(QKeySequence("Ctrl+K"))
+        self.check_button.setToolTip(self.tr("Pre-shift check of the selected list: barcodes, "
+                                             "order labels, orders elsewhere, quantities "
+                                             "(Ctrl+K)"))
+        self.check_button.clicked.connect(self.check_list)
         self.csv_button = named(QPushButton(self.tr("Export CSV")), "browserExportCsv")
         self.xlsx_button = named(QPushButton(self.tr("Export Excel")), "browserExportXlsx")
         self.start_button.clicked.connect(lambda: self._request(self.startRequested))
@@ -176,7 +183,7 @@ class SessionBrowser(QWidget):
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         actions = QHBoxLayout()
         for button in (self.start_button, self.resume_button, self.take_over_button,
-                       self.details_button):
+                       self.details_button, self.check_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.csv_button)
@@ -311,6 +318,7 @@ class SessionBrowser(QWidget):
         self.resume_button.setVisible("resume" in actions)
         self.take_over_button.setVisible("take_over" in actions)
         self.details_button.setEnabled("details" in actions)
+        self.check_button.setEnabled(row is not None)
         self.preview.setText(describe(row) if row is not None else
                              self.tr("Select a list to see its details."))
 
@@ -338,6 +346,33 @@ class SessionBrowser(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()  # not modal: the browser stays usable beside it
         self.details_dialog = dialog
+
+    def check_list(self) -> None:
+        """The pre-shift check of the selected list, on the runner; its findings open in a
+        dialog and the list's marker follows (kept with the list for every PC)."""
+        row, client = self.selected_row(), self.client
+        if row is None or client is None:
+            return
+        from packing_tool.storage.list_check_store import check_and_keep
+
+        name = row.packing_list_name
+        self.status_line.setText(self.tr("Checking list {list}…").format(list=name))
+        self.runner.submit(check_and_keep, self.share, client, row.session_id, name,
+                           on_done=self._list_checked, owner=self,
+                           on_error=lambda msg: self.status_line.setText(
+                               self.tr("Check of {list} failed: {reason}").format(
+                                   list=name, reason=msg)))
+
+    def _list_checked(self, report: Any) -> None:
+        from packing_tool.ui.list_check_view import ListCheckDialog
+
+        self.status_line.setText(self.tr("Checked {list}: {n} problems").format(
+            list=report.list_name, n=report.problems))
+        dialog = ListCheckDialog(report, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal, like Details
+        self.check_dialog = dialog
+        self.refresh()  # the marker, from the index
 
     def export(self, kind: str, path: str | None = None) -> None:
         """Write the visible rows to ``path`` (asks for one when None), on the runner."""
