@@ -62,6 +62,9 @@ class PackerScreen(QWidget):
         self.progress = ProgressPanel()
         self.recent = RecentScans()
         self.scan_input = ScanInput()
+        self.scan_notice = named(QLabel(), "scanNotice")  # scans queued behind a question
+        self.scan_notice.setWordWrap(True)
+        self.scan_notice.hide()
         self.extras_box = named(QFrame(), "extrasBox")
         self.extras_label = named(QLabel(), "extrasLabel")
         self.extras_label.setWordWrap(True)
@@ -100,6 +103,7 @@ class PackerScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.scan_input)
+        layout.addWidget(self.scan_notice)
         layout.addLayout(actions)
 
     def bind_actions(self, actions: Mapping[str, Callable[[], object]]) -> None:
