@@ -76,7 +76,9 @@ def test_a_scan_during_the_end_question_is_queued_then_processed(
     assert still_open == [True]
     assert packer.logic.current_order is None  # not yet: the answer comes first
     qtbot.waitUntil(lambda: packer.logic.current_order is not None, timeout=5000)
-    assert packer.logic.current_order.order_number == packer.logic.packing_list.orders[0].order_number
+    opened = packer.logic.current_order
+    assert opened is not None
+    assert opened.order_number == packer.logic.packing_list.orders[0].order_number
     assert packer.scan_notice.isVisible()
     assert first in packer.scan_notice.text()
     assert "processed after it closed" in packer.scan_notice.text()

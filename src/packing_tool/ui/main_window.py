@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.resume_text = named(QLabel(), "resumeText")
         self.resume_button = named(QPushButton(self.tr("Resume")), "resumeButton")
         self.resume_button.clicked.connect(self._resume_offered)
+        self.resume_button.setShortcut(QKeySequence("Ctrl+R"))
         bar.addWidget(self.resume_text, 1)
         bar.addWidget(self.resume_button)
         self.resume_bar.hide()
@@ -146,25 +147,29 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("Switch worker"), self.show_login, "Ctrl+Shift+W")
         self._action(file_menu, self.tr("Pause list"), self.pause_list, "Ctrl+P")
-        self._action(file_menu, self.tr("Settings…"), lambda: main_tools.open_settings(self))
+        self._action(file_menu, self.tr("Settings…"), lambda: main_tools.open_settings(self),
+                     "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Quit"), self.close, "Ctrl+Q")
         tools = bar.addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("Barcode mapping…"),
                      lambda: main_tools.open_sku_mapping(self), "Ctrl+M")
-        self._action(tools, self.tr("Workers…"), lambda: main_tools.open_workers(self))
+        self._action(tools, self.tr("Workers…"), lambda: main_tools.open_workers(self),
+                     "Ctrl+Shift+K")
         self._action(tools, self.tr("Leaderboard…"), partial(open_leaderboard, self),
                      "Ctrl+L")
-        self._action(tools, self.tr("Scanner test…"), lambda: main_tools.open_scanner_test(self))
+        self._action(tools, self.tr("Scanner test…"), lambda: main_tools.open_scanner_test(self),
+                     "Ctrl+Shift+T")
         view = bar.addMenu(self.tr("&View"))
-        for name, words in (("light", self.tr("Light theme")), ("dark", self.tr("Dark theme"))):
-            self._action(view, words, partial(self._theme, name))
+        for name, words, key in (("light", self.tr("Light theme"), "Ctrl+Shift+L"),
+                                 ("dark", self.tr("Dark theme"), "Ctrl+Shift+D")):
+            self._action(view, words, partial(self._theme, name), key)
         self._action(view, self.tr("Session Browser"), self.show_work, "F2")
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("Open log folder"), self.open_log_folder)
+        self._action(help_menu, self.tr("Open log folder"), self.open_log_folder, "Ctrl+Shift+O")
         self._action(help_menu, self.tr("About"), lambda: QMessageBox.about(
             self, "Packing Tool", self.tr("Packing Tool {version}\nShare: {folder}").format(
-                version=__version__, folder=self.choice.path)))
+                version=__version__, folder=self.choice.path)), "F1")
 
     def _action(self, menu: Any, text: str, slot: Callable[[], object],
                 shortcut: str | None = None) -> QAction:
@@ -247,6 +252,7 @@ class MainWindow(QMainWindow):
         self.flow.shareChanged.connect(self._share_changed)
         self.flow.lockLost.connect(self._lock_lost)
         self.pages.setCurrentWidget(self.work_page)
+        self.browser.table.setFocus()  # keyboard only: arrows pick a list, Return opens it
         self.browser.refresh()
         self.runner.submit(self.flow.unfinished, on_done=self._offer_resume, owner=self)
 

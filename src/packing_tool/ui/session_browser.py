@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -55,6 +55,8 @@ from packing_tool.ui.widgets import named
 from shared.timestamps import now
 
 AUTO_REFRESH_MS = 30_000
+KEYS = {"refresh_button": "F5", "take_over_button": "Ctrl+T", "details_button": "Ctrl+D",
+        "csv_button": "Ctrl+Shift+C", "xlsx_button": "Ctrl+Shift+X"}  # docs/keyboard.md
 TICK_MS = 1_000
 
 
@@ -156,6 +158,10 @@ class SessionBrowser(QWidget):
         self.table.setSortingEnabled(True)  # the model sorts: status, then the index's own order
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.show_details())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the table would only ignore it
+            enter = QShortcut(QKeySequence(key), self.table)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            enter.activated.connect(self.activate_selected)
         right.addWidget(self.table, 1)
 
     def _build_actions(self, right: QVBoxLayout) -> None:
@@ -181,6 +187,10 @@ class SessionBrowser(QWidget):
         self.details_button.clicked.connect(self.show_details)
         self.csv_button.clicked.connect(lambda: self.export("csv"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        for name, key in KEYS.items():  # Return on a row starts or resumes it (the table)
+            button = getattr(self, name)
+            button.setShortcut(QKeySequence(key))
+            button.setToolTip(f"{button.text()} ({key})")
         actions = QHBoxLayout()
         for button in (self.start_button, self.resume_button, self.take_over_button,
                        self.details_button, self.check_button):
@@ -329,6 +339,16 @@ class SessionBrowser(QWidget):
                 "packing_list_name": row.packing_list_name, "work_dir": str(row.work_dir),
                 "status": row.status, "lock": row.lock}
 
+    def activate_selected(self) -> None:
+        """Return on a row: start it, resume it, or (stale) ask about taking it over."""
+        actions = actions_for(self.selected_row())
+        for action, signal in (("start", self.startRequested), ("resume", self.resumeRequested),
+                               ("take_over", self.takeOverRequested)):
+            if action in actions:
+                self._request(signal)
+                return
+        self.show_details()
+
     def _request(self, signal: Any) -> None:
         row = self.selected_row()
         if row is not None:
@@ -366,7 +386,7 @@ class SessionBrowser(QWidget):
     def _list_checked(self, report: Any) -> None:
         from packing_tool.ui.list_check_view import ListCheckDialog
 
-        self.status_line.setText(self.tr("Checked {list}: {n} problems").format(
+        self.status_line.setText(self.tr("Checked {list}. Problems: {n}").format(
             list=report.list_name, n=report.problems))
         dialog = ListCheckDialog(report, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
