@@ -165,6 +165,9 @@ def main() -> int:  # noqa: PLR0915  (one screen after another, read top to bott
     from scanner_screenshots import shoot_scanner  # scripts/ is on sys.path (run as a file)
 
     shoot_scanner(app, OUT)
+    from list_check_screenshots import shoot_list_check
+
+    shoot_list_check(app, OUT)
     QTimer.singleShot(0, window.close)
     settle(app, 0.5)
     window.close()

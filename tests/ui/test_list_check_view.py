@@ -74,7 +74,7 @@ def test_check_list_from_the_browser_shows_findings_and_marks_the_list(
         "Order #3 is Not Fulfillable: it is left out of list DHL.",
         "Order #2: the line Tip has no SKU; it is left out of list DHL."]
     assert dialog.table.item(0, 0).text() == "No barcode"
-    assert "2 problems, 2 notes on lines left out." in dialog.summary.text()
+    assert "Problems: 2. Notes on lines left out: 2." in dialog.summary.text()
     assert "List DHL of session 2026-12-01_1: 2 orders, 4 units." in dialog.summary.text()
     assert check_path(ShareLayout(tmp_path), CLIENT, SESSION, "DHL").is_file()
     # The marker: a warning icon and a tooltip on the list's name, from the index.
@@ -82,7 +82,8 @@ def test_check_list_from_the_browser_shows_findings_and_marks_the_list(
     icon = cell.data(Qt.ItemDataRole.DecorationRole)
     assert isinstance(icon, QIcon)
     assert not icon.isNull()
-    assert "2 problems" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Problems: 2. Check list (Ctrl+K) shows them." in cell.data(
+        Qt.ItemDataRole.ToolTipRole)
     assert browser.proxy.index(row_of(browser, "Singles"), 1).data(
         Qt.ItemDataRole.DecorationRole) is None
     pdf = dialog.save_pdf(str(tmp_path / "findings.pdf"))

@@ -145,6 +145,8 @@ def describe(row: IndexRow) -> str:
                  items=fraction(row.packed_items, row.total_items))]
     if ledger := ledger_line(row):
         lines.append(ledger)
+    if check := marker_tooltip(row):  # the last pre-shift check
+        lines.append(check)
     if row.lock is not None:
         age = row.lock.heartbeat_age(now())
         lines.append(_tr("Locked by {lock}; last heartbeat {age} s ago").format(

@@ -33,6 +33,7 @@ from packing_tool.ui import local_time
 from packing_tool.ui.widgets import named
 
 CONTEXT = "ListCheckView"
+WRAPPED_ROWS = 500  # more rows keep one line each (measuring them all would be slow)
 
 
 def _tr(text: str) -> str:
@@ -119,7 +120,7 @@ def summary_text(report: CheckReport, *, printed: bool = False) -> str:
     head = _tr("List {list} of session {session}: {orders} orders, {units} units.").format(
         list=report.list_name, session=report.session_id, orders=report.orders,
         units=report.units)
-    found = _tr("{problems} problems, {notes} notes on lines left out.").format(
+    found = _tr("Problems: {problems}. Notes on lines left out: {notes}.").format(
         problems=report.problems, notes=report.notes)
     moment = (f"{local_time.day(report.checked_at)} {local_time.clock(report.checked_at)}"
               if printed else local_time.when(report.checked_at))  # paper has no "today"
@@ -149,7 +150,7 @@ def marker_tooltip(row: IndexRow) -> str | None:
         return None
     when = local_time.when(row.checked_at)
     if row.check_findings:
-        return _tr("Checked {when}: {n} problems. Check list (Ctrl+K) shows them.").format(
+        return _tr("Checked {when}. Problems: {n}. Check list (Ctrl+K) shows them.").format(
             when=when, n=row.check_findings)
     return _tr("Checked {when}: no problems.").format(when=when)
 
@@ -213,6 +214,7 @@ class ListCheckDialog(QDialog):
         self.table = named(QTableWidget(len(report.findings), 2), "listCheckFindings")
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Finding")])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setMinimumSectionSize(30)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -228,6 +230,8 @@ class ListCheckDialog(QDialog):
             item.setToolTip(text)
             self.table.setItem(n, 0, what)
             self.table.setItem(n, 1, item)
+        if len(report.findings) <= WRAPPED_ROWS:  # long sentences on two lines, not cut
+            self.table.resizeRowsToContents()
         self.status = named(QLabel(""), "listCheckStatus")
         self.pdf_button = named(QPushButton(self.tr("Save PDF…")), "listCheckSavePdf")
         self.pdf_button.clicked.connect(self._ask_pdf)
