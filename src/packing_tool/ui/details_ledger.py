@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from packing_tool.ui import local_time, wording
 from packing_tool.ui.tables import table
 from packing_tool.ui.widgets import named
 
@@ -47,14 +49,17 @@ def overview_rows(summary: Mapping[str, Any]) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     elsewhere = _count(summary.get("packed_elsewhere_count")) or len(packed_elsewhere(summary))
     if elsewhere:
-        rows.append(("Packed elsewhere", f"{elsewhere} (in another list; not packed here)"))
+        rows.append((_tr("Packed elsewhere"),
+                     _tr("{n} (in another list; not packed here)").format(n=elsewhere)))
     if again := _count(summary.get("repacked_orders_count")) or len(repacked(summary)):
-        rows.append(("Packed again", f"{again} (on purpose; not counted twice)"))
+        rows.append((_tr("Packed again"),
+                     _tr("{n} (on purpose; not counted twice)").format(n=again)))
     if clashes := len(conflicts(summary)):
-        rows.append(("Conflicts", f"{clashes} (packed here while the share was away, and "
-                                  "also elsewhere; counted once)"))
+        rows.append((_tr("Conflicts"), _tr(
+            "{n} (packed here while the share was away, and also elsewhere; counted once)"
+        ).format(n=clashes)))
     if "counted_orders" in summary and (elsewhere or again or clashes):
-        rows.append(("Counted orders", str(_count(summary.get("counted_orders")))))
+        rows.append((_tr("Counted orders"), str(_count(summary.get("counted_orders")))))
     return rows
 
 
@@ -62,12 +67,16 @@ def ledger_marks(order: Mapping[str, Any]) -> str:
     """An order row's marks: packed again (why) and a conflict (where else)."""
     parts = []
     if reason := order.get("repack_reason"):
-        parts.append(f"↻ packed again: {reason}")
+        parts.append(_tr("↻ packed again: {reason}").format(reason=reason))
     if also := order.get("also_packed"):
-        parts.append(f"⚠ conflict: also {also}")
+        parts.append(_tr("⚠ conflict: also {where}").format(where=wording.detail(str(also))))
     if order.get("status") == ELSEWHERE_STATUS and (where := order.get("where")):
-        parts.append(f"→ {where}")
+        parts.append(f"→ {wording.detail(str(where))}")
     return " · ".join(parts)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LedgerTab", text)
 
 
 def elsewhere_rows(summary: Mapping[str, Any]) -> list[JsonDict]:
@@ -87,23 +96,26 @@ class LedgerTab(QWidget):
         layout = QVBoxLayout(self)
         elsewhere, again, clashes = packed_elsewhere(summary), repacked(summary), conflicts(summary)
         if clashes:
-            layout.addWidget(named(QLabel(
-                f"Conflicts ({len(clashes)}): packed here while the share was away, and by "
-                "the order ledger also packed elsewhere. Each counts once (in the other list); "
-                "check that only one parcel left."), "conflictNote"))
-            layout.addWidget(table("conflictTable", ("Order", "Also packed"), [
-                (str(c.get("order_number")), str(c.get("also_packed") or "")) for c in clashes]))
+            layout.addWidget(named(QLabel(self.tr(
+                "Conflicts ({n}): packed here while the share was away, and by the order "
+                "ledger also packed elsewhere. Each counts once (in the other list); check that "
+                "only one parcel left.").format(n=len(clashes))), "conflictNote"))
+            layout.addWidget(table("conflictTable", (self.tr("Order"), self.tr("Also packed")), [
+                (str(c.get("order_number")), wording.detail(str(c.get("also_packed") or "")))
+                for c in clashes]))
         if again:
-            layout.addWidget(QLabel(f"Packed again here on purpose ({len(again)}); not counted "
-                                    "a second time:"))
-            layout.addWidget(table("repackTable", ("Order", "Reason", "Completed", "By"), [
+            layout.addWidget(QLabel(self.tr("Packed again here on purpose ({n}); not counted a "
+                                            "second time:").format(n=len(again))))
+            layout.addWidget(table("repackTable", (self.tr("Order"), self.tr("Reason"),
+                                                   self.tr("Completed"), self.tr("By")), [
                 (str(o.get("order_number")), str(o.get("repack_reason")),
-                 str(o.get("completed_at") or "—"), _worker(o)) for o in again]))
+                 local_time.when(o.get("completed_at")), _worker(o)) for o in again]))
         if elsewhere:
-            layout.addWidget(QLabel(f"Packed in another list ({len(elsewhere)}), so not "
-                                    "packed here:"))
-            layout.addWidget(table("packedElsewhereTable", ("Order", "Where"), [
-                (str(o.get("order_number")), str(o.get("where") or o.get("list_name") or ""))
+            layout.addWidget(QLabel(self.tr("Packed in another list ({n}), so not packed "
+                                            "here:").format(n=len(elsewhere))))
+            layout.addWidget(table("packedElsewhereTable", (self.tr("Order"), self.tr("Where")), [
+                (str(o.get("order_number")),
+                 wording.detail(str(o.get("where") or o.get("list_name") or "")))
                 for o in elsewhere]))
         layout.addStretch(1)
 

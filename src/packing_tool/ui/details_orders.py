@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,19 +24,32 @@ from PySide6.QtWidgets import (
 
 from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.storage.session_details import SessionDetails, TimelineEntry
+from packing_tool.ui import local_time, wording
 from packing_tool.ui.browser_model import format_duration
 from packing_tool.ui.details_ledger import ELSEWHERE_STATUS, elsewhere_rows, ledger_marks
 from packing_tool.ui.themes import mark_colour
 from packing_tool.ui.widgets import named
 from shared.timestamps import parse_timestamp
 
-COLUMNS = ("Order / Scan", "Status", "Time", "From start", "Units", "Worker", "Marks")
+COLUMNS = (QT_TRANSLATE_NOOP("OrdersTab", "Order / Scan"),
+           QT_TRANSLATE_NOOP("OrdersTab", "Status"), QT_TRANSLATE_NOOP("OrdersTab", "Time"),
+           QT_TRANSLATE_NOOP("OrdersTab", "From start"),
+           QT_TRANSLATE_NOOP("OrdersTab", "Units"), QT_TRANSLATE_NOOP("OrdersTab", "Worker"),
+           QT_TRANSLATE_NOOP("OrdersTab", "Marks"))
 AUTO_EXPAND = 10  # orders; a short list opens fully expanded
 MARK_TEXT = {
-    "order": "▶ order", "ok": "✓ scan", "complete": "✓ completes order",
-    "manual": "✎ manual", "extra": "+ extra", "undo": "⟲ undo", "unknown": "? unknown",
-    "wrong": "✗ wrong item", "skip": "⇥ skipped", "handover": "⇄ handover",
-    "ignored": "· ignored", "repack": "↻ packed again",
+    "order": QT_TRANSLATE_NOOP("OrdersTab", "▶ order"),
+    "ok": QT_TRANSLATE_NOOP("OrdersTab", "✓ scan"),
+    "complete": QT_TRANSLATE_NOOP("OrdersTab", "✓ completes order"),
+    "manual": QT_TRANSLATE_NOOP("OrdersTab", "✎ manual"),
+    "extra": QT_TRANSLATE_NOOP("OrdersTab", "+ extra"),
+    "undo": QT_TRANSLATE_NOOP("OrdersTab", "⟲ undo"),
+    "unknown": QT_TRANSLATE_NOOP("OrdersTab", "? unknown"),
+    "wrong": QT_TRANSLATE_NOOP("OrdersTab", "✗ wrong item"),
+    "skip": QT_TRANSLATE_NOOP("OrdersTab", "⇥ skipped"),
+    "handover": QT_TRANSLATE_NOOP("OrdersTab", "⇄ handover"),
+    "ignored": QT_TRANSLATE_NOOP("OrdersTab", "· ignored"),
+    "repack": QT_TRANSLATE_NOOP("OrdersTab", "↻ packed again"),
 }
 LOADED = Qt.ItemDataRole.UserRole  # set on an order item once its scans are added
 LOOSE = Qt.ItemDataRole.UserRole + 2  # the row of scans that matched no order
@@ -46,13 +59,15 @@ MARK_ROLE = Qt.ItemDataRole.UserRole + 1  # a scan row's mark, for tests and aut
 def order_flags(order: dict[str, Any]) -> str:
     marks = ledger_marks(order)  # packed again, conflict, packed elsewhere
     parts = [marks] if marks else []
-    for key, sign in (("corrections", "⟲ {} undo"), ("extra_scans_count", "+ {} extra"),
-                      ("wrong_item_scans_count", "✗ {} wrong"),
-                      ("unknown_scans_count", "? {} unknown/wrong"),
-                      ("manual_units", "✎ {} manual")):
+    for key, sign in (("corrections", QT_TRANSLATE_NOOP("OrdersTab", "⟲ {} undo")),
+                      ("extra_scans_count", QT_TRANSLATE_NOOP("OrdersTab", "+ {} extra")),
+                      ("wrong_item_scans_count", QT_TRANSLATE_NOOP("OrdersTab", "✗ {} wrong")),
+                      ("unknown_scans_count",
+                       QT_TRANSLATE_NOOP("OrdersTab", "? {} unknown/wrong")),
+                      ("manual_units", QT_TRANSLATE_NOOP("OrdersTab", "✎ {} manual"))):
         value = order.get(key)
         if isinstance(value, int) and value:
-            parts.append(sign.format(value))
+            parts.append(_tr(sign).format(value))
     return " · ".join(parts)
 
 
@@ -63,9 +78,13 @@ def timeline_mark(entry: TimelineEntry) -> str:
     return entry.mark
 
 
+def _tr(text: str) -> str:  # for the texts marked above
+    return QCoreApplication.translate("OrdersTab", text)
+
+
 def _clock(value: object) -> str:
     moment = parse_timestamp(value)
-    return moment.astimezone().strftime("%H:%M:%S") if moment else "—"
+    return local_time.clock(moment, seconds=True) if moment else "—"
 
 
 class OrdersTab(QWidget):
@@ -74,13 +93,14 @@ class OrdersTab(QWidget):
         self.setObjectName("detailsOrders")
         self.details = details
         self.search = named(QLineEdit(), "orderFilter")
-        self.search.setPlaceholderText("Filter by order number…")
+        self.search.setPlaceholderText(self.tr("Filter by order number…"))
         self.search.textChanged.connect(self._filter)
-        expand, collapse = QPushButton("Expand all"), QPushButton("Collapse all")
+        expand = QPushButton(self.tr("Expand all"))
+        collapse = QPushButton(self.tr("Collapse all"))
         self.count = named(QLabel(""), "orderCount")
         self.tree = named(QTreeWidget(), "ordersTree")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([_tr(c) for c in COLUMNS])
         self.tree.setColumnWidth(0, 220)
         self.tree.setUniformRowHeights(True)
         self.tree.itemExpanded.connect(self._fill)
@@ -107,7 +127,7 @@ class OrdersTab(QWidget):
             status = "skipped" if number in skipped else str(order.get("status") or "")
             by = order.get("completed_by")
             item = QTreeWidgetItem([
-                number, status, _clock(order.get("started_at")),
+                number, wording.order_status(status), _clock(order.get("started_at")),
                 format_duration(order.get("duration_seconds")),
                 f"{order.get('items_count', 0)}/{order.get('units_required', '?')}",
                 by.get("worker_name", "") if isinstance(by, dict) else "", order_flags(order)])
@@ -123,8 +143,9 @@ class OrdersTab(QWidget):
                     item.setForeground(column, QBrush(QColor(mark_colour(colour))))
             items.append(item)
         if self.details.loose_events:
-            loose = QTreeWidgetItem(["(no order)", "", "", "", "", "",
-                                     f"{len(self.details.loose_events)} scan(s) matched no order"])
+            loose = QTreeWidgetItem([self.tr("(no order)"), "", "", "", "", "",
+                                     self.tr("{n} scan(s) matched no order").format(
+                                         n=len(self.details.loose_events))])
             loose.setData(0, LOADED, False)
             loose.setData(0, LOOSE, True)
             loose.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
@@ -150,15 +171,18 @@ class OrdersTab(QWidget):
 
     @staticmethod
     def _scan_item(entry: TimelineEntry, start: Any) -> QTreeWidgetItem:
-        what = entry.sku or entry.code or entry.outcome
+        what = entry.sku or entry.code or wording.outcome_name(entry.outcome)
         if entry.reason:
             what = f"{what} ({entry.reason})"
-        offset = f"+{(entry.at - start).total_seconds():.1f}s" if start is not None else ""
+        offset = "+" + local_time.duration((entry.at - start).total_seconds()) if (
+            start is not None) else ""
         mark = timeline_mark(entry)
-        marks = MARK_TEXT.get(mark, mark) + (" (undone)" if entry.undone else "")
+        marks = _tr(MARK_TEXT[mark]) if mark in MARK_TEXT else mark
+        if entry.undone:
+            marks += QCoreApplication.translate("OrdersTab", " (undone)")
         child = QTreeWidgetItem([
-            f"#{entry.seq} {what}", entry.outcome.replace("_", " "),
-            entry.at.astimezone().strftime("%H:%M:%S"), offset,
+            what, wording.outcome_name(entry.outcome),
+            local_time.clock(entry.at, seconds=True), offset,
             f"×{entry.quantity}" if entry.quantity else "", entry.worker_name, marks])
         colour = QBrush(QColor(mark_colour(mark)))  # per theme (themes.py)
         for column in range(len(COLUMNS)):
@@ -180,4 +204,5 @@ class OrdersTab(QWidget):
             hide = bool(needle) and needle not in item.text(0).casefold()
             item.setHidden(hide)
             shown += not hide and not item.data(0, LOOSE)
-        self.count.setText(f"Showing {shown} of {self.order_total} orders")
+        self.count.setText(self.tr("Showing {shown} of {total} orders").format(
+            shown=shown, total=self.order_total))

@@ -78,6 +78,55 @@ STATUSES: dict[str, str] = {
 }
 
 
+# An order's status in a list (domain OrderStatus, and the ledger's "packed elsewhere").
+ORDER_STATUSES: dict[str, str] = {
+    "new": QT_TRANSLATE_NOOP("Wording", "not started"),
+    "in_progress": QT_TRANSLATE_NOOP("Wording", "in progress"),
+    "skipped": QT_TRANSLATE_NOOP("Wording", "skipped"),
+    "complete": QT_TRANSLATE_NOOP("Wording", "complete"),
+    "completed": QT_TRANSLATE_NOOP("Wording", "complete"),
+    "packed elsewhere": QT_TRANSLATE_NOOP("Wording", "packed elsewhere"),
+}
+# An event's outcome as one line of a timeline (lower case, unlike the banner).
+OUTCOME_NAMES: dict[str, str] = {
+    Outcome.ORDER_LOADED: QT_TRANSLATE_NOOP("Wording", "order opened"),
+    Outcome.ORDER_RESUMED: QT_TRANSLATE_NOOP("Wording", "order resumed"),
+    Outcome.ITEM_OK: QT_TRANSLATE_NOOP("Wording", "item OK"),
+    Outcome.ORDER_COMPLETE: QT_TRANSLATE_NOOP("Wording", "order complete"),
+    Outcome.EXTRA_ITEM: QT_TRANSLATE_NOOP("Wording", "extra item"),
+    Outcome.WRONG_ITEM: QT_TRANSLATE_NOOP("Wording", "wrong item"),
+    Outcome.UNKNOWN_BARCODE: QT_TRANSLATE_NOOP("Wording", "unknown barcode"),
+    Outcome.ORDER_NOT_FOUND: QT_TRANSLATE_NOOP("Wording", "order not found"),
+    Outcome.ORDER_AMBIGUOUS: QT_TRANSLATE_NOOP("Wording", "ambiguous order label"),
+    Outcome.ORDER_ALREADY_PACKED: QT_TRANSLATE_NOOP("Wording", "already packed"),
+    Outcome.DUPLICATE_READ: QT_TRANSLATE_NOOP("Wording", "double read"),
+    Outcome.UNDONE: QT_TRANSLATE_NOOP("Wording", "undone"),
+    Outcome.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP("Wording", "nothing to undo"),
+    Outcome.MANUAL_CONFIRMED: QT_TRANSLATE_NOOP("Wording", "confirmed by hand"),
+    Outcome.ORDER_SKIPPED: QT_TRANSLATE_NOOP("Wording", "order skipped"),
+    Outcome.EXTRA_KEPT: QT_TRANSLATE_NOOP("Wording", "extra kept"),
+    Outcome.EXTRA_REMOVED: QT_TRANSLATE_NOOP("Wording", "extra removed"),
+    Outcome.WORKER_CHANGED: QT_TRANSLATE_NOOP("Wording", "worker changed"),
+    Outcome.REFUSED: QT_TRANSLATE_NOOP("Wording", "not possible"),
+    Outcome.ORDER_PACKED_ELSEWHERE: QT_TRANSLATE_NOOP("Wording", "packed elsewhere"),
+    Outcome.ORDER_PACKING_ELSEWHERE: QT_TRANSLATE_NOOP("Wording", "being packed elsewhere"),
+    Outcome.ORDER_NOT_TO_PACK: QT_TRANSLATE_NOOP("Wording", "not fulfillable"),
+    Outcome.ORDER_IN_OTHER_LIST: QT_TRANSLATE_NOOP("Wording", "order of another list"),
+    Outcome.REPACK_STARTED: QT_TRANSLATE_NOOP("Wording", "packed again"),
+}
+
+
+def order_status(name: str) -> str:
+    words = ORDER_STATUSES.get(name)
+    return _tr(words) if words else name.replace("_", " ")
+
+
+def outcome_name(value: str) -> str:
+    """An event's outcome ("item_ok") as a timeline shows it ("item OK")."""
+    words = OUTCOME_NAMES.get(value)
+    return _tr(words) if words else value.replace("_", " ")
+
+
 def status(name: str) -> str:
     """"Active", "Paused", … for a list's status (an unknown one as it is)."""
     words = STATUSES.get(name)
@@ -244,6 +293,18 @@ DETAILS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?P<code>'.*') is not known", QT_TRANSLATE_NOOP("Wording", "{code} is not known")),
     (r"(?P<skus>.+) is not in order (?P<order>.+)",
      QT_TRANSLATE_NOOP("Wording", "{skus} is not in order {order}")),
+    (r"second check skipped: (?P<reason>.+)",
+     QT_TRANSLATE_NOOP("Wording", "second check skipped: {reason}")),
+    (r"second check by (?P<name>.*) \((?P<id>[^()]*)\)",
+     QT_TRANSLATE_NOOP("Wording", "second check by {name}")),
+    (r"(?P<name>.+) packed order (?P<order>.+); another worker must check it",
+     QT_TRANSLATE_NOOP("Wording", "{name} packed order {order}; another worker must check it")),
+    (r"a second worker scans their card first",
+     QT_TRANSLATE_NOOP("Wording", "a second worker scans their card first")),
+    (r"scan the label of order (?P<order>.+) to confirm the check",
+     QT_TRANSLATE_NOOP("Wording", "scan the label of order {order} to confirm the check")),
+    (r"order (?P<order>.+) is not fully packed yet",
+     QT_TRANSLATE_NOOP("Wording", "order {order} is not fully packed yet")),
     (_ELSEWHERE, _stored_elsewhere),
 ]
 _COMPILED = [(re.compile(pattern), words) for pattern, words in DETAILS]
