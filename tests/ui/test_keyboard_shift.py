@@ -52,7 +52,9 @@ def test_return_on_a_row_starts_the_list(qtbot: QtBot, window: MainWindow) -> No
     assert window.flow.active.list_name == LIST
 
 
-def test_every_menu_action_and_browser_button_has_a_key(window: MainWindow) -> None:
+def test_every_menu_action_and_browser_button_has_a_key(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: len(window.login.cards()) == 1, timeout=10000)
     missing = [action.text() for menu in window.menuBar().actions() if menu.menu()
                for action in menu.menu().actions()
                if not action.isSeparator() and action.shortcut().isEmpty()]
