@@ -168,6 +168,9 @@ def main() -> int:  # noqa: PLR0915  (one screen after another, read top to bott
     from list_check_screenshots import shoot_list_check
 
     shoot_list_check(app, OUT)
+    from offline_screenshots import shoot_offline
+
+    shoot_offline(app, OUT)
     QTimer.singleShot(0, window.close)
     settle(app, 0.5)
     window.close()

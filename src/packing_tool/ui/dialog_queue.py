@@ -24,6 +24,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 log = logging.getLogger(__name__)
+NOTICE_MS = 60_000
 SCAN_GAP_MS = 60  # a scanner types a whole code faster than this between keys; people do not
 ENDS_SCAN = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 COMMAND_KEYS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -46,6 +47,12 @@ class DialogScans(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SCAN_GAP_MS)
         self._timer.timeout.connect(self._hand_on)
+        self.notice.setStyleSheet("background: #ffe08a; color: #3b2a00; font-weight: bold;"
+                                  " padding: 4px; border-radius: 4px;")
+        self._hide = QTimer(self)  # the line goes once the packer had time to read it
+        self._hide.setSingleShot(True)
+        self._hide.setInterval(NOTICE_MS)
+        self._hide.timeout.connect(self.notice.hide)
 
     @contextmanager
     def guard(self) -> Iterator[None]:
@@ -88,6 +95,7 @@ class DialogScans(QObject):
                                    "closed: {codes}").format(codes=shown)
             self.notice.setText(text if not note else f"{text} ({shown})")
             self.notice.show()
+            self._hide.start()
             log.info("%d scans made while a question was open processed after it: %s",
                      len(codes), shown)
         return len(codes)
