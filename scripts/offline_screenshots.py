@@ -68,7 +68,7 @@ def shoot_offline(app: Any, out: Path = OUT) -> None:
     mode.submit_scan(codes[0])
     QTimer.singleShot(0, during_question)
     mode.request_end()
-    _wait(app, lambda: mode.scan_notice.isVisible())
+    _wait(app, mode.scan_notice.isVisible)
     _wait(app, lambda: False, timeout=0.8, fail=False)
     window.grab().save(str(out / "offline_banner.png"))
     print(f"saved {out / 'offline_banner.png'}")
