@@ -34,30 +34,34 @@ class OverviewWindow(QMainWindow):
         super().__init__()
         self.runner = runner if runner is not None else TaskRunner(self)
         self.setObjectName("overviewWindow")
-        self.setWindowTitle(f"Packing Tool {__version__}")
+        self.setWindowTitle(self.tr("Packing Tool {version}").format(version=__version__))
         self.resize(820, 520)
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        where = "demo data (no server configured)" if choice.is_demo else str(choice.path)
-        self.banner = named(QLabel(f"Share: {where}"), "shareBanner")
-        self.status = named(QLabel("Loading statistics…"), "loadStatus")
+        where = self.tr("demo data (no server configured)") if choice.is_demo else str(
+            choice.path)
+        self.banner = named(QLabel(self.tr("Share: {where}").format(where=where)), "shareBanner")
+        self.status = named(QLabel(self.tr("Loading statistics…")), "loadStatus")
         self.clients = named(QTableWidget(0, 5), "clientStats")
         self.clients.setHorizontalHeaderLabels(
-            ["Client", "Orders analysed", "Orders packed", "Items packed", "Sessions"])
+            [self.tr("Client"), self.tr("Orders analysed"), self.tr("Orders packed"),
+             self.tr("Items packed"), self.tr("Sessions")])
         self.workers = named(QTableWidget(0, 4), "workerTable")
-        self.workers.setHorizontalHeaderLabels(["Worker", "Sessions", "Orders", "Items"])
-        for widget in (self.banner, self.status, QLabel("Clients"), self.clients,
-                       QLabel("Workers"), self.workers):
+        self.workers.setHorizontalHeaderLabels([self.tr("Worker"), self.tr("Sessions"),
+                                                self.tr("Orders"), self.tr("Items")])
+        for widget in (self.banner, self.status, QLabel(self.tr("Clients")), self.clients,
+                       QLabel(self.tr("Workers")), self.workers):
             layout.addWidget(widget)
         self.setCentralWidget(body)
         self.runner.submit(read_overview, choice.path, on_done=self._on_loaded,
                            on_error=self._on_failed, owner=self)
 
     def _on_failed(self, message: str) -> None:
-        self.status.setText(f"Cannot read the share: {message}")  # shown, never swallowed
+        self.status.setText(self.tr("Cannot read the share: {reason}").format(
+            reason=message))  # shown, never swallowed
 
     def _on_loaded(self, result: dict[str, Any]) -> None:
-        self.status.setText("Statistics loaded.")
+        self.status.setText(self.tr("Statistics loaded."))
         stats: dict[str, dict[str, Any]] = result["stats"]
         self.clients.setRowCount(len(stats))
         for row, (client, entry) in enumerate(sorted(stats.items())):

@@ -29,7 +29,7 @@ class ScanInput(QLineEdit):
         super().__init__(parent)
         self.setObjectName("scanInput")
         self.setMaxLength(MAX_LENGTH)
-        self.setPlaceholderText("Scan an order label or an item barcode")
+        self.setPlaceholderText(self.tr("Scan an order label or an item barcode"))
         self.setClearButtonEnabled(False)
         self._passed_on: set[QKeySequence] = set()
 

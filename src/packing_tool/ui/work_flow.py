@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from packing_tool.storage.journal_mirror import MirrorStatus
 from packing_tool.storage.layout import ShareLayout
@@ -18,6 +18,7 @@ from packing_tool.storage.lock_info import LockInfo
 from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.session_lock import LockHeldError
 from packing_tool.storage.session_manager import ActiveList, SessionManager, SessionSettings
+from packing_tool.ui import wording
 from packing_tool.ui.runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -27,12 +28,18 @@ CRASH_REASON = "resumed on the same PC after its program stopped"
 def ended_text(list_name: str, done: dict[str, Any], status: str) -> str:
     """``DPD_Orders ended: 120 of 194 orders (74 packed elsewhere), 310 units (completed).``"""
     extra = [f"{n} {what}" for n, what in (
-        (done.get("packed_elsewhere_count") or 0, "packed elsewhere"),
-        (done.get("repacked_orders_count") or 0, "packed again"),
-        (len(done.get("conflict_orders") or ()), "also packed elsewhere (conflict)")) if n]
+        (done.get("packed_elsewhere_count") or 0,
+         QCoreApplication.translate("WorkFlow", "packed elsewhere")),
+        (done.get("repacked_orders_count") or 0,
+         QCoreApplication.translate("WorkFlow", "packed again")),
+        (len(done.get("conflict_orders") or ()),
+         QCoreApplication.translate("WorkFlow", "also packed elsewhere (conflict)"))) if n]
     more = f" ({', '.join(extra)})" if extra else ""
-    return (f"{list_name} ended: {done['completed_orders']} of {done['total_orders']} "
-            f"orders{more}, {done['packed_items']} units ({status}).")
+    text = QCoreApplication.translate(
+        "WorkFlow", "{list} ended: {done} of {total} orders{more}, {units} units ({status}).")
+    return text.format(list=list_name, done=done["completed_orders"],
+                       total=done["total_orders"], more=more, units=done["packed_items"],
+                       status=wording.status(status).lower())
 
 
 class WorkFlow(QObject):
@@ -63,7 +70,7 @@ class WorkFlow(QObject):
     def open_list(self, payload: dict[str, Any], take_over: LockInfo | None = None) -> None:
         """Open the list in ``payload`` (client_id, session_id, packing_list_name)."""
         if self.busy or self.active is not None:
-            self.failed.emit("Finish or pause the list that is open first.")
+            self.failed.emit(self.tr("Finish or pause the list that is open first."))
             return
         self.busy = True
         client, session = payload["client_id"], payload["session_id"]
@@ -133,7 +140,8 @@ class WorkFlow(QObject):
         def work() -> str:
             plan = self.manager.complete(active)
             if plan is None:
-                return f"{active.list_name}: nothing new since it was last ended."
+                return self.tr("{list}: nothing new since it was last ended.").format(
+                    list=active.list_name)
             return ended_text(active.list_name, plan["summary"], plan["progress"]["status"])
 
         self.runner.submit(work, on_done=self._ended, on_error=self._failed, owner=self)
@@ -151,9 +159,10 @@ class WorkFlow(QObject):
         def work() -> str:
             waiting = self.manager.pause(active)
             if waiting:
-                return (f"{active.list_name} paused; {waiting} scans wait on this station and "
-                        "reach the share when the list is opened here again.")
-            return f"{active.list_name} paused."
+                return self.tr("{list} paused; {n} scans wait on this station and reach the "
+                               "share when the list is opened here again.").format(
+                    list=active.list_name, n=waiting)
+            return self.tr("{list} paused.").format(list=active.list_name)
 
         def done(message: str) -> None:
             self.busy, self.active = False, None

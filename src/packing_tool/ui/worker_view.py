@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTableWidget, QVBoxLayout, QWidget
 
 from packing_tool.domain.scores import DEFAULT_PAUSE_GAP, WorkerScore, leaderboard
@@ -28,12 +28,25 @@ from shared.stats_manager import StatsManager
 from shared.timestamps import parse_timestamp
 from shared.worker_manager import WorkerManager
 
-WORKER_COLUMNS = ("Worker", "ID", "Active", "Sessions", "Orders", "Items", "Packing time",
-                  "Orders/h", "Items/h", "Score", "Scored orders", "Avg s/order", "Last active")
+WORKER_COLUMNS = (  # translated when shown; column 1 holds the worker id, hidden
+    QT_TRANSLATE_NOOP("WorkerView", "Worker"), "ID", QT_TRANSLATE_NOOP("WorkerView", "Active"),
+    QT_TRANSLATE_NOOP("WorkerView", "Sessions"), QT_TRANSLATE_NOOP("WorkerView", "Orders"),
+    QT_TRANSLATE_NOOP("WorkerView", "Items"), QT_TRANSLATE_NOOP("WorkerView", "Packing time"),
+    QT_TRANSLATE_NOOP("WorkerView", "Orders/h"), QT_TRANSLATE_NOOP("WorkerView", "Items/h"),
+    QT_TRANSLATE_NOOP("WorkerView", "Score"), QT_TRANSLATE_NOOP("WorkerView", "Scored orders"),
+    QT_TRANSLATE_NOOP("WorkerView", "Avg s/order"),
+    QT_TRANSLATE_NOOP("WorkerView", "Last active"))
 SCORE_COLUMN = 9  # then "Scored orders": the fair score (docs/scores.md), filled when read
-HISTORY_COLUMNS = ("When", "Client", "Session", "List", "Orders", "Items", "Seconds",
-                   "Orders/h")
+HISTORY_COLUMNS = (
+    QT_TRANSLATE_NOOP("WorkerView", "When"), QT_TRANSLATE_NOOP("WorkerView", "Client"),
+    QT_TRANSLATE_NOOP("WorkerView", "Session"), QT_TRANSLATE_NOOP("WorkerView", "List"),
+    QT_TRANSLATE_NOOP("WorkerView", "Orders"), QT_TRANSLATE_NOOP("WorkerView", "Items"),
+    QT_TRANSLATE_NOOP("WorkerView", "Seconds"), QT_TRANSLATE_NOOP("WorkerView", "Orders/h"))
 HISTORY_LIMIT = 500  # the newest records; the stats file keeps 1,000 of all workers
+
+
+def _headers(columns: tuple[str, ...]) -> list[str]:
+    return [QCoreApplication.translate("WorkerView", c) for c in columns]
 
 
 def read_workers(root: Path) -> list[dict[str, Any]]:
@@ -66,16 +79,17 @@ class WorkerView(QWidget):
         self.workers: list[dict[str, Any]] = []
         self.history: list[dict[str, Any]] = []
         self.selected: str | None = None
-        self.status = named(QLabel("Loading workers…"), "workerStatus")
-        self.table = table("workerTable", WORKER_COLUMNS, [])
+        self.status = named(QLabel(self.tr("Loading workers…")), "workerStatus")
+        self.table = table("workerTable", _headers(WORKER_COLUMNS), [])
+        self.table.setColumnHidden(1, True)  # the worker id: for selecting, not for people
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._worker_chosen)
         self.history_box = QWidget()
         self.history_layout = QVBoxLayout(self.history_box)
-        self.history_table = table("workerHistory", HISTORY_COLUMNS, [])
-        self.chart = time_chart("Orders per hour by session", [], name="workerRateChart",
-                                y_title="orders/h")
+        self.history_table = table("workerHistory", _headers(HISTORY_COLUMNS), [])
+        self.chart = time_chart(self.tr("Orders per hour by session"), [],
+                                name="workerRateChart", y_title=self.tr("orders/h"))
         self.history_layout.addWidget(self.history_table)
         self.history_layout.addWidget(self.chart)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -93,18 +107,20 @@ class WorkerView(QWidget):
                            on_done=self._scores_loaded, on_error=self._failed)
 
     def _failed(self, message: str) -> None:
-        self.status.setText(f"Cannot read the share: {message}")
+        self.status.setText(self.tr("Cannot read the share: {reason}").format(reason=message))
 
     def _workers_loaded(self, workers: list[dict[str, Any]]) -> None:
         self.workers = workers
-        rows = [(w.get("name"), w.get("id"), "yes" if w.get("active", True) else "no",
+        rows = [(w.get("name"), w.get("id"),
+                 self.tr("yes") if w.get("active", True) else self.tr("no"),
                  w.get("total_sessions"), w.get("total_orders"), w.get("total_items"),
                  format_duration(w.get("total_duration_seconds")), w.get("orders_per_hour"),
                  w.get("items_per_hour"), *self._score_cells(w.get("id")),
                  w.get("avg_time_per_order"),
                  format_time(w.get("last_active"))) for w in workers]
         fill_table(self.table, rows)
-        self.status.setText(f"{len(workers)} workers. Select one to see their sessions.")
+        self.status.setText(self.tr("{n} workers. Select one to see their sessions.").format(
+            n=len(workers)))
         self.workersLoaded.emit(len(workers))
 
     def _score_cells(self, worker_id: Any) -> tuple[Any, Any]:
@@ -124,6 +140,11 @@ class WorkerView(QWidget):
         self.table.setSortingEnabled(True)
         self.scoresLoaded.emit(len(self.scores))
 
+    def _name(self, worker_id: str) -> str:
+        """The worker's name, as people know them (ids stay out of sight)."""
+        return next((str(w.get("name")) for w in self.workers if w.get("id") == worker_id),
+                    worker_id)
+
     def select_worker(self, worker_id: str) -> bool:
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 1)
@@ -140,7 +161,8 @@ class WorkerView(QWidget):
         if item is None or item.text() == self.selected:
             return
         worker_id = self.selected = item.text()
-        self.status.setText(f"Loading the sessions of {worker_id}…")
+        self.status.setText(self.tr("Loading the sessions of {name}…").format(
+            name=self._name(worker_id)))
         self.runner.submit(read_history, self.share.root, worker_id, owner=self,
                            on_done=partial(self._history, worker_id), on_error=self._failed)
 
@@ -159,8 +181,10 @@ class WorkerView(QWidget):
         fill_table(self.history_table, rows)
         self.history_layout.removeWidget(self.chart)
         self.chart.deleteLater()
-        self.chart = time_chart(f"Orders per hour by session: {worker_id}", points,
-                                name="workerRateChart", y_title="orders/h")
+        name = self._name(worker_id)
+        self.chart = time_chart(self.tr("Orders per hour by session: {name}").format(name=name),
+                                points, name="workerRateChart", y_title=self.tr("orders/h"))
         self.history_layout.addWidget(self.chart)
-        self.status.setText(f"{worker_id}: {len(records)} packing records")
+        self.status.setText(self.tr("{name}: {n} packing records").format(name=name,
+                                                                          n=len(records)))
         self.historyLoaded.emit(worker_id, len(records))
