@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,10 @@ class MapResult:
     select: str | None = None  # the barcode to select afterwards
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SkuMappingDialog", text)
+
+
 def stored_key(mapping: dict[str, str], code: str) -> str | None:
     """The key under which ``code`` is stored (older files may keep spaces around it)."""
     if code in mapping:
@@ -63,49 +67,58 @@ def stored_key(mapping: dict[str, str], code: str) -> str | None:
 def load_map(store: BarcodeMapStore) -> MapResult:
     mapping = store.load()
     kept = store.kept_aside()
-    note = f" Unreadable earlier versions are kept: {kept[-1].name}." if kept else ""
-    return MapResult(mapping, f"{len(mapping)} mapping(s) for client {store.client_id}.{note}")
+    note = " " + _tr("Unreadable earlier versions are kept: {file}.").format(
+        file=kept[-1].name) if kept else ""
+    return MapResult(mapping, _tr("{n} mapping(s) for client {client}.").format(
+        n=len(mapping), client=store.client_id) + note)
 
 
 def add_mapping(store: BarcodeMapStore, code: str, sku: str) -> MapResult:
     current = store.load()
     key = stored_key(current, code)
     if key is not None:
-        return MapResult(current, f"Barcode {code} already maps to {current[key]}: select it "
-                         "and use Edit to change it.", error=True, select=key)
+        return MapResult(current, _tr("Barcode {code} already maps to {sku}: select it and use "
+                                      "Edit to change it.").format(code=code, sku=current[key]),
+                         error=True, select=key)
     store.set(code, sku)
-    return MapResult(store.load(), f"Added {code} → {sku}.", changed=True, select=code)
+    return MapResult(store.load(), _tr("Added {code} → {sku}.").format(code=code, sku=sku),
+                     changed=True, select=code)
 
 
 def edit_mapping(store: BarcodeMapStore, old: str, code: str, sku: str) -> MapResult:
     current = store.load()
     if old not in current:
-        return MapResult(current, f"Barcode {old} was removed meanwhile (another station?); "
-                         "nothing changed.", error=True)
+        return MapResult(current, _tr("Barcode {code} was removed meanwhile (another "
+                                      "station?); nothing changed.").format(code=old),
+                         error=True)
     clash = stored_key(current, code)
     if clash not in (None, old):
-        return MapResult(current, f"Barcode {code} already maps to {current[clash]}: "
-                         "delete or edit that mapping first.", error=True, select=old)
+        return MapResult(current, _tr("Barcode {code} already maps to {sku}: delete or edit "
+                                      "that mapping first.").format(code=code,
+                                                                    sku=current[clash]),
+                         error=True, select=old)
     if code == old and current[old] == sku:
-        return MapResult(current, "Nothing changed.", select=old)
+        return MapResult(current, _tr("Nothing changed."), select=old)
     store.set(code, sku)
     if old != code:
         store.delete(old)  # the barcode itself was corrected: the old entry goes
-    return MapResult(store.load(), f"Saved {code} → {sku}.", changed=True, select=code)
+    return MapResult(store.load(), _tr("Saved {code} → {sku}.").format(code=code, sku=sku),
+                     changed=True, select=code)
 
 
 def delete_mappings(store: BarcodeMapStore, keys: list[str]) -> MapResult:
     gone = [clean_scan(key) or key for key in keys if store.delete(key)]
-    return MapResult(store.load(), f"Deleted {len(gone)} mapping(s): {', '.join(gone)}.",
-                     changed=bool(gone))
+    return MapResult(store.load(), _tr("Deleted {n} mapping(s): {codes}.").format(
+        n=len(gone), codes=", ".join(gone)), changed=bool(gone))
 
 
 def import_mappings(store: BarcodeMapStore, path: Path) -> MapResult:
     found = store.import_from_inventory(path)
     current = store.load()
     if not found:
-        return MapResult(current, f"{path.name} has no barcode column with barcodes that "
-                         "differ from the SKUs: nothing imported.", error=True)
+        return MapResult(current, _tr("{file} has no barcode column with barcodes that differ "
+                                      "from the SKUs: nothing imported.").format(file=path.name),
+                         error=True)
     added = [code for code in found if stored_key(current, code) is None]
     updated = [code for code in found
                if (key := stored_key(current, code)) is not None and current[key] != found[code]]
@@ -113,20 +126,22 @@ def import_mappings(store: BarcodeMapStore, path: Path) -> MapResult:
         store.set_many({code: found[code] for code in added + updated})
     same = len(found) - len(added) - len(updated)
     return MapResult(store.load() if added or updated else current,
-                     f"Imported from {path.name}: {len(added)} added, {len(updated)} updated, "
-                     f"{same} already mapped.", changed=bool(added or updated))
+                     _tr("Imported from {file}: {added} added, {updated} updated, {same} "
+                         "already mapped.").format(file=path.name, added=len(added),
+                                                   updated=len(updated), same=same),
+                     changed=bool(added or updated))
 
 
 def ask_confirm(parent: QWidget, text: str) -> bool:
-    answer = QMessageBox.question(parent, "Delete mapping", text,
+    answer = QMessageBox.question(parent, _tr("Delete mapping"), text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_stock_file(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Stock file with barcodes", "",
-                                          "Stock files (*.csv *.txt);;All files (*)")
+    name, _ = QFileDialog.getOpenFileName(parent, _tr("Stock file with barcodes"), "",
+                                          _tr("Stock files (*.csv *.txt);;All files (*)"))
     return Path(name) if name else None
 
 
@@ -144,7 +159,8 @@ class SkuMappingDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("skuMappingDialog")
-        self.setWindowTitle(f"Barcode → SKU mapping: client {store.client_id}")
+        self.setWindowTitle(self.tr("Barcode → SKU mapping: client {client}").format(
+            client=store.client_id))
         self.resize(720, 540)
         self.store, self.runner = store, runner
         self.inventory_file = inventory_file
@@ -167,10 +183,10 @@ class SkuMappingDialog(QDialog):
 
     def _build_table(self) -> None:
         self.filter_field = named(QLineEdit(), "skuFilter")
-        self.filter_field.setPlaceholderText("Filter by barcode or SKU…")
+        self.filter_field.setPlaceholderText(self.tr("Filter by barcode or SKU…"))
         self.filter_field.setClearButtonEnabled(True)
         self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels(["Product barcode", "SKU"])
+        self.model.setHorizontalHeaderLabels([self.tr("Product barcode"), self.tr("SKU")])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -189,13 +205,14 @@ class SkuMappingDialog(QDialog):
     def _build(self) -> None:
         self._build_table()
         self._build_form()
-        self.add_button = self._button("Add…", "skuAddButton", self.start_add)
-        self.edit_button = self._button("Edit…", "skuEditButton", self.start_edit)
-        self.delete_button = self._button("Delete", "skuDeleteButton", self.delete_selected)
-        self.import_button = self._button("Import from stock file", "skuImportButton",
+        self.add_button = self._button(self.tr("Add…"), "skuAddButton", self.start_add)
+        self.edit_button = self._button(self.tr("Edit…"), "skuEditButton", self.start_edit)
+        self.delete_button = self._button(self.tr("Delete"), "skuDeleteButton",
+                                          self.delete_selected)
+        self.import_button = self._button(self.tr("Import from stock file"), "skuImportButton",
                                           self.import_stock)
-        self.reload_button = self._button("Reload", "skuReloadButton", self.reload)
-        close = self._button("Close", "closeButton", self.accept)
+        self.reload_button = self._button(self.tr("Reload"), "skuReloadButton", self.reload)
+        close = self._button(self.tr("Close"), "closeButton", self.accept)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button,
                        self.import_button, self.reload_button):
@@ -213,14 +230,14 @@ class SkuMappingDialog(QDialog):
         self.message = named(QLabel(), "skuMessage")
         self.message.setWordWrap(True)
         self.barcode_field = named(QLineEdit(), "skuBarcodeField")
-        self.barcode_field.setPlaceholderText("Scan or type the product barcode")
+        self.barcode_field.setPlaceholderText(self.tr("Scan or type the product barcode"))
         self.sku_field = named(QLineEdit(), "skuSkuField")
-        self.sku_field.setPlaceholderText("SKU it stands for")
+        self.sku_field.setPlaceholderText(self.tr("SKU it stands for"))
         self.barcode_field.returnPressed.connect(self.sku_field.setFocus)
         self.sku_field.returnPressed.connect(self.save_form)
         self.form_title = named(QLabel(), "skuFormTitle")
-        self.save_button = self._button("Save", "skuSaveButton", self.save_form)
-        cancel = self._button("Cancel", "skuCancelEditButton", self.close_form)
+        self.save_button = self._button(self.tr("Save"), "skuSaveButton", self.save_form)
+        cancel = self._button(self.tr("Cancel"), "skuCancelEditButton", self.close_form)
         self.form = named(QWidget(), "skuForm")
         form = QHBoxLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
@@ -289,7 +306,8 @@ class SkuMappingDialog(QDialog):
 
     def _on_error(self, message: str) -> None:
         self._finish()
-        self._say(f"Could not reach the barcode map on the share: {message}", error=True)
+        self._say(self.tr("Could not reach the barcode map on the share: {reason}").format(
+            reason=message), error=True)
 
     def _finish(self) -> None:
         self._pending -= 1
@@ -303,7 +321,7 @@ class SkuMappingDialog(QDialog):
 
     def reload(self) -> None:
         """Read the map again from the share (what other stations changed shows up)."""
-        self._run(load_map, doing="Loading the barcode map…")
+        self._run(load_map, doing=self.tr("Loading the barcode map…"))
 
     # ------------------------------------------------------------------ actions
 
@@ -313,13 +331,14 @@ class SkuMappingDialog(QDialog):
     def start_edit(self) -> None:
         keys = self.selected_keys()
         if len(keys) != 1:
-            self._say("Select one mapping to edit.", error=True)
+            self._say(self.tr("Select one mapping to edit."), error=True)
             return
         self._open_form(keys[0], clean_scan(keys[0]), self.mapping.get(keys[0], ""))
 
     def _open_form(self, key: str | None, code: str, sku: str) -> None:
         self._editing = key
-        self.form_title.setText("New mapping:" if key is None else "Edit mapping:")
+        self.form_title.setText(self.tr("New mapping:") if key is None
+                                else self.tr("Edit mapping:"))
         self.barcode_field.setText(code)
         self.sku_field.setText(sku)
         self.form.show()
@@ -332,15 +351,16 @@ class SkuMappingDialog(QDialog):
     def form_problem(self, code: str, sku: str) -> str:
         """Why the form cannot be saved ("" when it can), checked against the table shown."""
         if not code:
-            return "Scan or type the product barcode (at most 200 characters)."
+            return self.tr("Scan or type the product barcode (at most 200 characters).")
         if not sku:
-            return "Type the SKU this barcode stands for."
+            return self.tr("Type the SKU this barcode stands for.")
         if code == sku:
-            return "The barcode and the SKU are the same: a SKU scans as itself already."
+            return self.tr("The barcode and the SKU are the same: a SKU scans as itself "
+                           "already.")
         key = stored_key(self.mapping, code)
         if key is not None and key != self._editing:
-            return (f"Barcode {code} already maps to {self.mapping[key]}: select it and use "
-                    "Edit to change it.")
+            return self.tr("Barcode {code} already maps to {sku}: select it and use Edit to "
+                           "change it.").format(code=code, sku=self.mapping[key])
         return ""
 
     def save_form(self) -> None:
@@ -352,21 +372,26 @@ class SkuMappingDialog(QDialog):
             self._say(problem, error=True)
             return
         if self._editing is None:
-            self._run(add_mapping, code, sku, doing=f"Adding {code} → {sku}…")
+            self._run(add_mapping, code, sku, doing=self.tr("Adding {code} → {sku}…").format(
+                code=code, sku=sku))
         else:
-            self._run(edit_mapping, self._editing, code, sku, doing=f"Saving {code} → {sku}…")
+            self._run(edit_mapping, self._editing, code, sku,
+                      doing=self.tr("Saving {code} → {sku}…").format(code=code, sku=sku))
 
     def delete_selected(self) -> None:
         keys = self.selected_keys()
         if not keys:
-            self._say("Select the mapping(s) to delete.", error=True)
+            self._say(self.tr("Select the mapping(s) to delete."), error=True)
             return
         listed = "\n".join(f"{clean_scan(k)} → {self.mapping.get(k, '?')}" for k in keys[:10])
-        more = f"\n… and {len(keys) - 10} more" if len(keys) > 10 else ""
-        if self.confirm(self, f"Delete {len(keys)} mapping(s)?\n\n{listed}{more}"):
-            self._run(delete_mappings, keys, doing=f"Deleting {len(keys)} mapping(s)…")
+        more = self.tr("\n… and {n} more").format(n=len(keys) - 10) if len(keys) > 10 else ""
+        question = self.tr("Delete {n} mapping(s)?").format(n=len(keys))
+        if self.confirm(self, f"{question}\n\n{listed}{more}"):
+            self._run(delete_mappings, keys, doing=self.tr("Deleting {n} mapping(s)…").format(
+                n=len(keys)))
 
     def import_stock(self) -> None:
         path = self.inventory_file or self.choose_file(self)
         if path is not None:
-            self._run(import_mappings, Path(path), doing=f"Importing from {Path(path).name}…")
+            self._run(import_mappings, Path(path), doing=self.tr("Importing from {file}…").format(
+                file=Path(path).name))
