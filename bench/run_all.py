@@ -49,12 +49,14 @@ QUICK_ARGS: dict[str, list[str]] = {
     "stats_contention": ["--processes", "8", "--records", "20", "--runs", "1"],
     "scan_latency": ["--sizes", "100", "300", "--paced-orders", "3"],
     "session_index": ["--sessions", "200", "--runs", "1"],
+    "scores": ["--orders", "3000", "--skus", "200", "--lists", "3", "--runs", "1"],
     "ui_scan_latency": ["--orders", "100", "--starts", "1"],
 }
 # Extra environment per benchmark (the Qt ones must not need a display).
 EXTRA_ENV: dict[str, dict[str, str]] = {
     "browser_stall": {"QT_QPA_PLATFORM": "offscreen"},
     "ledger": {"QT_QPA_PLATFORM": "offscreen"},
+    "scores": {"QT_QPA_PLATFORM": "offscreen"},
     "ui_scan_latency": {"QT_QPA_PLATFORM": "offscreen"},
 }
 STDERR_TAIL = 3000  # characters of a failing benchmark's stderr kept in the document

@@ -25,7 +25,7 @@ TOLERANCE = 0.05  # seconds: a sweep that moves no term more than this ends the 
 MIN_EXPECTED = 1.0  # seconds: no order is expected to take less
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderShape:
     """What the model looks at in an order: its lines as (SKU, units)."""
 
@@ -113,7 +113,10 @@ def fit(samples: Iterable[tuple[OrderShape, float]], shrink: float = DEFAULT_SHR
     lines: list[int] = []
     y: list[float] = []
     sku_ids: dict[str, int] = {}
-    members: list[list[tuple[int, int]]] = []  # per SKU: (order index, units)
+    # Per SKU: its orders and its units in each, as plain int lists (no tuple per entry:
+    # fewer objects for the garbage collector, whose full passes stall every thread).
+    at: list[list[int]] = []
+    counts: list[list[int]] = []
     for shape, seconds in samples:
         if seconds <= 0 or not shape.lines:
             continue
@@ -126,13 +129,15 @@ def fit(samples: Iterable[tuple[OrderShape, float]], shrink: float = DEFAULT_SHR
             per_sku[sku] = per_sku.get(sku, 0) + count
         for sku, count in per_sku.items():
             k = sku_ids.setdefault(sku, len(sku_ids))
-            if k == len(members):
-                members.append([])
-            members[k].append((i, count))
+            if k == len(at):
+                at.append([])
+                counts.append([])
+            at[k].append(i)
+            counts[k].append(count)
     if not y:
         return ScoreModel()
-    d = [0.0] * len(members)
-    denominators = [sum(c * c for _i, c in m) + shrink for m in members]
+    d = [0.0] * len(at)
+    denominators = [sum(c * c for c in m) + shrink for m in counts]
     sku_part = [0.0] * len(y)
     a = b = c = 0.0
     sweeps = 0
@@ -143,16 +148,16 @@ def fit(samples: Iterable[tuple[OrderShape, float]], shrink: float = DEFAULT_SHR
         a, b, c = a2, b2, c2
         residual = [yi - a - b * u - c * ln - s
                     for yi, u, ln, s in zip(y, units, lines, sku_part, strict=True)]
-        for k, member in enumerate(members):
-            old = d[k]
+        for k, orders in enumerate(at):
+            old, units_k = d[k], counts[k]
             top = 0.0
-            for i, count in member:
+            for i, count in zip(orders, units_k, strict=True):
                 top += count * (residual[i] + old * count)
             new = top / denominators[k]
             step = new - old
             if step:
                 d[k] = new
-                for i, count in member:
+                for i, count in zip(orders, units_k, strict=True):
                     residual[i] -= step * count
                     sku_part[i] += step * count
                 moved = max(moved, abs(step))

@@ -29,7 +29,7 @@ CLOSES = frozenset({Outcome.ORDER_COMPLETE, Outcome.ORDER_SKIPPED})
 MIN_RANKED_ORDERS = 20  # fewer scored orders: shown, but not ranked
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderSample:
     """One packed order of the history: who completed it, its lines, its active time."""
 
