@@ -221,8 +221,8 @@ def atomic_write_json(path: str | os.PathLike[str], data: Any) -> None:
     atomic_write_bytes(path, dumps(data).encode("utf-8"))
 
 
-def keep_aside(path: str | os.PathLike[str], data: bytes, label: str = "corrupt") -> Path:
-    """Save ``data`` next to ``path`` as ``<name>.<label>-<time>`` and return where it went."""
+def aside_path(path: str | os.PathLike[str], label: str = "corrupt") -> Path:
+    """A free name next to ``path``: ``<name>.<label>-<time>`` (``-<n>`` added if taken)."""
     target = Path(path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for n in range(1000):
@@ -230,6 +230,13 @@ def keep_aside(path: str | os.PathLike[str], data: bytes, label: str = "corrupt"
         aside = target.with_name(target.name + suffix)
         if not aside.exists():
             break
+    return aside
+
+
+def keep_aside(path: str | os.PathLike[str], data: bytes, label: str = "corrupt") -> Path:
+    """Save ``data`` next to ``path`` as ``<name>.<label>-<time>`` and return where it went."""
+    target = Path(path)
+    aside = aside_path(target, label)
     atomic_write_bytes(aside, data)
     log.warning("Kept a copy (%s) of %s at %s", label, target, aside)
     return aside

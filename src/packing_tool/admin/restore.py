@@ -5,6 +5,10 @@ restored, an identical one skipped; one that differs is replaced only when the a
 is newer (see ``restore_plan``). If any file on the share is newer, nothing is written unless
 ``--force``. Every replaced file's current content is kept aside as
 ``<name>.before-restore-<time>``; the shared files are rewritten in place under their lock.
+Zip entries that are not plain files at plain paths (absolute, ``..``, links, devices) refuse
+the whole archive. Each target is checked again at the moment it is written (inside the root,
+no link: a folder swapped for a link during the prompt gets nothing), and files are copied in
+chunks (``restore_write``), so a large file costs little memory.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from packing_tool.admin.common import (
     share_root,
     with_progress,
 )
-from packing_tool.admin.restore_plan import ChangedError, Step, apply_step, open_backup, plan_step
+from packing_tool.admin.restore_plan import ChangedError, Step, open_backup, plan_step
+from packing_tool.admin.restore_write import apply_step
 from shared.fileio import LockTimeoutError
 
 SHOWN = 40  # lines per kind of action before "... and N more"
@@ -61,10 +66,11 @@ def _report(args: argparse.Namespace, result: dict[str, Any], text: str) -> None
         print(text)
 
 
-def _write(zf: Any, todo: list[Step], force: bool, result: dict[str, Any]) -> None:
+def _write(zf: Any, todo: list[Step], force: bool, root: Path, result: dict[str, Any]) -> None:
+    """Each file checked again as it is written (links, changes since the plan), streamed."""
     for step in with_progress("restore: writing", todo, len(todo)):
         try:
-            kept = apply_step(zf, step, force)
+            kept = apply_step(zf, step, force, root)
         except ChangedError as exc:
             result["changed"].append({"path": step.member.rel, "reason": str(exc)})
             continue
@@ -120,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         if not confirm(question, assume_yes=args.yes):
             _report(args, {**result, "cancelled": True}, "Cancelled: nothing was written.")
             return EXIT_FAILED
-        _write(zf, todo, args.force, result)
+        _write(zf, todo, args.force, root, result)
     problems = result["changed"] + result["failed"] + result["unusable"]
     lines = [f"Restored {len(result['restored'])} missing file(s) and replaced "
              f"{len(result['replaced'])} (kept aside as *.before-restore-*); "

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from packing_tool.admin.backup_files import (
@@ -28,11 +28,12 @@ from packing_tool.admin.backup_files import (
     target_path,
 )
 from packing_tool.admin.common import EXIT_BAD_INPUT, AdminError, with_progress
+from packing_tool.storage.inside import resolve_inside
 from packing_tool.storage.layout import UnsafeNameError
-from shared import fileio
 from shared.timestamps import parse_timestamp
 
 ASIDE_LABEL = "before-restore"
+LOCKED_MAX = 64 << 20  # the JSON files restored under their lock are read whole: a bound
 MTIME_SLACK = 0.001  # the manifest keeps microseconds; a file is newer only beyond that
 
 
@@ -116,6 +117,20 @@ def _verify(zf: zipfile.ZipFile, member: Member, archive: Path) -> None:
                    "archive is damaged or was changed")
 
 
+def _plain_entry(info: zipfile.ZipInfo, archive: Path) -> None:
+    """Refuse a zip entry that is not a plain file at a plain relative path."""
+    name = info.filename
+    parts = PurePosixPath(name).parts
+    if (name.startswith(("/", "\\")) or "\\" in name or ".." in parts or ":" in name
+            or not parts):
+        raise _bad(archive, f"refused: it holds {name!r}, a path that could leave the share")
+    mode = info.external_attr >> 16  # Unix mode; no file type bits: a plain file
+    if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
+        kind = "a link" if stat.S_ISLNK(mode) else "a folder" if (
+            info.is_dir() or stat.S_ISDIR(mode)) else "a device or other special file"
+        raise _bad(archive, f"refused: {name!r} is {kind}, not a plain file")
+
+
 def open_backup(archive: Path, root: Path) -> tuple[zipfile.ZipFile, dict[str, Any], list[Member]]:
     """The open zip, its manifest and its checked members; ``AdminError`` (exit 2) naming the
     archive when it is not a zip, not ours, damaged, or holds a path outside the metadata."""
@@ -126,6 +141,8 @@ def open_backup(archive: Path, root: Path) -> tuple[zipfile.ZipFile, dict[str, A
     except (zipfile.BadZipFile, OSError) as exc:
         raise _bad(archive, f"not a zip archive ({exc})") from None
     try:
+        for info in zf.infolist():
+            _plain_entry(info, archive)
         manifest = _manifest(zf, archive)
         members = [_member(e, root, archive) for e in manifest["files"]]
         listed = [m.rel for m in members]
@@ -146,7 +163,7 @@ def open_backup(archive: Path, root: Path) -> tuple[zipfile.ZipFile, dict[str, A
 # --------------------------------------------------------------------------- the plan
 
 
-def _json(raw: bytes | None) -> dict[str, Any] | None:
+def json_object(raw: bytes | None) -> dict[str, Any] | None:
     try:
         doc = json.loads(raw.decode("utf-8-sig")) if raw is not None else None
     except ValueError:
@@ -154,7 +171,7 @@ def _json(raw: bytes | None) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) else None
 
 
-def _later(share: object, archived: object) -> bool | None:
+def later(share: object, archived: object) -> bool | None:
     """Whether the share's timestamp is later; None when either cannot be read."""
     ours, theirs = parse_timestamp(share), parse_timestamp(archived)
     return None if ours is None or theirs is None else ours > theirs
@@ -165,9 +182,10 @@ def newer_on_share(member: Member, share_doc: dict[str, Any] | None,
     """Why the share's copy is newer than the archive's, or None when it is not."""
     if member.rel in TIMESTAMPED and share_doc is not None and archive_doc is not None:
         share_at, archive_at = share_doc.get("last_updated"), archive_doc.get("last_updated")
-        later = _later(share_at, archive_at)
-        if later is not None:
-            return f"last_updated {share_at} is after the archive's {archive_at}" if later else None
+        is_later = later(share_at, archive_at)
+        if is_later is not None:
+            return (f"last_updated {share_at} is after the archive's {archive_at}"
+                    if is_later else None)
     mtime = member.target.stat().st_mtime
     if member.mtime is None:
         return "the archive does not say when its copy was made"
@@ -185,73 +203,44 @@ def _archived_since(root: Path, rel: str) -> bool:
             and root.joinpath(ARCHIVE_FOLDER, *parts[:3]).is_dir())
 
 
+def _sha256(path: Path) -> str:
+    """The file's sha256, read in chunks (a file of any size costs little memory)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def plan_step(zf: zipfile.ZipFile, member: Member, root: Path) -> Step:
     if _archived_since(root, member.rel):
         return Step(member, "archived", "its session was archived since the backup")
     target = member.target
+    try:
+        resolve_inside(root, target)  # checked again at the write (restore_write)
+    except OSError as exc:
+        return Step(member, "unusable", str(exc))
     if target.exists() and not target.is_file():
         return Step(member, "unusable", f"{target} is not a file")
-    if member.locked and _json(zf.read(member.rel)) is None:
+    if member.locked and member.size > LOCKED_MAX:
+        return Step(member, "unusable", f"the archive's copy is larger than {LOCKED_MAX:,} "
+                    "bytes, too large for this JSON file")
+    if member.locked and json_object(zf.read(member.rel)) is None:
         return Step(member, "unusable", "the archive's copy is not a JSON object")
     if not target.exists():
         return Step(member, "restore", "missing on the share")
-    raw = target.read_bytes()
-    sha = hashlib.sha256(raw).hexdigest()
+    if member.locked and target.stat().st_size > LOCKED_MAX:
+        return Step(member, "unusable", f"the share's copy is larger than {LOCKED_MAX:,} bytes")
+    sha = _sha256(target)
     if sha == member.sha256:
         return Step(member, "skip", "identical")
     archive_doc = share_doc = None
-    old = raw if member.locked else None
+    old = target.read_bytes() if member.locked else None
     if member.locked:
-        archive_doc, share_doc = _json(zf.read(member.rel)), _json(raw)
+        archive_doc, share_doc = json_object(zf.read(member.rel)), json_object(old)
         if share_doc == archive_doc:
             return Step(member, "skip", "same content")
     why = newer_on_share(member, share_doc, archive_doc)
     if why:
         return Step(member, "newer", why, sha, old)
     return Step(member, "replace", "the archive's copy is newer", sha, old)
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def _apply_locked(member: Member, data: bytes, old: bytes | None, force: bool) -> Path | None:
-    new_doc = _json(data)
-    if new_doc is None:
-        raise ChangedError("the archive's copy is not a JSON object")
-    kept: list[Path] = []
-
-    def mutate(doc: dict[str, Any]) -> None:
-        if not force and member.rel in TIMESTAMPED and _later(
-                doc.get("last_updated"), new_doc.get("last_updated")):
-            raise ChangedError("updated on the share since the check")
-        if doc:  # the bytes read at the check when they still hold, else the content now
-            raw = old if old is not None and _json(old) == doc else fileio.dumps(doc).encode()
-            kept.append(fileio.keep_aside(member.target, raw, label=ASIDE_LABEL))
-        doc.clear()
-        doc.update(new_doc)
-
-    fileio.with_retries(
-        lambda: fileio.locked_json_update(member.target, mutate, default=dict),
-        attempts=3, delay=0.2, retry_on=(fileio.LockTimeoutError,), what=member.rel)
-    return kept[0] if kept else None
-
-
-def apply_step(zf: zipfile.ZipFile, step: Step, force: bool) -> Path | None:
-    """Write the archive's copy; returns where the replaced content was kept aside.
-    Raises ``ChangedError`` when the file changed since the plan (unless ``force``)."""
-    member = step.member
-    data = zf.read(member.rel)
-    if member.locked:
-        return _apply_locked(member, data, step.old, force)
-    try:
-        now = member.target.read_bytes()
-    except FileNotFoundError:
-        now = None
-    now_sha = hashlib.sha256(now).hexdigest() if now is not None else None
-    if now_sha != step.old_sha and not force:
-        raise ChangedError("changed on the share since the check")
-    kept = fileio.keep_aside(member.target, now, label=ASIDE_LABEL) if now is not None else None
-    fileio.atomic_write_bytes(member.target, data)
-    if member.mtime is not None:  # so a later restore compares against the backup's time
-        os.utime(member.target, (member.mtime, member.mtime))
-    return kept
