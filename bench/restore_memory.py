@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)
     print(json.dumps(result))
-    return 0 if result["met"] else 1
+    return 0  # a target not met is a figure ("met": false), not a failed run
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ QUICK_ARGS: dict[str, list[str]] = {
     "stats_contention": ["--processes", "8", "--records", "20", "--runs", "1"],
     "scan_latency": ["--sizes", "100", "300", "--paced-orders", "3"],
     "session_index": ["--sessions", "200", "--runs", "1"],
+    "restore_memory": ["--size-mb", "64"],
     "scores": ["--orders", "3000", "--skus", "200", "--lists", "3", "--runs", "1"],
     "ui_scan_latency": ["--orders", "100", "--starts", "1"],
 }
