@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from packing_tool.domain.scores import MIN_RANKED_ORDERS, WorkerScore, leaderboard
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.score_history import ClientScores, combined, share_scores
-from packing_tool.ui.local_time import duration
+from packing_tool.ui.local_time import decimal, duration
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.tables import fill_table, table
 from packing_tool.ui.widgets import named
@@ -39,11 +39,12 @@ ALL_CLIENTS = ""
 
 
 def score_cells(score: WorkerScore) -> tuple[Any, Any, Any, Any]:
-    """Score, scored orders, orders/h, units/h: numbers, so the columns sort as numbers."""
+    """Score ("1.00", two decimals always: it sorts as text while below 10), scored orders,
+    orders/h and units/h (numbers, so those columns sort as numbers)."""
     def rounded(value: float | None, digits: int) -> float | None:
         return None if value is None else round(value, digits)
 
-    return (rounded(score.score, 2), score.orders, rounded(score.orders_per_hour, 1),
+    return (decimal(score.score, 2), score.orders, rounded(score.orders_per_hour, 1),
             rounded(score.units_per_hour, 1))
 
 
@@ -74,7 +75,6 @@ class LeaderboardView(QWidget):
                    self.tr("Active time"))
         self.table = table("leaderboardTable", headers, [])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setColumnWidth(1, 200)
         note = QLabel(self.tr(
             "Score: the client's usual time for exactly these orders (their units, lines and "
             "products) over the packer's active time; 1.00 is the usual pace. Pauses, undo and "
@@ -126,6 +126,7 @@ class LeaderboardView(QWidget):
             cells.append((rank if score.ranked else None, score.worker_name,
                           *score_cells(score), duration(score.active_seconds)))
         fill_table(self.table, cells)
+        self.table.resizeColumnsToContents()
         orders = sum(c.model.orders for c in chosen)
         if not self.rows:
             self.status.setText(self.tr("No ended lists with timed orders yet."))

@@ -21,6 +21,7 @@ from packing_tool.storage.score_history import ClientScores, combined
 from packing_tool.ui.browser_model import format_duration, format_time
 from packing_tool.ui.charts import time_chart
 from packing_tool.ui.leaderboard import load_scores
+from packing_tool.ui.local_time import decimal
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.tables import cell, fill_table, table
 from packing_tool.ui.widgets import named
@@ -127,7 +128,7 @@ class WorkerView(QWidget):
         found = self.scores.get(worker_id) if isinstance(worker_id, str) else None
         if found is None or found.score is None:
             return (None, None)
-        return (round(found.score, 2), found.orders)
+        return (decimal(found.score, 2), found.orders)  # "1.00": sorts as text below 10
 
     def _scores_loaded(self, clients: list[ClientScores]) -> None:
         """Fill the score columns in place (the rows, their order and selection stay)."""
