@@ -1,0 +1,3063 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="bg_BG" sourcelanguage="en">
+    <context>
+        <name>CheckerDialog</name>
+        <message>
+            <source>Second check of order {order}</source>
+            <translation>Втора проверка на поръчка {order}</translation>
+        </message>
+        <message>
+            <source>Who checks order {order}? Pick your own card (Enter). Then scan the order's label again.</source>
+            <translation>Кой проверява поръчка {order}? Избери своята карта (Enter). После сканирай отново етикета на поръчката.</translation>
+        </message>
+        <message>
+            <source>{name} (packed this order)</source>
+            <translation>{name} (опакова тази поръчка)</translation>
+        </message>
+        <message>
+            <source>Check as this worker</source>
+            <translation>Провери като този работник</translation>
+        </message>
+    </context>
+    <context>
+        <name>DialogScans</name>
+        <message>
+            <source>Scanned while a question was open, processed after it closed: {codes}</source>
+            <translation>Сканирано, докато въпросът беше отворен, обработено след затварянето му: {codes}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Packing List</source>
+            <translation>Списък за пакетиране</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Сесия</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Работник</translation>
+        </message>
+        <message>
+            <source>Worker ID</source>
+            <translation>Номер на работника</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>Компютър</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Край</translation>
+        </message>
+        <message>
+            <source>Total Orders</source>
+            <translation>Поръчки общо</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Продължителност</translation>
+        </message>
+        <message>
+            <source>Completed Orders</source>
+            <translation>Завършени поръчки</translation>
+        </message>
+        <message>
+            <source>Skipped Orders</source>
+            <translation>Отложени поръчки</translation>
+        </message>
+        <message>
+            <source>Total Items</source>
+            <translation>Артикули общо</translation>
+        </message>
+        <message>
+            <source>Packed Items</source>
+            <translation>Опаковани артикули</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Сесии</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackBanner</name>
+        <message>
+            <source>SCAN AN ORDER LABEL</source>
+            <translation>СКАНИРАЙ ЕТИКЕТ НА ПОРЪЧКА</translation>
+        </message>
+        <message>
+            <source>Scanned: {code}</source>
+            <translation>Сканирано: {code}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>Any</source>
+            <translation>Всички</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Всички статуси</translation>
+        </message>
+        <message>
+            <source>Search list, session, worker, PC…</source>
+            <translation>Търси списък, сесия, работник, компютър…</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>От</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>До</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsTable</name>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Продукт</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Бр.</translation>
+        </message>
+        <message>
+            <source>Packed</source>
+            <translation>Опаковани</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyCapture</name>
+        <message>
+            <source>Click here, then scan the test sheet</source>
+            <translation>Щракни тук, после сканирай тестовия лист</translation>
+        </message>
+        <message>
+            <source>Ready: scan the first code of the test sheet</source>
+            <translation>Готово: сканирай първия код от тестовия лист</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayoutNotice</name>
+        <message>
+            <source>Scans arrive in the {name} keyboard layout; {code} was read as meant. Switch the keyboard to English (US) (Alt+Shift).</source>
+            <translation>Сканиранията идват с клавиатурна подредба {name}; {code} е прочетен правилно. Превключи клавиатурата на английски (US) (Alt+Shift).</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaderboardView</name>
+        <message>
+            <source>All clients</source>
+            <translation>Всички клиенти</translation>
+        </message>
+        <message>
+            <source>&amp;Client</source>
+            <translation>&amp;Клиент</translation>
+        </message>
+        <message>
+            <source>Reading the packing history…</source>
+            <translation>Четене на историята на пакетирането…</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Място</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Работник</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Резултат</translation>
+        </message>
+        <message>
+            <source>Scored orders</source>
+            <translation>Оценени поръчки</translation>
+        </message>
+        <message>
+            <source>Orders/h</source>
+            <translation>Поръчки/ч</translation>
+        </message>
+        <message>
+            <source>Units/h</source>
+            <translation>Бройки/ч</translation>
+        </message>
+        <message>
+            <source>Active time</source>
+            <translation>Активно време</translation>
+        </message>
+        <message>
+            <source>Score: the client's usual time for exactly these orders (their units, lines and products) over the packer's active time; 1.00 is the usual pace. Pauses, undo and hand-over are not packing time. Packers with fewer than {n} scored orders are listed without a rank.</source>
+            <translation>Резултат: обичайното време на клиента за точно тези поръчки (бройки, редове и продукти), разделено на активното време на опаковчика; 1,00 е обичайното темпо. Паузите, отмяната и предаването на смяната не са време за пакетиране. Опаковчици с по-малко от {n} оценени поръчки са показани без място.</translation>
+        </message>
+        <message>
+            <source>Cannot read the share: {message}</source>
+            <translation>Общата папка не може да бъде прочетена: {message}</translation>
+        </message>
+        <message>
+            <source>No ended lists with timed orders yet.</source>
+            <translation>Още няма приключени списъци с поръчки с измерено време.</translation>
+        </message>
+        <message>
+            <source>{workers} packers, {orders} orders of {lists} ended lists. Pause after {gap}.</source>
+            <translation>Опаковчици: {workers}, поръчки: {orders} от приключени списъци: {lists}. Пауза след {gap}.</translation>
+        </message>
+        <message>
+            <source>Leaderboard</source>
+            <translation>Класиране</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerParts</name>
+        <message>
+            <source>Order {order} was packed here while the share was away, and is also {where}. It counts once; tell a supervisor.</source>
+            <translation>Поръчка {order} е опакована тук, докато общата папка не отговаряше, и освен това е {where}. Брои се веднъж; кажи на отговорника.</translation>
+        </message>
+        <message>
+            <source>packed in another list</source>
+            <translation>опакована в друг списък</translation>
+        </message>
+        <message>
+            <source>ORDER {order} PACKED TWICE</source>
+            <translation>ПОРЪЧКА {order} Е ОПАКОВАНА ДВА ПЪТИ</translation>
+        </message>
+        <message>
+            <source>{why}. Put it aside; scan the next order label.</source>
+            <translation>{why}. Остави я настрана; сканирай етикета на следващата поръчка.</translation>
+        </message>
+        <message>
+            <source>{order}: not here</source>
+            <translation>{order}: не е за тук</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerTab</name>
+        <message>
+            <source>Conflicts ({n}): packed here while the share was away, and by the order ledger also packed elsewhere. Each counts once (in the other list); check that only one parcel left.</source>
+            <translation>Конфликти ({n}): опаковани тук, докато общата папка не отговаряше, и според регистъра на поръчките опаковани и другаде. Всяка се брои веднъж (в другия списък); провери дали е изпратена само една пратка.</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Поръчка</translation>
+        </message>
+        <message>
+            <source>Also packed</source>
+            <translation>Опакована и</translation>
+        </message>
+        <message>
+            <source>Packed again here on purpose ({n}); not counted a second time:</source>
+            <translation>Опаковани отново тук нарочно ({n}); не се броят втори път:</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Завършена</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>От</translation>
+        </message>
+        <message>
+            <source>Packed in another list ({n}), so not packed here:</source>
+            <translation>Опаковани в друг списък ({n}), затова не се опаковат тук:</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Къде</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Конфликти</translation>
+        </message>
+        <message>
+            <source>Counted orders</source>
+            <translation>Отчетени поръчки</translation>
+        </message>
+        <message>
+            <source>Packed again</source>
+            <translation>Опаковани отново</translation>
+        </message>
+        <message>
+            <source>Packed elsewhere</source>
+            <translation>Опаковани другаде</translation>
+        </message>
+        <message>
+            <source>{n} (in another list; not packed here)</source>
+            <translation>{n} (в друг списък; не се опаковат тук)</translation>
+        </message>
+        <message>
+            <source>{n} (on purpose; not counted twice)</source>
+            <translation>{n} (нарочно; не се броят два пъти)</translation>
+        </message>
+        <message>
+            <source>{n} (packed here while the share was away, and also elsewhere; counted once)</source>
+            <translation>{n} (опаковани тук, докато общата папка не отговаряше, и другаде; броят се веднъж)</translation>
+        </message>
+        <message>
+            <source>↻ packed again: {reason}</source>
+            <translation>↻ опакована отново: {reason}</translation>
+        </message>
+        <message>
+            <source>⚠ conflict: also {where}</source>
+            <translation>⚠ конфликт: също {where}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListCheckDialog</name>
+        <message>
+            <source>Check list {list}</source>
+            <translation>Проверка на списък {list}</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Какво</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>Находка</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Запази PDF…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Затвори</translation>
+        </message>
+        <message>
+            <source>Nothing found: the list is ready to pack.</source>
+            <translation>Няма проблеми: списъкът е готов за пакетиране.</translation>
+        </message>
+        <message>
+            <source>Save findings as PDF</source>
+            <translation>Запази находките като PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF файлове (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The PDF was not saved: {error}</source>
+            <translation>PDF файлът не е запазен: {error}</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>Запазено: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListCheckView</name>
+        <message>
+            <source>Barcode {code} is mapped to SKU {sku}, but it is also the code of SKU {other}: scanning it counts as {sku}.</source>
+            <translation>Баркод {code} е свързан с SKU {sku}, но е и кодът на SKU {other}: сканирането му се брои като {sku}.</translation>
+        </message>
+        <message>
+            <source>Barcodes {code} reach SKUs {skus}: a scan of them is ambiguous.</source>
+            <translation>Баркодове {code} водят до SKU {skus}: сканирането им е двусмислено.</translation>
+        </message>
+        <message>
+            <source>Checked {when} at {station}.</source>
+            <translation>Проверено {when} на {station}.</translation>
+        </message>
+        <message>
+            <source>Checked {when}. Problems: {n}. Check list (Ctrl+K) shows them.</source>
+            <translation>Проверено {when}. Проблеми: {n}. „Проверка на списъка“ (Ctrl+K) ги показва.</translation>
+        </message>
+        <message>
+            <source>Checked {when}: no problems.</source>
+            <translation>Проверено {when}: няма проблеми.</translation>
+        </message>
+        <message>
+            <source>In another list</source>
+            <translation>В друг списък</translation>
+        </message>
+        <message>
+            <source>Left out</source>
+            <translation>Изключени</translation>
+        </message>
+        <message>
+            <source>List {list} of session {session}: {orders} orders, {units} units.</source>
+            <translation>Списък {list} от сесия {session}: поръчки {orders}, бройки {units}.</translation>
+        </message>
+        <message>
+            <source>No SKU</source>
+            <translation>Без SKU</translation>
+        </message>
+        <message>
+            <source>No barcode</source>
+            <translation>Без баркод</translation>
+        </message>
+        <message>
+            <source>Not Fulfillable</source>
+            <translation>Неизпълнима</translation>
+        </message>
+        <message>
+            <source>Nothing found.</source>
+            <translation>Няма находки.</translation>
+        </message>
+        <message>
+            <source>Only the first {kept} of {total} findings are kept.</source>
+            <translation>Запазени са само първите {kept} от {total} находки.</translation>
+        </message>
+        <message>
+            <source>Order label clash</source>
+            <translation>Съвпадащи етикети на поръчки</translation>
+        </message>
+        <message>
+            <source>Order {order} has no letters or digits a label can carry: its label cannot be scanned.</source>
+            <translation>Поръчка {order} няма букви или цифри, които етикет може да носи: етикетът ѝ не може да се сканира.</translation>
+        </message>
+        <message>
+            <source>Order {order} is Not Fulfillable: it is left out of list {list}.</source>
+            <translation>Поръчка {order} е неизпълнима: изключена е от списък {list}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is already {where}.</source>
+            <translation>Поръчка {order} вече е {where}.</translation>
+        </message>
+        <message>
+            <source>Order {order} is also in list {other}.</source>
+            <translation>Поръчка {order} е и в списък {other}.</translation>
+        </message>
+        <message>
+            <source>Order {order}: SKU {sku} quantity {value} is 0; the line is left out.</source>
+            <translation>Поръчка {order}: SKU {sku}, количество {value} е 0; редът е изключен.</translation>
+        </message>
+        <message>
+            <source>Order {order}: SKU {sku} quantity {value} is a fraction; the line is left out.</source>
+            <translation>Поръчка {order}: SKU {sku}, количество {value} е дробно; редът е изключен.</translation>
+        </message>
+        <message>
+            <source>Order {order}: SKU {sku} quantity {value} is below 0; the line is left out.</source>
+            <translation>Поръчка {order}: SKU {sku}, количество {value} е под 0; редът е изключен.</translation>
+        </message>
+        <message>
+            <source>Order {order}: SKU {sku} quantity {value} is more than {big}; check it is right.</source>
+            <translation>Поръчка {order}: SKU {sku}, количество {value} е повече от {big}; провери дали е вярно.</translation>
+        </message>
+        <message>
+            <source>Order {order}: SKU {sku} quantity {value} is not a number; the line is left out.</source>
+            <translation>Поръчка {order}: SKU {sku}, количество {value} не е число; редът е изключен.</translation>
+        </message>
+        <message>
+            <source>Order {order}: SKU {sku} quantity {value} is too large to scan one by one; the line is left out.</source>
+            <translation>Поръчка {order}: SKU {sku}, количество {value} е твърде голямо за сканиране бройка по бройка; редът е изключен.</translation>
+        </message>
+        <message>
+            <source>Order {order}: the line {product} has no SKU; it is left out of list {list}.</source>
+            <translation>Поръчка {order}: редът {product} няма SKU; изключен е от списък {list}.</translation>
+        </message>
+        <message>
+            <source>Orders {orders} are the same label once normalised ({code}): scanning it is ambiguous.</source>
+            <translation>Поръчки {orders} имат един и същ етикет след уеднаквяване ({code}): сканирането му е двусмислено.</translation>
+        </message>
+        <message>
+            <source>Packed elsewhere</source>
+            <translation>Опаковани другаде</translation>
+        </message>
+        <message>
+            <source>Pre-shift check of list {list}</source>
+            <translation>Проверка преди смяна на списък {list}</translation>
+        </message>
+        <message>
+            <source>Pre-shift check of {list}</source>
+            <translation>Проверка преди смяна на {list}</translation>
+        </message>
+        <message>
+            <source>Problems: {problems}. Notes on lines left out: {notes}.</source>
+            <translation>Проблеми: {problems}. Бележки за изключени редове: {notes}.</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Количество</translation>
+        </message>
+        <message>
+            <source>SKU {sku} has no barcode the station accepts: no barcode-map entry, no stock-file barcode, and the SKU is no GTIN.</source>
+            <translation>SKU {sku} няма баркод, който станцията приема: няма запис в таблицата с баркодове, няма баркод в складовия файл, а самото SKU не е GTIN.</translation>
+        </message>
+        <message>
+            <source>SKUs {skus} read the same once normalised ({code}): a scan of either is ambiguous.</source>
+            <translation>SKU {skus} се четат еднакво след уеднаквяване ({code}): сканирането на всяко от тях е двусмислено.</translation>
+        </message>
+        <message>
+            <source>Shared barcode</source>
+            <translation>Общ баркод</translation>
+        </message>
+        <message>
+            <source>{where}: {reason}.</source>
+            <translation>{where}: {reason}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalTime</name>
+        <message>
+            <source>today {time}</source>
+            <translation>днес {time}</translation>
+        </message>
+        <message>
+            <source>yesterday {time}</source>
+            <translation>вчера {time}</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>никога</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>току-що</translation>
+        </message>
+        <message>
+            <source>{n} min ago</source>
+            <translation>преди {n} мин</translation>
+        </message>
+        <message>
+            <source>{n} h ago</source>
+            <translation>преди {n} ч</translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation>вчера</translation>
+        </message>
+        <message>
+            <source>{n} days ago</source>
+            <translation>преди {n} дни</translation>
+        </message>
+        <message>
+            <source>{h} h {m} min</source>
+            <translation>{h} ч {m} мин</translation>
+        </message>
+        <message>
+            <source>{m} min {s} s</source>
+            <translation>{m} мин {s} с</translation>
+        </message>
+        <message>
+            <source>{s} s</source>
+            <translation>{s} с</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Settings not saved</source>
+            <translation>Настройките не са запазени</translation>
+        </message>
+        <message>
+            <source>Settings saved. The server, the lock times and the language apply from the next start.</source>
+            <translation>Настройките са запазени. Сървърът, времената на заключването и езикът важат от следващото стартиране.</translation>
+        </message>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Настройките са запазени.</translation>
+        </message>
+        <message>
+            <source>Choose a client in the Session Browser first.</source>
+            <translation>Първо избери клиент в „Сесии“.</translation>
+        </message>
+        <message>
+            <source>Barcode mapping: client {client}</source>
+            <translation>Баркодове: клиент {client}</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Работници</translation>
+        </message>
+        <message>
+            <source>Take over this list?</source>
+            <translation>Да поема ли този списък?</translation>
+        </message>
+        <message>
+            <source>Demo data: no server is configured. Everything here is a local practice copy in {folder}. Set the server under File → Settings.</source>
+            <translation>Демо данни: няма настроен сървър. Всичко тук е локално копие за упражнение в {folder}. Сървърът се задава от Файл → Настройки.</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Продължи</translation>
+        </message>
+        <message>
+            <source>No worker</source>
+            <translation>Няма работник</translation>
+        </message>
+        <message>
+            <source>Station {name}</source>
+            <translation>Станция {name}</translation>
+        </message>
+        <message>
+            <source>Share: online</source>
+            <translation>Обща папка: достъпна</translation>
+        </message>
+        <message>
+            <source>No list open</source>
+            <translation>Няма отворен списък</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>Switch worker</source>
+            <translation>Смени работника</translation>
+        </message>
+        <message>
+            <source>Pause list</source>
+            <translation>Пауза на списъка</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Настройки…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Изход</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>&amp;Инструменти</translation>
+        </message>
+        <message>
+            <source>Barcode mapping…</source>
+            <translation>Баркодове…</translation>
+        </message>
+        <message>
+            <source>Workers…</source>
+            <translation>Работници…</translation>
+        </message>
+        <message>
+            <source>Leaderboard…</source>
+            <translation>Класиране…</translation>
+        </message>
+        <message>
+            <source>Scanner test…</source>
+            <translation>Тест на скенера…</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Изглед</translation>
+        </message>
+        <message>
+            <source>Light theme</source>
+            <translation>Светла тема</translation>
+        </message>
+        <message>
+            <source>Dark theme</source>
+            <translation>Тъмна тема</translation>
+        </message>
+        <message>
+            <source>Session Browser</source>
+            <translation>Сесии</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Помощ</translation>
+        </message>
+        <message>
+            <source>Open log folder</source>
+            <translation>Отвори папката с дневници</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>Относно</translation>
+        </message>
+        <message>
+            <source>Packing Tool {version}
+Share: {folder}</source>
+            <translation>Packing Tool {version}
+Обща папка: {folder}</translation>
+        </message>
+        <message>
+            <source>Finish or skip the current order before another worker takes over.</source>
+            <translation>Завърши или отложи текущата поръчка, преди друг работник да поеме.</translation>
+        </message>
+        <message>
+            <source>{name} now packs at this station.</source>
+            <translation>{name} вече пакетира на тази станция.</translation>
+        </message>
+        <message>
+            <source>Worker: {name}</source>
+            <translation>Работник: {name}</translation>
+        </message>
+        <message>
+            <source>Resuming {name} of session {session}: the program stopped on this PC while it was open.</source>
+            <translation>Продължава {name} от сесия {session}: програмата спря на този компютър, докато списъкът беше отворен.</translation>
+        </message>
+        <message>
+            <source>Unfinished on this station: {list} of session {session}, client {client}, last by {name}.</source>
+            <translation>Незавършен на тази станция: {list} от сесия {session}, клиент {client}, последно от {name}.</translation>
+        </message>
+        <message>
+            <source>(and {n} more)</source>
+            <translation>(и още {n})</translation>
+        </message>
+        <message>
+            <source>Opening {list}…</source>
+            <translation>Отваряне на {list}…</translation>
+        </message>
+        <message>
+            <source>The list's lock is stale: {lock}.</source>
+            <translation>Заключването на списъка е замряло: {lock}.</translation>
+        </message>
+        <message>
+            <source>{why}
+
+Take the list over? The other station will be told and will stop writing. This is recorded.</source>
+            <translation>{why}
+
+Да поема ли списъка? Другата станция ще бъде уведомена и ще спре да записва. Това се записва.</translation>
+        </message>
+        <message>
+            <source>Not taken over.</source>
+            <translation>Списъкът не е поет.</translation>
+        </message>
+        <message>
+            <source>Lock: {list} held by this station</source>
+            <translation>Заключване: {list} е при тази станция</translation>
+        </message>
+        <message>
+            <source>{list} of {session} is open.</source>
+            <translation>{list} от {session} е отворен.</translation>
+        </message>
+        <message>
+            <source>Ending the list…</source>
+            <translation>Приключване на списъка…</translation>
+        </message>
+        <message>
+            <source>Share: OFFLINE, 1 scan waiting on this PC</source>
+            <translation>Обща папка: НЯМА ВРЪЗКА, 1 сканиране чака на този компютър</translation>
+        </message>
+        <message>
+            <source>Share: OFFLINE, {n} scans waiting on this PC</source>
+            <translation>Обща папка: НЯМА ВРЪЗКА, {n} сканирания чакат на този компютър</translation>
+        </message>
+        <message>
+            <source>Share: list taken over</source>
+            <translation>Обща папка: списъкът е поет от друг</translation>
+        </message>
+        <message>
+            <source>Lock: LOST</source>
+            <translation>Заключване: ЗАГУБЕНО</translation>
+        </message>
+        <message>
+            <source>This list was taken over by another station: {why}. Nothing more is saved.</source>
+            <translation>Този списък е поет от друга станция: {why}. Нищо повече не се записва.</translation>
+        </message>
+        <message>
+            <source>LIST TAKEN OVER</source>
+            <translation>СПИСЪКЪТ Е ПОЕТ ОТ ДРУГ</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfflineBanner</name>
+        <message>
+            <source>1 scan waiting on this PC</source>
+            <translation>1 сканиране чака на този компютър</translation>
+        </message>
+        <message>
+            <source>{n} scans waiting on this PC</source>
+            <translation>{n} сканирания чакат на този компютър</translation>
+        </message>
+        <message>
+            <source>SHARE OFFLINE: {share} (last seen {time}). {scans}. Keep packing: every scan is kept here and sent when the share answers.</source>
+            <translation>НЯМА ВРЪЗКА С ОБЩАТА ПАПКА: {share} (последно {time}). {scans}. Продължавай да пакетираш: всяко сканиране се пази тук и се изпраща, щом папката отговори.</translation>
+        </message>
+        <message>
+            <source>Share {share} answers again: sending the {n} scans waiting on this PC…</source>
+            <translation>Общата папка {share} отговаря отново: изпращат се {n} чакащи сканирания от този компютър…</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderPanel</name>
+        <message>
+            <source>Box {box}</source>
+            <translation>Кутия {box}</translation>
+        </message>
+        <message>
+            <source>Scan an order label to start.</source>
+            <translation>Сканирай етикет на поръчка, за да започнеш.</translation>
+        </message>
+        <message>
+            <source>Order {order}</source>
+            <translation>Поръчка {order}</translation>
+        </message>
+        <message>
+            <source>No order open</source>
+            <translation>Няма отворена поръчка</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrdersTab</name>
+        <message>
+            <source>Order / Scan</source>
+            <translation>Поръчка / сканиране</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Час</translation>
+        </message>
+        <message>
+            <source>From start</source>
+            <translation>От началото</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Бройки</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Работник</translation>
+        </message>
+        <message>
+            <source>Marks</source>
+            <translation>Отметки</translation>
+        </message>
+        <message>
+            <source>▶ order</source>
+            <translation>▶ поръчка</translation>
+        </message>
+        <message>
+            <source>✓ scan</source>
+            <translation>✓ сканиране</translation>
+        </message>
+        <message>
+            <source>✓ completes order</source>
+            <translation>✓ завършва поръчката</translation>
+        </message>
+        <message>
+            <source>✎ manual</source>
+            <translation>✎ ръчно</translation>
+        </message>
+        <message>
+            <source>+ extra</source>
+            <translation>+ излишен</translation>
+        </message>
+        <message>
+            <source>⟲ undo</source>
+            <translation>⟲ отмяна</translation>
+        </message>
+        <message>
+            <source>? unknown</source>
+            <translation>? непознат</translation>
+        </message>
+        <message>
+            <source>✗ wrong item</source>
+            <translation>✗ грешен артикул</translation>
+        </message>
+        <message>
+            <source>⇥ skipped</source>
+            <translation>⇥ отложена</translation>
+        </message>
+        <message>
+            <source>⇄ handover</source>
+            <translation>⇄ смяна на работника</translation>
+        </message>
+        <message>
+            <source>· ignored</source>
+            <translation>· пренебрегнато</translation>
+        </message>
+        <message>
+            <source>↻ packed again</source>
+            <translation>↻ опакована отново</translation>
+        </message>
+        <message>
+            <source>⟲ {} undo</source>
+            <translation>⟲ {} отмени</translation>
+        </message>
+        <message>
+            <source>+ {} extra</source>
+            <translation>+ {} излишни</translation>
+        </message>
+        <message>
+            <source>✗ {} wrong</source>
+            <translation>✗ {} грешни</translation>
+        </message>
+        <message>
+            <source>? {} unknown/wrong</source>
+            <translation>? {} непознати/грешни</translation>
+        </message>
+        <message>
+            <source>✎ {} manual</source>
+            <translation>✎ {} ръчно</translation>
+        </message>
+        <message>
+            <source>Filter by order number…</source>
+            <translation>Филтър по номер на поръчка…</translation>
+        </message>
+        <message>
+            <source>Expand all</source>
+            <translation>Разгъни всички</translation>
+        </message>
+        <message>
+            <source>Collapse all</source>
+            <translation>Свий всички</translation>
+        </message>
+        <message>
+            <source>(no order)</source>
+            <translation>(без поръчка)</translation>
+        </message>
+        <message>
+            <source>{n} scan(s) matched no order</source>
+            <translation>сканирания без поръчка: {n}</translation>
+        </message>
+        <message>
+            <source> (undone)</source>
+            <translation> (отменено)</translation>
+        </message>
+        <message>
+            <source>Showing {shown} of {total} orders</source>
+            <translation>Показани {shown} от {total} поръчки</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewWindow</name>
+        <message>
+            <source>Packing Tool {version}</source>
+            <translation>Packing Tool {version}</translation>
+        </message>
+        <message>
+            <source>demo data (no server configured)</source>
+            <translation>демо данни (няма настроен сървър)</translation>
+        </message>
+        <message>
+            <source>Share: {where}</source>
+            <translation>Обща папка: {where}</translation>
+        </message>
+        <message>
+            <source>Loading statistics…</source>
+            <translation>Зареждане на статистиката…</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Клиент</translation>
+        </message>
+        <message>
+            <source>Orders analysed</source>
+            <translation>Анализирани поръчки</translation>
+        </message>
+        <message>
+            <source>Orders packed</source>
+            <translation>Опаковани поръчки</translation>
+        </message>
+        <message>
+            <source>Items packed</source>
+            <translation>Опаковани артикули</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Сесии</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Работник</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Поръчки</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Артикули</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>Клиенти</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Работници</translation>
+        </message>
+        <message>
+            <source>Cannot read the share: {reason}</source>
+            <translation>Общата папка не може да бъде прочетена: {reason}</translation>
+        </message>
+        <message>
+            <source>Statistics loaded.</source>
+            <translation>Статистиката е заредена.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackerDialogs</name>
+        <message>
+            <source>Barcode will not scan</source>
+            <translation>Баркодът не се сканира</translation>
+        </message>
+        <message>
+            <source>No barcode on the item</source>
+            <translation>Артикулът няма баркод</translation>
+        </message>
+        <message>
+            <source>Barcode not known to the system</source>
+            <translation>Баркодът не е познат на системата</translation>
+        </message>
+        <message>
+            <source>Item checked by eye (supervisor)</source>
+            <translation>Артикулът е проверен на око (отговорник)</translation>
+        </message>
+        <message>
+            <source>Confirm {sku} ({title}) without scanning.
+Why? (recorded with your name)</source>
+            <translation>Потвърди {sku} ({title}) без сканиране.
+Защо? (записва се с твоето име)</translation>
+        </message>
+        <message>
+            <source>Confirm by hand</source>
+            <translation>Потвърди ръчно</translation>
+        </message>
+        <message>
+            <source>How many units of {sku} are in the box?</source>
+            <translation>Колко бройки от {sku} има в кутията?</translation>
+        </message>
+        <message>
+            <source>Every order is packed ({n} of them packed elsewhere).
+
+End the session and record the statistics?</source>
+            <translation>Всички поръчки са опаковани ({n} от тях другаде).
+
+Да приключа ли сесията и да запиша статистиката?</translation>
+        </message>
+        <message>
+            <source>Every order is packed.
+
+End the session and record the statistics?</source>
+            <translation>Всички поръчки са опаковани.
+
+Да приключа ли сесията и да запиша статистиката?</translation>
+        </message>
+        <message>
+            <source>{n} order(s) are not packed yet</source>
+            <translation>неопаковани поръчки: {n}</translation>
+        </message>
+        <message>
+            <source>{n} of them set aside</source>
+            <translation>от тях отложени: {n}</translation>
+        </message>
+        <message>
+            <source>order {order} is open</source>
+            <translation>поръчка {order} е отворена</translation>
+        </message>
+        <message>
+            <source>{n} other(s) are packed elsewhere</source>
+            <translation>опаковани другаде: {n}</translation>
+        </message>
+        <message>
+            <source>.
+
+End the session anyway? They stay unpacked.</source>
+            <translation>.
+
+Да приключа ли сесията въпреки това? Те остават неопаковани.</translation>
+        </message>
+        <message>
+            <source>End session</source>
+            <translation>Приключи сесията</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackerMode</name>
+        <message>
+            <source>NOTHING TO CONFIRM</source>
+            <translation>НЯМА КАКВО ДА СЕ ПОТВЪРДИ</translation>
+        </message>
+        <message>
+            <source>every line of this order is packed</source>
+            <translation>всички редове на тази поръчка са опаковани</translation>
+        </message>
+        <message>
+            <source>Not ended: a scan came while the question was open and was processed. End again ({key}) when ready.</source>
+            <translation>Не е приключено: докато въпросът беше отворен, дойде сканиране и беше обработено. Приключи отново ({key}), когато си готов.</translation>
+        </message>
+        <message>
+            <source>NOT RECORDED — TRY AGAIN</source>
+            <translation>НЕ Е ЗАПИСАНО — ОПИТАЙ ОТНОВО</translation>
+        </message>
+        <message>
+            <source>Every order is packed ({n} of them elsewhere): end the session ({key}).</source>
+            <translation>Всички поръчки са опаковани ({n} от тях другаде): приключи сесията ({key}).</translation>
+        </message>
+        <message>
+            <source>Every order is packed: end the session ({key}).</source>
+            <translation>Всички поръчки са опаковани: приключи сесията ({key}).</translation>
+        </message>
+        <message>
+            <source>Scan every item of this order.</source>
+            <translation>Сканирай всеки артикул от тази поръчка.</translation>
+        </message>
+        <message>
+            <source>Packed again ({reason}): scan every item of this order.</source>
+            <translation>Пакетира се отново ({reason}): сканирай всеки артикул от тази поръчка.</translation>
+        </message>
+        <message>
+            <source>Order {order} set aside ({packed} of {total} units). Scan its label to resume, or scan the next order.</source>
+            <translation>Поръчка {order} е отложена ({packed} от {total} бр.). Сканирай етикета ѝ, за да продължиш, или сканирай следващата поръчка.</translation>
+        </message>
+        <message>
+            <source>Skipped {order}</source>
+            <translation>Отложена {order}</translation>
+        </message>
+        <message>
+            <source>Complete. Scan the next order label.</source>
+            <translation>Готово. Сканирай етикета на следващата поръчка.</translation>
+        </message>
+        <message>
+            <source>EXTRA: {items}. Take it out (Remove) or keep it (Keep).</source>
+            <translation>ИЗЛИШЕН: {items}. Извади го („Извади излишния“) или го остави („Остави излишния“).</translation>
+        </message>
+        <message>
+            <source>ORDER {order} OPEN</source>
+            <translation>ПОРЪЧКА {order} Е ОТВОРЕНА</translation>
+        </message>
+        <message>
+            <source>{packed} of {total} units packed earlier</source>
+            <translation>{packed} от {total} бр. опаковани по-рано</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackerScreen</name>
+        <message>
+            <source>Undo</source>
+            <translation>Отмени</translation>
+        </message>
+        <message>
+            <source>Confirm by hand</source>
+            <translation>Потвърди ръчно</translation>
+        </message>
+        <message>
+            <source>Skip order</source>
+            <translation>Отложи поръчката</translation>
+        </message>
+        <message>
+            <source>Pack again…</source>
+            <translation>Пакетирай отново…</translation>
+        </message>
+        <message>
+            <source>Keep extra</source>
+            <translation>Остави излишния</translation>
+        </message>
+        <message>
+            <source>Remove extra</source>
+            <translation>Извади излишния</translation>
+        </message>
+        <message>
+            <source>End session</source>
+            <translation>Приключи сесията</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressPanel</name>
+        <message>
+            <source>elsewhere: {place}</source>
+            <translation>другаде: {place}</translation>
+        </message>
+        <message>
+            <source>packed elsewhere: {place}</source>
+            <translation>опакована другаде: {place}</translation>
+        </message>
+        <message>
+            <source>being packed elsewhere: {place}</source>
+            <translation>пакетира се другаде: {place}</translation>
+        </message>
+        <message>
+            <source>Order: —</source>
+            <translation>Поръчка: —</translation>
+        </message>
+        <message>
+            <source>Order {order}: {packed} / {total} units</source>
+            <translation>Поръчка {order}: {packed} / {total} бр.</translation>
+        </message>
+        <message>
+            <source>{done} packed here, {elsewhere} packed elsewhere, of {total} orders</source>
+            <translation>{done} опаковани тук, {elsewhere} другаде, от {total} поръчки</translation>
+        </message>
+        <message>
+            <source>{done} / {total} orders</source>
+            <translation>{done} / {total} поръчки</translation>
+        </message>
+        <message>
+            <source>Session: {orders} · {packed} / {total} units</source>
+            <translation>Сесия: {orders} · {packed} / {total} бр.</translation>
+        </message>
+        <message>
+            <source>Set aside ({n}): {orders}</source>
+            <translation>Отложени ({n}): {orders}</translation>
+        </message>
+        <message>
+            <source>Packed elsewhere ({n}): {orders}</source>
+            <translation>Опаковани другаде ({n}): {orders}</translation>
+        </message>
+        <message>
+            <source>Conflicts ({n}): packed here while the share was away and also packed elsewhere: {orders}. They count once; tell a supervisor.</source>
+            <translation>Конфликти ({n}): опаковани тук, докато общата папка не отговаряше, и опаковани и другаде: {orders}. Броят се веднъж; кажи на отговорника.</translation>
+        </message>
+        <message>
+            <source>Packer: {name}</source>
+            <translation>Опаковчик: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepackDialog</name>
+        <message>
+            <source>Parcel damaged</source>
+            <translation>Пратката е повредена</translation>
+        </message>
+        <message>
+            <source>Wrong or missing item found in the parcel</source>
+            <translation>В пратката има грешен или липсващ артикул</translation>
+        </message>
+        <message>
+            <source>Parcel lost before pick-up</source>
+            <translation>Пратката е изгубена преди вземането от куриера</translation>
+        </message>
+        <message>
+            <source>Customer changed the order (supervisor)</source>
+            <translation>Клиентът промени поръчката (отговорник)</translation>
+        </message>
+        <message>
+            <source>Pack an order again</source>
+            <translation>Пакетиране на поръчка отново</translation>
+        </message>
+        <message>
+            <source>scan or type the order label</source>
+            <translation>сканирай или въведи етикета на поръчката</translation>
+        </message>
+        <message>
+            <source>why? (required, recorded with your name)</source>
+            <translation>защо? (задължително, записва се с твоето име)</translation>
+        </message>
+        <message>
+            <source>Pack again</source>
+            <translation>Пакетирай отново</translation>
+        </message>
+        <message>
+            <source>The order opens again to be packed from the start. It is not counted a second time; the reason is recorded with your name.</source>
+            <translation>Поръчката се отваря отново и се пакетира от началото. Не се брои втори път; причината се записва с твоето име.</translation>
+        </message>
+        <message>
+            <source>Order label</source>
+            <translation>Етикет на поръчката</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanInput</name>
+        <message>
+            <source>Scan an order label or an item barcode</source>
+            <translation>Сканирай етикет на поръчка или баркод на артикул</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScannerTestDialog</name>
+        <message>
+            <source>Scanner test</source>
+            <translation>Тест на скенера</translation>
+        </message>
+        <message>
+            <source>Print the test sheet, click the box below and scan each code on it once. The station says what the scanner sends wrong and how to fix it.</source>
+            <translation>Отпечатай тестовия лист, щракни в полето отдолу и сканирай всеки код от листа по веднъж. Станцията казва какво скенерът изпраща грешно и как да се оправи.</translation>
+        </message>
+        <message>
+            <source>A4 sheet</source>
+            <translation>Лист A4</translation>
+        </message>
+        <message>
+            <source>Labels 68×38 mm</source>
+            <translation>Етикети 68×38 мм</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Запази PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Печат…</translation>
+        </message>
+        <message>
+            <source>Start again</source>
+            <translation>Започни отначало</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Затвори</translation>
+        </message>
+        <message>
+            <source>Nothing scanned yet.</source>
+            <translation>Още нищо не е сканирано.</translation>
+        </message>
+        <message>
+            <source>So far so good: scan the codes not ticked yet.</source>
+            <translation>Дотук е наред: сканирай кодовете, които още не са отметнати.</translation>
+        </message>
+        <message>
+            <source>Scanner OK: every code arrived as printed, with Enter after it.</source>
+            <translation>Скенерът е наред: всеки код пристигна както е отпечатан, с Enter след него.</translation>
+        </message>
+        <message>
+            <source>{cps} characters a second</source>
+            <translation>{cps} знака в секунда</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>липсва</translation>
+        </message>
+        <message>
+            <source>English (US)</source>
+            <translation>английска (US)</translation>
+        </message>
+        <message>
+            <source>Reads: {n} · layout: {layout} · after each code: {end} · speed: {speed}</source>
+            <translation>Прочитания: {n} · подредба: {layout} · след всеки код: {end} · скорост: {speed}</translation>
+        </message>
+        <message>
+            <source>Save test sheet</source>
+            <translation>Запази тестовия лист</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScannerWords</name>
+        <message>
+            <source>Bulgarian (BDS)</source>
+            <translation>българска (БДС)</translation>
+        </message>
+        <message>
+            <source>Bulgarian (phonetic)</source>
+            <translation>българска (фонетична)</translation>
+        </message>
+        <message>
+            <source>Bulgarian (phonetic, 2006)</source>
+            <translation>българска (фонетична, 2006)</translation>
+        </message>
+        <message>
+            <source>Caps Lock is on: press Caps Lock once so its light goes off.</source>
+            <translation>Caps Lock е включен: натисни Caps Lock веднъж, за да изгасне светлинката.</translation>
+        </message>
+        <message>
+            <source>Caps Lock on</source>
+            <translation>включен Caps Lock</translation>
+        </message>
+        <message>
+            <source>Russian</source>
+            <translation>руска</translation>
+        </message>
+        <message>
+            <source>Scanner OK, {cps} chars/s, tested {at}</source>
+            <translation>Скенер: наред, {cps} знака/с, тестван {at}</translation>
+        </message>
+        <message>
+            <source>Scanner not tested</source>
+            <translation>Скенерът не е тестван</translation>
+        </message>
+        <message>
+            <source>Scanner: {problem}, tested {at}</source>
+            <translation>Скенер: {problem}, тестван {at}</translation>
+        </message>
+        <message>
+            <source>The keyboard layout is {name}: switch it to English (US) with Alt+Shift or Win+Space (or the language button on the taskbar), then scan again.</source>
+            <translation>Клавиатурната подредба е {name}: превключи я на английска (US) с Alt+Shift или Win+Space (или с бутона за език в лентата на задачите) и сканирай отново.</translation>
+        </message>
+        <message>
+            <source>The last scanner test of this station (Tools → Scanner test…)</source>
+            <translation>Последният тест на скенера на тази станция (Инструменти → Тест на скенера…)</translation>
+        </message>
+        <message>
+            <source>The scanner puts "{text}" after each code. Turn off its suffix (keep only Enter).</source>
+            <translation>Скенерът добавя „{text}“ след всеки код. Изключи тази наставка (остави само Enter).</translation>
+        </message>
+        <message>
+            <source>The scanner puts "{text}" before each code. Turn off its prefix in the scanner's manual.</source>
+            <translation>Скенерът добавя „{text}“ пред всеки код. Изключи тази представка по ръководството на скенера.</translation>
+        </message>
+        <message>
+            <source>The scanner read {code} twice at once. Turn on "same code delay" / re-read timeout in the scanner's manual.</source>
+            <translation>Скенерът прочете {code} два пъти наведнъж. Включи „same code delay“ / времето за повторно четене по ръководството на скенера.</translation>
+        </message>
+        <message>
+            <source>The scanner sends no Enter after a code, so codes run together. Scan the "Add Enter suffix" (CR) setting code in the scanner's manual.</source>
+            <translation>Скенерът не изпраща Enter след кода и кодовете се сливат. Сканирай настройката „Add Enter suffix“ (CR) от ръководството на скенера.</translation>
+        </message>
+        <message>
+            <source>The scanner types slowly ({cps} characters a second). Set its inter-character delay to none.</source>
+            <translation>Скенерът пише бавно ({cps} знака в секунда). Настрой забавянето между знаците на нула.</translation>
+        </message>
+        <message>
+            <source>These codes are not on the test sheet: scan the codes of the printed test sheet.</source>
+            <translation>Тези кодове не са от тестовия лист: сканирай кодовете от отпечатания тестов лист.</translation>
+        </message>
+        <message>
+            <source>codes not from the test sheet</source>
+            <translation>кодове извън тестовия лист</translation>
+        </message>
+        <message>
+            <source>double reads</source>
+            <translation>двойни прочитания</translation>
+        </message>
+        <message>
+            <source>keyboard layout {name}</source>
+            <translation>клавиатурна подредба {name}</translation>
+        </message>
+        <message>
+            <source>no Enter after codes</source>
+            <translation>няма Enter след кодовете</translation>
+        </message>
+        <message>
+            <source>not English (US)</source>
+            <translation>не е английска (US)</translation>
+        </message>
+        <message>
+            <source>prefix before codes</source>
+            <translation>представка пред кодовете</translation>
+        </message>
+        <message>
+            <source>slow, {cps} chars/s</source>
+            <translation>бавен, {cps} знака/с</translation>
+        </message>
+        <message>
+            <source>suffix after codes</source>
+            <translation>наставка след кодовете</translation>
+        </message>
+        <message>
+            <source>test not finished</source>
+            <translation>тестът не е завършен</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecondCheckFlow</name>
+        <message>
+            <source>order value {value}</source>
+            <translation>стойност на поръчката {value}</translation>
+        </message>
+        <message>
+            <source>tag {value}</source>
+            <translation>етикет {value}</translation>
+        </message>
+        <message>
+            <source>SKU {value}</source>
+            <translation>SKU {value}</translation>
+        </message>
+        <message>
+            <source>random sample of {value} %</source>
+            <translation>случайна извадка от {value} %</translation>
+        </message>
+        <message>
+            <source>WORKERS NOT READ</source>
+            <translation>РАБОТНИЦИТЕ НЕ СА ПРОЧЕТЕНИ</translation>
+        </message>
+        <message>
+            <source>UNKNOWN WORKER CARD</source>
+            <translation>НЕПОЗНАТА КАРТА НА РАБОТНИК</translation>
+        </message>
+        <message>
+            <source>No worker {code} in the workers list.</source>
+            <translation>Няма работник {code} в списъка с работници.</translation>
+        </message>
+        <message>
+            <source>WORKER CARD: {name}</source>
+            <translation>КАРТА НА РАБОТНИК: {name}</translation>
+        </message>
+        <message>
+            <source>No order waits for a second check now.</source>
+            <translation>В момента няма поръчка, която чака втора проверка.</translation>
+        </message>
+        <message>
+            <source>NOT BY THE PACKER</source>
+            <translation>НЕ ОТ ОПАКОВЧИКА</translation>
+        </message>
+        <message>
+            <source>{name} packed order {order}: another worker must check it.</source>
+            <translation>{name} опакова поръчка {order}: друг работник трябва да я провери.</translation>
+        </message>
+        <message>
+            <source>CHECK BY {name}</source>
+            <translation>ПРОВЕРКА ОТ {name}</translation>
+        </message>
+        <message>
+            <source>{name}: look into the box, then scan the label of order {order} to confirm the check.</source>
+            <translation>{name}: погледни в кутията, после сканирай етикета на поръчка {order}, за да потвърдиш проверката.</translation>
+        </message>
+        <message>
+            <source>NO SECOND CHECK NOW</source>
+            <translation>СЕГА НЯМА ВТОРА ПРОВЕРКА</translation>
+        </message>
+        <message>
+            <source>flagged earlier</source>
+            <translation>отбелязана по-рано</translation>
+        </message>
+        <message>
+            <source>SECOND CHECK: order {order} needs a second worker ({reasons}), not {packers}.</source>
+            <translation>ВТОРА ПРОВЕРКА: поръчка {order} изисква втори работник ({reasons}), не {packers}.</translation>
+        </message>
+        <message>
+            <source>The order value rule is inactive: this list has no prices.</source>
+            <translation>Правилото за стойност на поръчката не действа: този списък няма цени.</translation>
+        </message>
+        <message>
+            <source>SECOND CHECK NEEDED</source>
+            <translation>НУЖНА Е ВТОРА ПРОВЕРКА</translation>
+        </message>
+        <message>
+            <source>Order {order}: every item is in the box. Another worker, not {names}, scans their worker card, then this order's label. No card: {pick}. Supervisor: {skip} skips the check with a reason.</source>
+            <translation>Поръчка {order}: всички артикули са в кутията. Друг работник, не {names}, сканира своята карта, после етикета на поръчката. Без карта: {pick}. Отговорник: {skip} пропуска проверката с причина.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionBrowser</name>
+        <message>
+            <source>↻ Refresh</source>
+            <translation>↻ Обнови</translation>
+        </message>
+        <message>
+            <source>Auto-refresh (30 s)</source>
+            <translation>Автоматично обновяване (30 с)</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>Клиенти</translation>
+        </message>
+        <message>
+            <source>No client selected</source>
+            <translation>Няма избран клиент</translation>
+        </message>
+        <message>
+            <source>Select a list to see its details.</source>
+            <translation>Избери списък, за да видиш подробностите.</translation>
+        </message>
+        <message>
+            <source>▶ Start packing</source>
+            <translation>▶ Започни пакетиране</translation>
+        </message>
+        <message>
+            <source>↩ Resume</source>
+            <translation>↩ Продължи</translation>
+        </message>
+        <message>
+            <source>Take over…</source>
+            <translation>Поеми…</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Подробности</translation>
+        </message>
+        <message>
+            <source>Check list</source>
+            <translation>Провери списъка</translation>
+        </message>
+        <message>
+            <source>Pre-shift check of the selected list: barcodes, order labels, orders elsewhere, quantities (Ctrl+K)</source>
+            <translation>Проверка преди смяна на избрания списък: баркодове, етикети на поръчки, поръчки другаде, количества (Ctrl+K)</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Експорт в CSV</translation>
+        </message>
+        <message>
+            <source>Export Excel</source>
+            <translation>Експорт в Excel</translation>
+        </message>
+        <message>
+            <source>No clients on this share</source>
+            <translation>В тази обща папка няма клиенти</translation>
+        </message>
+        <message>
+            <source>Client {client}</source>
+            <translation>Клиент {client}</translation>
+        </message>
+        <message>
+            <source>Refreshing…</source>
+            <translation>Обновяване…</translation>
+        </message>
+        <message>
+            <source>Client {client} · {counts}</source>
+            <translation>Клиент {client} · {counts}</translation>
+        </message>
+        <message>
+            <source>Last refreshed {time} ({n} lists)</source>
+            <translation>Последно обновяване {time} (списъци: {n})</translation>
+        </message>
+        <message>
+            <source>Refresh failed: {reason}</source>
+            <translation>Обновяването не успя: {reason}</translation>
+        </message>
+        <message>
+            <source>Refreshing… (waiting for the share for {seconds} s)</source>
+            <translation>Обновяване… (чакане на общата папка от {seconds} с)</translation>
+        </message>
+        <message>
+            <source>Checking list {list}…</source>
+            <translation>Проверка на списък {list}…</translation>
+        </message>
+        <message>
+            <source>Check of {list} failed: {reason}</source>
+            <translation>Проверката на {list} не успя: {reason}</translation>
+        </message>
+        <message>
+            <source>Checked {list}. Problems: {n}</source>
+            <translation>Проверен {list}. Проблеми: {n}</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV файлове (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel файлове (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export sessions</source>
+            <translation>Експорт на сесиите</translation>
+        </message>
+        <message>
+            <source>Exporting {n} rows…</source>
+            <translation>Експорт на {n} реда…</translation>
+        </message>
+        <message>
+            <source>Exported {n} rows to {file}</source>
+            <translation>Експортирани {n} реда в {file}</translation>
+        </message>
+        <message>
+            <source>Export failed: {reason}</source>
+            <translation>Експортът не успя: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionDetailsDialog</name>
+        <message>
+            <source>ended: the final figures</source>
+            <translation>приключен: окончателните данни</translation>
+        </message>
+        <message>
+            <source>live: counted from the scans so far</source>
+            <translation>в ход: преброено от сканиранията досега</translation>
+        </message>
+        <message>
+            <source>packed with an older version of the program</source>
+            <translation>пакетиран с по-стара версия на програмата</translation>
+        </message>
+        <message>
+            <source>nothing packed yet</source>
+            <translation>още нищо не е опаковано</translation>
+        </message>
+        <message>
+            <source>Average time per order</source>
+            <translation>Средно време за поръчка</translation>
+        </message>
+        <message>
+            <source>Fastest order</source>
+            <translation>Най-бърза поръчка</translation>
+        </message>
+        <message>
+            <source>Slowest order</source>
+            <translation>Най-бавна поръчка</translation>
+        </message>
+        <message>
+            <source>Average time to first scan</source>
+            <translation>Средно време до първото сканиране</translation>
+        </message>
+        <message>
+            <source>Average time per item</source>
+            <translation>Средно време за артикул</translation>
+        </message>
+        <message>
+            <source>Orders per hour</source>
+            <translation>Поръчки на час</translation>
+        </message>
+        <message>
+            <source>Items per hour</source>
+            <translation>Артикули на час</translation>
+        </message>
+        <message>
+            <source>Corrections (undo)</source>
+            <translation>Корекции (отмяна)</translation>
+        </message>
+        <message>
+            <source>Corrections per order</source>
+            <translation>Корекции на поръчка</translation>
+        </message>
+        <message>
+            <source>Extra scans</source>
+            <translation>Излишни сканирания</translation>
+        </message>
+        <message>
+            <source>Unknown or wrong scans</source>
+            <translation>Непознати или грешни сканирания</translation>
+        </message>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Наименование</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Поръчки</translation>
+        </message>
+        <message>
+            <source>Packed</source>
+            <translation>Опаковани</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Нужни</translation>
+        </message>
+        <message>
+            <source>Scanned</source>
+            <translation>Сканирани</translation>
+        </message>
+        <message>
+            <source>Manual</source>
+            <translation>Ръчно</translation>
+        </message>
+        <message>
+            <source>Avg s/unit</source>
+            <translation>Средно с/бр.</translation>
+        </message>
+        <message>
+            <source>Misscans</source>
+            <translation>Грешни сканирания</translation>
+        </message>
+        <message>
+            <source>s</source>
+            <translation>с</translation>
+        </message>
+        <message>
+            <source>Session Details: {session} · {list}</source>
+            <translation>Подробности за сесия: {session} · {list}</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Зареждане…</translation>
+        </message>
+        <message>
+            <source>↻ Refresh</source>
+            <translation>↻ Обнови</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Затвори</translation>
+        </message>
+        <message>
+            <source>Cannot read this list: {reason}</source>
+            <translation>Списъкът не може да бъде прочетен: {reason}</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>Общо</translation>
+        </message>
+        <message>
+            <source>Orders ({n})</source>
+            <translation>Поръчки ({n})</translation>
+        </message>
+        <message>
+            <source>Packed once</source>
+            <translation>Опаковани веднъж</translation>
+        </message>
+        <message>
+            <source>Metrics</source>
+            <translation>Показатели</translation>
+        </message>
+        <message>
+            <source>SKUs</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>{name} ({units} units, {orders} orders)</source>
+            <translation>{name} ({units} бр., поръчки: {orders})</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Сесия</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Клиент</translation>
+        </message>
+        <message>
+            <source>Packing list</source>
+            <translation>Списък за пакетиране</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Работник</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Работници</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>Компютър</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Край</translation>
+        </message>
+        <message>
+            <source>Packing time</source>
+            <translation>Време за пакетиране</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Отложени</translation>
+        </message>
+        <message>
+            <source>Started, not finished</source>
+            <translation>Започнати, незавършени</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Бройки</translation>
+        </message>
+        <message>
+            <source>Distinct SKUs</source>
+            <translation>Различни SKU</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Заключване</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Бележка</translation>
+        </message>
+        <message>
+            <source>Live figures: the list is not ended, they grow as it is packed.</source>
+            <translation>Текущи данни: списъкът не е приключен и те растат с пакетирането.</translation>
+        </message>
+        <message>
+            <source>Units and orders per hour</source>
+            <translation>Бройки и поръчки на час</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>брой</translation>
+        </message>
+        <message>
+            <source>Order durations (in completion order)</source>
+            <translation>Време за поръчка (по реда на завършване)</translation>
+        </message>
+        <message>
+            <source>order</source>
+            <translation>поръчка</translation>
+        </message>
+        <message>
+            <source>seconds</source>
+            <translation>секунди</translation>
+        </message>
+        <message>
+            <source>active seconds</source>
+            <translation>активни секунди</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Поръчка</translation>
+        </message>
+        <message>
+            <source>Seconds</source>
+            <translation>Секунди</translation>
+        </message>
+        <message>
+            <source>s/unit</source>
+            <translation>с/бр.</translation>
+        </message>
+        <message>
+            <source>First scan s</source>
+            <translation>Първо сканиране, с</translation>
+        </message>
+        <message>
+            <source>Hour</source>
+            <translation>Час</translation>
+        </message>
+        <message>
+            <source>{sku} ({value} s/unit)</source>
+            <translation>{sku} ({value} с/бр.)</translation>
+        </message>
+        <message>
+            <source>Slowest SKUs: {skus}</source>
+            <translation>Най-бавни SKU: {skus}</translation>
+        </message>
+        <message>
+            <source>Most misscanned: {skus}</source>
+            <translation>Най-често грешно сканирани: {skus}</translation>
+        </message>
+        <message>
+            <source>This summary has no per-SKU figures (it was packed with an older version of the program).</source>
+            <translation>Това обобщение няма данни по SKU (пакетирано е с по-стара версия на програмата).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionTable</name>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Packing List</source>
+            <translation>Списък за пакетиране</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>Куриер</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Сесия</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Работник</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>Компютър</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Напредък</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Продължителност</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Артикули</translation>
+        </message>
+        <message>
+            <source> +{n} elsewhere</source>
+            <translation> +{n} другаде</translation>
+        </message>
+        <message>
+            <source> · 1 conflict</source>
+            <translation> · 1 конфликт</translation>
+        </message>
+        <message>
+            <source> · {n} conflicts</source>
+            <translation> · {n} конфликта</translation>
+        </message>
+        <message>
+            <source>Packed elsewhere</source>
+            <translation>Опаковани другаде</translation>
+        </message>
+        <message>
+            <source>Packed again</source>
+            <translation>Опаковани отново</translation>
+        </message>
+        <message>
+            <source>Conflicts (also packed elsewhere)</source>
+            <translation>Конфликти (опаковани и другаде)</translation>
+        </message>
+        <message>
+            <source>{lists} lists · {active} active · {stale} stale · {paused} paused</source>
+            <translation>списъци: {lists} · активни: {active} · замрели: {stale} · на пауза: {paused}</translation>
+        </message>
+        <message>
+            <source>
+Lock: {lock}</source>
+            <translation>
+Заключване: {lock}</translation>
+        </message>
+        <message>
+            <source>Locked by {lock}; last heartbeat {age} s ago</source>
+            <translation>Заключен от {lock}; последен сигнал преди {age} с</translation>
+        </message>
+        <message>
+            <source>Orders: {orders} (skipped: {skipped})   Items: {items}</source>
+            <translation>Поръчки: {orders} (отложени: {skipped})   Артикули: {items}</translation>
+        </message>
+        <message>
+            <source>Worker: {name}   PC: {pc}   Started: {started}   Duration: {duration}</source>
+            <translation>Работник: {name}   Компютър: {pc}   Начало: {started}   Продължителност: {duration}</translation>
+        </message>
+        <message>
+            <source>{status}: {list} of session {session}</source>
+            <translation>{status}: {list} от сесия {session}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Shared folder of the packing stations</source>
+            <translation>Обща папка на станциите за пакетиране</translation>
+        </message>
+        <message>
+            <source>{env} names this station: {name}</source>
+            <translation>{env} задава името на станцията: {name}</translation>
+        </message>
+        <message>
+            <source>empty: this PC's name ({name})</source>
+            <translation>празно: името на компютъра ({name})</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> с</translation>
+        </message>
+        <message>
+            <source>Station settings</source>
+            <translation>Настройки на станцията</translation>
+        </message>
+        <message>
+            <source>\\server\share (empty: the demo data on this PC)</source>
+            <translation>\\сървър\папка (празно: демо данните на този компютър)</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Избери…</translation>
+        </message>
+        <message>
+            <source>{env} is set: this station is named {name} whatever is entered here.</source>
+            <translation>{env} е зададена: станцията се казва {name}, каквото и да е въведено тук.</translation>
+        </message>
+        <message>
+            <source>How often an open list's lock says this station is alive.</source>
+            <translation>Колко често заключването на отворен списък съобщава, че станцията работи.</translation>
+        </message>
+        <message>
+            <source>After how long without a heartbeat another station may take a list over.</source>
+            <translation>След колко време без сигнал друга станция може да поеме списъка.</translation>
+        </message>
+        <message>
+            <source>The longest a share operation may take before the app treats the share as unreachable.</source>
+            <translation>Най-дългото време за операция с общата папка, преди програмата да я сметне за недостъпна.</translation>
+        </message>
+        <message>
+            <source>Play sounds on scans</source>
+            <translation>Звук при сканиране</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Светла</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Тъмна</translation>
+        </message>
+        <message>
+            <source>Applies from the next start of the program.</source>
+            <translation>Важи от следващото стартиране на програмата.</translation>
+        </message>
+        <message>
+            <source>Server path</source>
+            <translation>Път до сървъра</translation>
+        </message>
+        <message>
+            <source>Station name</source>
+            <translation>Име на станцията</translation>
+        </message>
+        <message>
+            <source>Heartbeat every</source>
+            <translation>Сигнал на всеки</translation>
+        </message>
+        <message>
+            <source>Lock stale after</source>
+            <translation>Заключването замира след</translation>
+        </message>
+        <message>
+            <source>Share timeout</source>
+            <translation>Изчакване на общата папка</translation>
+        </message>
+        <message>
+            <source>Sound</source>
+            <translation>Звук</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Тема</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Език</translation>
+        </message>
+        <message>
+            <source>Packer scores: a longer gap within an order is a pause and does not count as packing time.</source>
+            <translation>Резултати на опаковчиците: по-дълъг интервал в поръчка е пауза и не се брои за време за пакетиране.</translation>
+        </message>
+        <message>
+            <source>Scores: pause after</source>
+            <translation>Резултати: пауза след</translation>
+        </message>
+    </context>
+    <context>
+        <name>SkipCheckDialog</name>
+        <message>
+            <source>Supervisor checked the parcel</source>
+            <translation>Отговорникът провери пратката</translation>
+        </message>
+        <message>
+            <source>No second worker on this shift</source>
+            <translation>Няма втори работник в тази смяна</translation>
+        </message>
+        <message>
+            <source>Courier is waiting (supervisor)</source>
+            <translation>Куриерът чака (отговорник)</translation>
+        </message>
+        <message>
+            <source>Skip the second check</source>
+            <translation>Пропусни втората проверка</translation>
+        </message>
+        <message>
+            <source>Supervisor: order {order} will be complete without a second worker's check. The reason is recorded with the time and shown in Details and in verify.</source>
+            <translation>Отговорник: поръчка {order} ще бъде завършена без проверка от втори работник. Причината се записва с часа и се вижда в „Подробности“ и при проверката.</translation>
+        </message>
+        <message>
+            <source>why? (required)</source>
+            <translation>защо? (задължително)</translation>
+        </message>
+        <message>
+            <source>Skip the check</source>
+            <translation>Пропусни проверката</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+    </context>
+    <context>
+        <name>SkuMappingDialog</name>
+        <message>
+            <source>Barcode → SKU mapping: client {client}</source>
+            <translation>Баркод → SKU: клиент {client}</translation>
+        </message>
+        <message>
+            <source>Filter by barcode or SKU…</source>
+            <translation>Филтър по баркод или SKU…</translation>
+        </message>
+        <message>
+            <source>Product barcode</source>
+            <translation>Баркод на продукта</translation>
+        </message>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Добави…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Промени…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Изтрий</translation>
+        </message>
+        <message>
+            <source>Import from stock file</source>
+            <translation>Внеси от складовия файл</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Презареди</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Затвори</translation>
+        </message>
+        <message>
+            <source>Scan or type the product barcode</source>
+            <translation>Сканирай или въведи баркода на продукта</translation>
+        </message>
+        <message>
+            <source>SKU it stands for</source>
+            <translation>SKU, на което отговаря</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Запази</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отказ</translation>
+        </message>
+        <message>
+            <source>Could not reach the barcode map on the share: {reason}</source>
+            <translation>Таблицата с баркодове в общата папка е недостъпна: {reason}</translation>
+        </message>
+        <message>
+            <source>Loading the barcode map…</source>
+            <translation>Зареждане на таблицата с баркодове…</translation>
+        </message>
+        <message>
+            <source>Select one mapping to edit.</source>
+            <translation>Избери един запис за промяна.</translation>
+        </message>
+        <message>
+            <source>New mapping:</source>
+            <translation>Нов запис:</translation>
+        </message>
+        <message>
+            <source>Edit mapping:</source>
+            <translation>Промяна на запис:</translation>
+        </message>
+        <message>
+            <source>Scan or type the product barcode (at most 200 characters).</source>
+            <translation>Сканирай или въведи баркода на продукта (най-много 200 знака).</translation>
+        </message>
+        <message>
+            <source>Type the SKU this barcode stands for.</source>
+            <translation>Въведи SKU, на което отговаря този баркод.</translation>
+        </message>
+        <message>
+            <source>The barcode and the SKU are the same: a SKU scans as itself already.</source>
+            <translation>Баркодът и SKU са еднакви: SKU вече се сканира като себе си.</translation>
+        </message>
+        <message>
+            <source>Barcode {code} already maps to {sku}: select it and use Edit to change it.</source>
+            <translation>Баркод {code} вече отговаря на {sku}: избери го и натисни „Промени…“.</translation>
+        </message>
+        <message>
+            <source>Adding {code} → {sku}…</source>
+            <translation>Добавяне на {code} → {sku}…</translation>
+        </message>
+        <message>
+            <source>Saving {code} → {sku}…</source>
+            <translation>Запазване на {code} → {sku}…</translation>
+        </message>
+        <message>
+            <source>Select the mapping(s) to delete.</source>
+            <translation>Избери записите за изтриване.</translation>
+        </message>
+        <message>
+            <source>
+… and {n} more</source>
+            <translation>
+… и още {n}</translation>
+        </message>
+        <message>
+            <source>Delete {n} mapping(s)?</source>
+            <translation>Да изтрия ли записите ({n})?</translation>
+        </message>
+        <message>
+            <source>Deleting {n} mapping(s)…</source>
+            <translation>Изтриване на записи ({n})…</translation>
+        </message>
+        <message>
+            <source>Importing from {file}…</source>
+            <translation>Внасяне от {file}…</translation>
+        </message>
+        <message>
+            <source>Added {code} → {sku}.</source>
+            <translation>Добавено {code} → {sku}.</translation>
+        </message>
+        <message>
+            <source>Barcode {code} already maps to {sku}: delete or edit that mapping first.</source>
+            <translation>Баркод {code} вече отговаря на {sku}: първо изтрий или промени този запис.</translation>
+        </message>
+        <message>
+            <source>Barcode {code} was removed meanwhile (another station?); nothing changed.</source>
+            <translation>Баркод {code} междувременно е изтрит (от друга станция?); нищо не е променено.</translation>
+        </message>
+        <message>
+            <source>Delete mapping</source>
+            <translation>Изтриване на запис</translation>
+        </message>
+        <message>
+            <source>Deleted {n} mapping(s): {codes}.</source>
+            <translation>Изтрити записи ({n}): {codes}.</translation>
+        </message>
+        <message>
+            <source>Imported from {file}: {added} added, {updated} updated, {same} already mapped.</source>
+            <translation>Внесено от {file}: добавени {added}, променени {updated}, вече налични {same}.</translation>
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation>Нищо не е променено.</translation>
+        </message>
+        <message>
+            <source>Saved {code} → {sku}.</source>
+            <translation>Запазено {code} → {sku}.</translation>
+        </message>
+        <message>
+            <source>Stock file with barcodes</source>
+            <translation>Складов файл с баркодове</translation>
+        </message>
+        <message>
+            <source>Stock files (*.csv *.txt);;All files (*)</source>
+            <translation>Складови файлове (*.csv *.txt);;Всички файлове (*)</translation>
+        </message>
+        <message>
+            <source>Unreadable earlier versions are kept: {file}.</source>
+            <translation>Нечетимите по-стари версии са запазени: {file}.</translation>
+        </message>
+        <message>
+            <source>{file} has no barcode column with barcodes that differ from the SKUs: nothing imported.</source>
+            <translation>{file} няма колона с баркодове, различни от SKU: нищо не е внесено.</translation>
+        </message>
+        <message>
+            <source>{n} mapping(s) for client {client}.</source>
+            <translation>Записи за клиент {client}: {n}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TestSheet</name>
+        <message>
+            <source>Code 128 with a small letter</source>
+            <translation>Code 128 с малка буква</translation>
+        </message>
+        <message>
+            <source>Code 128: letters, digits and dashes</source>
+            <translation>Code 128: букви, цифри и тирета</translation>
+        </message>
+        <message>
+            <source>EAN-13: a product barcode</source>
+            <translation>EAN-13: баркод на продукт</translation>
+        </message>
+        <message>
+            <source>GS1-128 with a GTIN (AI 01)</source>
+            <translation>GS1-128 с GTIN (AI 01)</translation>
+        </message>
+        <message>
+            <source>Open Tools → Scanner test… (or Scanner test on the login screen) and scan each code below once, from top to bottom. The station tells you what the scanner sends wrong: keyboard layout, Enter after each code, extra characters, double reads, speed.</source>
+            <translation>Отвори Инструменти → Тест на скенера… (или „Тест на скенера“ на входния екран) и сканирай всеки код отдолу по веднъж, отгоре надолу. Станцията казва какво скенерът изпраща грешно: клавиатурна подредба, Enter след всеки код, излишни знаци, двойни прочитания, скорост.</translation>
+        </message>
+        <message>
+            <source>Scanner test sheet</source>
+            <translation>Тестов лист за скенера</translation>
+        </message>
+        <message>
+            <source>Scanner test {n}/{total}: {what}</source>
+            <translation>Тест на скенера {n}/{total}: {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wording</name>
+        <message>
+            <source>ORDER {order}</source>
+            <translation>ПОРЪЧКА {order}</translation>
+        </message>
+        <message>
+            <source>ORDER {order} RESUMED</source>
+            <translation>ПОРЪЧКА {order} ПРОДЪЛЖАВА</translation>
+        </message>
+        <message>
+            <source>ITEM OK</source>
+            <translation>АРТИКУЛЪТ Е ВЕРЕН</translation>
+        </message>
+        <message>
+            <source>ORDER {order} COMPLETE</source>
+            <translation>ПОРЪЧКА {order} Е ГОТОВА</translation>
+        </message>
+        <message>
+            <source>EXTRA ITEM</source>
+            <translation>ИЗЛИШЕН АРТИКУЛ</translation>
+        </message>
+        <message>
+            <source>WRONG ITEM</source>
+            <translation>ГРЕШЕН АРТИКУЛ</translation>
+        </message>
+        <message>
+            <source>UNKNOWN BARCODE</source>
+            <translation>НЕПОЗНАТ БАРКОД</translation>
+        </message>
+        <message>
+            <source>ORDER NOT FOUND</source>
+            <translation>НЯМА ТАКАВА ПОРЪЧКА</translation>
+        </message>
+        <message>
+            <source>AMBIGUOUS ORDER LABEL</source>
+            <translation>ДВУСМИСЛЕН ЕТИКЕТ НА ПОРЪЧКА</translation>
+        </message>
+        <message>
+            <source>ORDER {order} ALREADY PACKED</source>
+            <translation>ПОРЪЧКА {order} ВЕЧЕ Е ОПАКОВАНА</translation>
+        </message>
+        <message>
+            <source>DOUBLE READ IGNORED</source>
+            <translation>ДВОЙНО ПРОЧИТАНЕ, ПРЕНЕБРЕГНАТО</translation>
+        </message>
+        <message>
+            <source>UNDONE</source>
+            <translation>ОТМЕНЕНО</translation>
+        </message>
+        <message>
+            <source>NOTHING TO UNDO</source>
+            <translation>НЯМА КАКВО ДА СЕ ОТМЕНИ</translation>
+        </message>
+        <message>
+            <source>CONFIRMED BY HAND</source>
+            <translation>ПОТВЪРДЕНО РЪЧНО</translation>
+        </message>
+        <message>
+            <source>ORDER {order} SKIPPED</source>
+            <translation>ПОРЪЧКА {order} Е ОТЛОЖЕНА</translation>
+        </message>
+        <message>
+            <source>EXTRA KEPT</source>
+            <translation>ИЗЛИШНИЯТ ОСТАВА</translation>
+        </message>
+        <message>
+            <source>EXTRA REMOVED</source>
+            <translation>ИЗЛИШНИЯТ Е ИЗВАДЕН</translation>
+        </message>
+        <message>
+            <source>WORKER: {worker}</source>
+            <translation>РАБОТНИК: {worker}</translation>
+        </message>
+        <message>
+            <source>NOT POSSIBLE NOW</source>
+            <translation>НЕ Е ВЪЗМОЖНО СЕГА</translation>
+        </message>
+        <message>
+            <source>ORDER {order} PACKED ELSEWHERE</source>
+            <translation>ПОРЪЧКА {order} Е ОПАКОВАНА ДРУГАДЕ</translation>
+        </message>
+        <message>
+            <source>ORDER {order} IS BEING PACKED ELSEWHERE</source>
+            <translation>ПОРЪЧКА {order} СЕ ПАКЕТИРА ДРУГАДЕ</translation>
+        </message>
+        <message>
+            <source>DO NOT PACK: NOT FULFILLABLE</source>
+            <translation>НЕ ПАКЕТИРАЙ: НЕИЗПЪЛНИМА</translation>
+        </message>
+        <message>
+            <source>ORDER OF ANOTHER LIST</source>
+            <translation>ПОРЪЧКА ОТ ДРУГ СПИСЪК</translation>
+        </message>
+        <message>
+            <source>ORDER {order}: PACK AGAIN</source>
+            <translation>ПОРЪЧКА {order}: ПАКЕТИРАЙ ОТНОВО</translation>
+        </message>
+        <message>
+            <source>Do not pack it again. To pack it again on purpose: Pack again… (F9).</source>
+            <translation>Не я пакетирай отново. За нарочно повторно пакетиране: „Пакетирай отново…“ (F9).</translation>
+        </message>
+        <message>
+            <source>Put it aside: another station has it open.</source>
+            <translation>Остави я настрана: друга станция я е отворила.</translation>
+        </message>
+        <message>
+            <source>To pack it again on purpose: Pack again… (F9).</source>
+            <translation>За нарочно повторно пакетиране: „Пакетирай отново…“ (F9).</translation>
+        </message>
+        <message>
+            <source>Put it aside and tell a supervisor.</source>
+            <translation>Остави я настрана и кажи на отговорника.</translation>
+        </message>
+        <message>
+            <source>Put it aside for that list.</source>
+            <translation>Остави я настрана за онзи списък.</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Активен</translation>
+        </message>
+        <message>
+            <source>Stale</source>
+            <translation>Замрял</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>На пауза</translation>
+        </message>
+        <message>
+            <source>Available</source>
+            <translation>Свободен</translation>
+        </message>
+        <message>
+            <source>Incomplete</source>
+            <translation>Незавършен</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>Изоставен</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Завършен</translation>
+        </message>
+        <message>
+            <source>not started</source>
+            <translation>незапочната</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>в процес</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>отложена</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>завършена</translation>
+        </message>
+        <message>
+            <source>packed elsewhere</source>
+            <translation>опакована другаде</translation>
+        </message>
+        <message>
+            <source>order opened</source>
+            <translation>поръчката е отворена</translation>
+        </message>
+        <message>
+            <source>order resumed</source>
+            <translation>поръчката продължава</translation>
+        </message>
+        <message>
+            <source>item OK</source>
+            <translation>артикулът е верен</translation>
+        </message>
+        <message>
+            <source>order complete</source>
+            <translation>поръчката е готова</translation>
+        </message>
+        <message>
+            <source>extra item</source>
+            <translation>излишен артикул</translation>
+        </message>
+        <message>
+            <source>wrong item</source>
+            <translation>грешен артикул</translation>
+        </message>
+        <message>
+            <source>unknown barcode</source>
+            <translation>непознат баркод</translation>
+        </message>
+        <message>
+            <source>order not found</source>
+            <translation>няма такава поръчка</translation>
+        </message>
+        <message>
+            <source>ambiguous order label</source>
+            <translation>двусмислен етикет</translation>
+        </message>
+        <message>
+            <source>already packed</source>
+            <translation>вече опакована</translation>
+        </message>
+        <message>
+            <source>double read</source>
+            <translation>двойно прочитане</translation>
+        </message>
+        <message>
+            <source>undone</source>
+            <translation>отменено</translation>
+        </message>
+        <message>
+            <source>nothing to undo</source>
+            <translation>няма какво да се отмени</translation>
+        </message>
+        <message>
+            <source>confirmed by hand</source>
+            <translation>потвърдено ръчно</translation>
+        </message>
+        <message>
+            <source>order skipped</source>
+            <translation>поръчката е отложена</translation>
+        </message>
+        <message>
+            <source>extra kept</source>
+            <translation>излишният остава</translation>
+        </message>
+        <message>
+            <source>extra removed</source>
+            <translation>излишният е изваден</translation>
+        </message>
+        <message>
+            <source>worker changed</source>
+            <translation>смяна на работника</translation>
+        </message>
+        <message>
+            <source>not possible</source>
+            <translation>не е възможно</translation>
+        </message>
+        <message>
+            <source>being packed elsewhere</source>
+            <translation>пакетира се другаде</translation>
+        </message>
+        <message>
+            <source>not fulfillable</source>
+            <translation>неизпълнима</translation>
+        </message>
+        <message>
+            <source>order of another list</source>
+            <translation>поръчка от друг списък</translation>
+        </message>
+        <message>
+            <source>packed again</source>
+            <translation>опакована отново</translation>
+        </message>
+        <message>
+            <source>in {list} of {session}</source>
+            <translation>в {list} от {session}</translation>
+        </message>
+        <message>
+            <source>packed {place}</source>
+            <translation>опакована {place}</translation>
+        </message>
+        <message>
+            <source>being packed now {place}</source>
+            <translation>пакетира се в момента {place}</translation>
+        </message>
+        <message>
+            <source>at {station}</source>
+            <translation>на {station}</translation>
+        </message>
+        <message>
+            <source>by {name}</source>
+            <translation>от {name}</translation>
+        </message>
+        <message>
+            <source>in this list</source>
+            <translation>в този списък</translation>
+        </message>
+        <message>
+            <source>packed again (was {where})</source>
+            <translation>опакована отново (беше {where})</translation>
+        </message>
+        <message>
+            <source>confirmation by hand undone</source>
+            <translation>ръчното потвърждение е отменено</translation>
+        </message>
+        <message>
+            <source>last scan undone</source>
+            <translation>последното сканиране е отменено</translation>
+        </message>
+        <message>
+            <source>packed {when} by {name}</source>
+            <translation>опакована {when} от {name}</translation>
+        </message>
+        <message>
+            <source>packed by {name}</source>
+            <translation>опакована от {name}</translation>
+        </message>
+        <message>
+            <source>extra {sku} kept in the box</source>
+            <translation>излишният {sku} остава в кутията</translation>
+        </message>
+        <message>
+            <source>extra {sku} taken out of the box</source>
+            <translation>излишният {sku} е изваден от кутията</translation>
+        </message>
+        <message>
+            <source>finish or skip order {order} before handing over</source>
+            <translation>завърши или отложи поръчка {order}, преди да предадеш станцията</translation>
+        </message>
+        <message>
+            <source>finish or skip order {order} before packing another one again</source>
+            <translation>завърши или отложи поръчка {order}, преди да пакетираш отново друга</translation>
+        </message>
+        <message>
+            <source>taken over from {name}</source>
+            <translation>поето от {name}</translation>
+        </message>
+        <message>
+            <source>no order is open</source>
+            <translation>няма отворена поръчка</translation>
+        </message>
+        <message>
+            <source>no order is open; scan an order label</source>
+            <translation>няма отворена поръчка; сканирай етикет на поръчка</translation>
+        </message>
+        <message>
+            <source>{packed} of {total} units packed; scan its label to resume</source>
+            <translation>{packed} от {total} бр. опаковани; сканирай етикета ѝ, за да продължиш</translation>
+        </message>
+        <message>
+            <source>{packed} of {total} units packed earlier</source>
+            <translation>{packed} от {total} бр. опаковани по-рано</translation>
+        </message>
+        <message>
+            <source>empty scan</source>
+            <translation>празно сканиране</translation>
+        </message>
+        <message>
+            <source>the scanner read it twice</source>
+            <translation>скенерът го прочете два пъти</translation>
+        </message>
+        <message>
+            <source>no order {code} in list {list} to pack again</source>
+            <translation>в списък {list} няма поръчка {code} за повторно пакетиране</translation>
+        </message>
+        <message>
+            <source>order {order} is not packed; scan its label to pack it</source>
+            <translation>поръчка {order} не е опакована; сканирай етикета ѝ, за да я пакетираш</translation>
+        </message>
+        <message>
+            <source>a reason is required</source>
+            <translation>нужна е причина</translation>
+        </message>
+        <message>
+            <source>label {code} matches orders {orders}; ask a supervisor</source>
+            <translation>етикет {code} отговаря на поръчки {orders}; попитай отговорника</translation>
+        </message>
+        <message>
+            <source>order {order} is Not Fulfillable: do not pack it</source>
+            <translation>поръчка {order} е неизпълнима: не я пакетирай</translation>
+        </message>
+        <message>
+            <source>order {order} belongs to list {list}, not {this}</source>
+            <translation>поръчка {order} е от списък {list}, не от {this}</translation>
+        </message>
+        <message>
+            <source>that is an item barcode; scan an order label first</source>
+            <translation>това е баркод на артикул; първо сканирай етикет на поръчка</translation>
+        </message>
+        <message>
+            <source>no order {code} in list {list}</source>
+            <translation>в списък {list} няма поръчка {code}</translation>
+        </message>
+        <message>
+            <source>the order has no units to pack</source>
+            <translation>поръчката няма бройки за пакетиране</translation>
+        </message>
+        <message>
+            <source>every unit of {sku} is packed; keep or remove the extra one</source>
+            <translation>всички бройки от {sku} са опаковани; остави или извади излишната</translation>
+        </message>
+        <message>
+            <source>order {order} is already open</source>
+            <translation>поръчка {order} вече е отворена</translation>
+        </message>
+        <message>
+            <source>that is the label of order {order}, already packed</source>
+            <translation>това е етикетът на поръчка {order}, вече опакована</translation>
+        </message>
+        <message>
+            <source>that is the label of order {orders}; skip order {order} first to switch</source>
+            <translation>това е етикетът на поръчка {orders}; първо отложи поръчка {order}, за да превключиш</translation>
+        </message>
+        <message>
+            <source>nothing to undo on line {row} in order {order}</source>
+            <translation>няма какво да се отмени на ред {row} в поръчка {order}</translation>
+        </message>
+        <message>
+            <source>nothing to undo in order {order}</source>
+            <translation>няма какво да се отмени в поръчка {order}</translation>
+        </message>
+        <message>
+            <source>order {order} has no line {row}</source>
+            <translation>поръчка {order} няма ред {row}</translation>
+        </message>
+        <message>
+            <source>the line is already complete</source>
+            <translation>редът вече е завършен</translation>
+        </message>
+        <message>
+            <source>quantity must be 1 to {n}</source>
+            <translation>количеството трябва да е от 1 до {n}</translation>
+        </message>
+        <message>
+            <source>{n} unit(s) of {sku} confirmed by hand</source>
+            <translation>{sku}: ръчно потвърдени бройки: {n}</translation>
+        </message>
+        <message>
+            <source>no extra {sku} is pending in order {order}</source>
+            <translation>в поръчка {order} няма чакащ излишен {sku}</translation>
+        </message>
+        <message>
+            <source>{code} is not known</source>
+            <translation>{code} не е познат</translation>
+        </message>
+        <message>
+            <source>{skus} is not in order {order}</source>
+            <translation>{skus} не е в поръчка {order}</translation>
+        </message>
+        <message>
+            <source>second check skipped: {reason}</source>
+            <translation>втората проверка е пропусната: {reason}</translation>
+        </message>
+        <message>
+            <source>second check by {name}</source>
+            <translation>втора проверка от {name}</translation>
+        </message>
+        <message>
+            <source>{name} packed order {order}; another worker must check it</source>
+            <translation>{name} опакова поръчка {order}; друг работник трябва да я провери</translation>
+        </message>
+        <message>
+            <source>a second worker scans their card first</source>
+            <translation>първо втори работник сканира своята карта</translation>
+        </message>
+        <message>
+            <source>scan the label of order {order} to confirm the check</source>
+            <translation>сканирай етикета на поръчка {order}, за да потвърдиш проверката</translation>
+        </message>
+        <message>
+            <source>order {order} is not fully packed yet</source>
+            <translation>поръчка {order} още не е опакована изцяло</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkFlow</name>
+        <message>
+            <source>packed elsewhere</source>
+            <translation>опаковани другаде</translation>
+        </message>
+        <message>
+            <source>packed again</source>
+            <translation>опаковани отново</translation>
+        </message>
+        <message>
+            <source>also packed elsewhere (conflict)</source>
+            <translation>опаковани и другаде (конфликт)</translation>
+        </message>
+        <message>
+            <source>{list} ended: {done} of {total} orders{more}, {units} units ({status}).</source>
+            <translation>{list} е приключен: {done} от {total} поръчки{more}, {units} бр. ({status}).</translation>
+        </message>
+        <message>
+            <source>Finish or pause the list that is open first.</source>
+            <translation>Първо завърши или постави на пауза отворения списък.</translation>
+        </message>
+        <message>
+            <source>{list}: nothing new since it was last ended.</source>
+            <translation>{list}: нищо ново от последното приключване.</translation>
+        </message>
+        <message>
+            <source>{list} paused; {n} scans wait on this station and reach the share when the list is opened here again.</source>
+            <translation>{list} е на пауза; {n} сканирания чакат на тази станция и ще стигнат до общата папка, когато списъкът се отвори тук отново.</translation>
+        </message>
+        <message>
+            <source>{list} paused.</source>
+            <translation>{list} е на пауза.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkerCard</name>
+        <message>
+            <source>Today: {orders} orders · {items} items</source>
+            <translation>Днес: поръчки {orders} · артикули {items}</translation>
+        </message>
+        <message>
+            <source>Today: nothing packed yet</source>
+            <translation>Днес: още нищо не е опаковано</translation>
+        </message>
+        <message>
+            <source>In total: {orders} orders · {items} items</source>
+            <translation>Общо: поръчки {orders} · артикули {items}</translation>
+        </message>
+        <message>
+            <source>{sessions} sessions · last active {when}</source>
+            <translation>сесии: {sessions} · последно {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkerSelectionDialog</name>
+        <message>
+            <source>Who is packing?</source>
+            <translation>Кой пакетира?</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Опитай отново</translation>
+        </message>
+        <message>
+            <source>New worker…</source>
+            <translation>Нов работник…</translation>
+        </message>
+        <message>
+            <source>Your name as colleagues know it</source>
+            <translation>Името ти, както те знаят колегите</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Създай</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отказ</translation>
+        </message>
+        <message>
+            <source>Scanner test…</source>
+            <translation>Тест на скенера…</translation>
+        </message>
+        <message>
+            <source>Loading workers…</source>
+            <translation>Зареждане на работниците…</translation>
+        </message>
+        <message>
+            <source>Pick your card (or press its number).</source>
+            <translation>Избери своята карта (или натисни номера ѝ).</translation>
+        </message>
+        <message>
+            <source>No workers yet: create your profile with “New worker…”.</source>
+            <translation>Още няма работници: създай своя профил с „Нов работник…“.</translation>
+        </message>
+        <message>
+            <source>Cannot read the workers from the share: {reason}</source>
+            <translation>Работниците не могат да бъдат прочетени от общата папка: {reason}</translation>
+        </message>
+        <message>
+            <source>Type the new worker's name first.</source>
+            <translation>Първо въведи името на новия работник.</translation>
+        </message>
+        <message>
+            <source>“{name}” already has a card: pick it above instead.</source>
+            <translation>„{name}“ вече има карта: избери нея отгоре.</translation>
+        </message>
+        <message>
+            <source>Creating {name}…</source>
+            <translation>Създаване на {name}…</translation>
+        </message>
+        <message>
+            <source>Could not create the worker: {reason}</source>
+            <translation>Работникът не можа да бъде създаден: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkerView</name>
+        <message>
+            <source>Worker</source>
+            <translation>Работник</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Активен</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Сесии</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Поръчки</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Артикули</translation>
+        </message>
+        <message>
+            <source>Packing time</source>
+            <translation>Време за пакетиране</translation>
+        </message>
+        <message>
+            <source>Orders/h</source>
+            <translation>Поръчки/ч</translation>
+        </message>
+        <message>
+            <source>Items/h</source>
+            <translation>Артикули/ч</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Резултат</translation>
+        </message>
+        <message>
+            <source>Scored orders</source>
+            <translation>Оценени поръчки</translation>
+        </message>
+        <message>
+            <source>Avg s/order</source>
+            <translation>Средно с/поръчка</translation>
+        </message>
+        <message>
+            <source>Last active</source>
+            <translation>Последна активност</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Кога</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Клиент</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Сесия</translation>
+        </message>
+        <message>
+            <source>List</source>
+            <translation>Списък</translation>
+        </message>
+        <message>
+            <source>Seconds</source>
+            <translation>Секунди</translation>
+        </message>
+        <message>
+            <source>Loading workers…</source>
+            <translation>Зареждане на работниците…</translation>
+        </message>
+        <message>
+            <source>Orders per hour by session</source>
+            <translation>Поръчки на час по сесии</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>поръчки/ч</translation>
+        </message>
+        <message>
+            <source>Cannot read the share: {reason}</source>
+            <translation>Общата папка не може да бъде прочетена: {reason}</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>не</translation>
+        </message>
+        <message>
+            <source>{n} workers. Select one to see their sessions.</source>
+            <translation>Работници: {n}. Избери един, за да видиш сесиите му.</translation>
+        </message>
+        <message>
+            <source>Loading the sessions of {name}…</source>
+            <translation>Зареждане на сесиите на {name}…</translation>
+        </message>
+        <message>
+            <source>Orders per hour by session: {name}</source>
+            <translation>Поръчки на час по сесии: {name}</translation>
+        </message>
+        <message>
+            <source>{name}: {n} packing records</source>
+            <translation>{name}: записи за пакетиране: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>language</name>
+        <message>
+            <source>The PC's language</source>
+            <translation>Езикът на компютъра</translation>
+        </message>
+    </context>
+</TS>
