@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +67,8 @@ def test_xlsx_holds_every_table(packed: Path, tmp_path: Path,
     assert len(packing) == 2
     record = dict(zip(packing[0], packing[1], strict=True))
     assert (record["Orders"], record["Items"], record["Packing_List"]) == (5, 8, "DHL_Orders")
-    assert isinstance(record["Timestamp"], str)
-    assert record["Timestamp"].startswith("20")
+    assert isinstance(record["Timestamp"], datetime)  # a real date (local time)
+    assert book["Packing history"]["A2"].number_format == "yyyy-mm-dd hh:mm:ss"
     analysis = _rows(book, "Analysis history")
     assert [row[3] for row in analysis[1:]] == [24, 520, 80]
     assert analysis[1][5] == 51  # items from the record's metadata

@@ -19,7 +19,14 @@ from openpyxl import load_workbook
 from packing_tool.cli import main
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.session_index import load_rows
-from packing_tool.ui.browser_export import HEADERS, export_csv, export_values, export_xlsx
+from packing_tool.storage.sheet_format import typed
+from packing_tool.ui.browser_export import (
+    HEADERS,
+    KINDS,
+    export_csv,
+    export_values,
+    export_xlsx,
+)
 from tests.conftest import SHOPIFY_SERVER
 from tests.helpers.simulate_checks import writable_copy
 
@@ -44,7 +51,7 @@ def test_exports_keep_formula_like_names_as_text(root: Path, tmp_path: Path) -> 
     worker = HEADERS.index("Worker")
     orders = HEADERS.index("Total Orders")
 
-    export_csv(rows, tmp_path / "b.csv")
+    export_csv(rows, tmp_path / "b.csv", ",")
     lines = list(csv.reader(io.StringIO((tmp_path / "b.csv").read_bytes().decode("utf-8-sig"),
                                         newline="")))
     assert lines[0] == list(HEADERS)
@@ -63,4 +70,5 @@ def test_exports_keep_formula_like_names_as_text(root: Path, tmp_path: Path) -> 
         name = line[worker]
         assert (name.value, name.data_type) == (WORKERS[row.packing_list_name], "s")
         assert (line[orders].value, line[orders].data_type) == (row.total_orders, "n")
-        assert [c.value for c in line] == list(export_values(row))
+        assert [c.value for c in line] == [typed(v, k) for v, k in zip(export_values(row),
+                                                                        KINDS, strict=True)]

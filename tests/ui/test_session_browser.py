@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 from packing_tool.simulate import simulate
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.session_index import IndexRow, load_rows
-from packing_tool.ui.browser_export import HEADERS, export_values
+from packing_tool.storage.sheet_format import csv_field, typed
+from packing_tool.ui.browser_export import HEADERS, KINDS, export_values
 from packing_tool.ui.browser_model import COLUMNS, SessionTableModel
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.session_browser import SessionBrowser
@@ -158,7 +159,8 @@ def test_exports_write_exactly_the_visible_rows(qtbot: QtBot, packed: Path,
 
     with open(target_csv, encoding="utf-8-sig", newline="") as fh:
         lines = list(csv.reader(fh))
-    expected = [["" if v is None else str(v) for v in export_values(r)] for r in visible]
+    expected = [[str(csv_field(v, k)) for v, k in zip(export_values(r), KINDS, strict=True)]
+                for r in visible]
     assert lines == [list(HEADERS), *expected]
     assert lines[1][0] in ("Completed", "Paused", "Available")
 
@@ -166,7 +168,9 @@ def test_exports_write_exactly_the_visible_rows(qtbot: QtBot, packed: Path,
     assert sheet is not None
     width = len(HEADERS)  # read-only sheets leave out trailing empty cells
     cells = [[*row, *[None] * (width - len(row))] for row in sheet.iter_rows(values_only=True)]
-    assert cells == [list(HEADERS), *[list(export_values(r)) for r in visible]]
+    assert cells == [list(HEADERS), *[[typed(v, k) for v, k in zip(export_values(r), KINDS,
+                                                                    strict=True)]
+                                      for r in visible]]
     dhl = next(row for row in cells if row[1] == "DHL_Orders")
     assert (dhl[0], dhl[9], dhl[10]) == ("Completed", 5, 5)
 

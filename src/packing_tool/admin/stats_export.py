@@ -1,15 +1,15 @@
 """`packing-tool stats export PATH`: the shared statistics as a workbook or a CSV table.
 
 ``.xlsx`` holds every table (one sheet each); ``.csv`` holds one (``--table``), in UTF-8 with
-a BOM so that Excel shows Cyrillic names right. Numbers stay numbers; timestamps are the
-ISO text stored in the file. The file is written atomically and never overwritten unless
-``--force``.
+a BOM so that Excel shows Cyrillic names right, separated as the station's locale expects
+(``;`` in Bulgarian) unless ``--delimiter``. Numbers stay numbers; timestamps are local
+date-times and durations ``[h]:mm:ss`` (``storage.sheet_format``). The file is written
+atomically and never overwritten unless ``--force``.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -17,12 +17,14 @@ from typing import Any
 
 from packing_tool.admin.common import AdminError, share_root
 from packing_tool.admin.stats_files import read_stats
-from packing_tool.storage.cell_text import csv_value, keep_text, xlsx_value
+from packing_tool.storage.sheet_format import DURATION, TEXT, WHEN, csv_bytes, fill_sheet
 from shared import fileio
+from shared.timestamps import parse_timestamp
 
 Row = tuple[Any, ...]
 Table = tuple[tuple[str, ...], list[Row]]
-MAX_WIDTH = 60
+# Columns that hold times (local date-times) and durations (seconds → [h]:mm:ss).
+KIND_OF = {"Timestamp": WHEN, "Last_Active": WHEN, "Duration": DURATION}
 
 
 def _entries(doc: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
@@ -48,7 +50,9 @@ def totals_table(doc: dict[str, Any]) -> Table:
     if "total_labels_printed" in doc:
         keys.append("total_labels_printed")
     keys += ["created_at", "last_updated", "version"]
-    return ("Figure", "Value"), [(k, doc.get(k)) for k in keys]
+    stamps = ("created_at", "last_updated")  # datetimes: written as local date-times
+    return ("Figure", "Value"), [(k, parse_timestamp(doc.get(k)) or doc.get(k) if k in stamps
+                                  else doc.get(k)) for k in keys]
 
 
 def clients_table(doc: dict[str, Any]) -> Table:
@@ -62,7 +66,7 @@ def clients_table(doc: dict[str, Any]) -> Table:
 
 def workers_table(doc: dict[str, Any]) -> Table:
     headers = ("Worker_Id", "Name", "Orders_Packed", "Items_Packed", "Sessions",
-               "Duration_Seconds", "Last_Session_Id", "Last_Active")
+               "Duration", "Last_Session_Id", "Last_Active")
     rows = [(wid, e.get("name"), e.get("orders_packed"), e.get("items_packed"),
              e.get("sessions"), e.get("duration_seconds"), e.get("last_session_id"),
              e.get("last_active")) for wid, e in _entries(doc, "workers")]
@@ -71,7 +75,7 @@ def workers_table(doc: dict[str, Any]) -> Table:
 
 def packing_table(doc: dict[str, Any]) -> Table:
     headers = ("Timestamp", "Client", "Session_Id", "Packing_List", "Worker_Id", "Worker_Name",
-               "Orders", "Items", "Duration_Seconds", "Record_Id")
+               "Orders", "Items", "Duration", "Record_Id")
     rows = [(r.get("timestamp"), r.get("client_id"), r.get("session_id"),
              r.get("packing_list_name") or _meta(r, "packing_list_name"), r.get("worker_id"),
              r.get("worker_name"), r.get("orders_count"), r.get("items_count"),
@@ -98,40 +102,30 @@ TABLES: tuple[tuple[str, str, Callable[[dict[str, Any]], Table]], ...] = (
 TABLE_NAMES = tuple(name for _, name, _ in TABLES)
 
 
+def kinds(headers: tuple[str, ...]) -> list[str]:
+    return [KIND_OF.get(h, TEXT) for h in headers]
+
+
 def xlsx_bytes(doc: dict[str, Any]) -> bytes:
     from openpyxl import Workbook  # only when exporting: it slows every start
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     book.remove(book.active)
     for title, _, build in TABLES:
         headers, rows = build(doc)
         sheet = book.create_sheet(title)
-        sheet.append(list(headers))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([xlsx_value(v) for v in row])
-            for cell in sheet[sheet.max_row]:
-                keep_text(cell)  # a name starting with "=" is text, not a formula
+        fill_sheet(sheet, headers, rows, kinds(headers))
         sheet.freeze_panes = "A2"
-        for index, header in enumerate(headers, start=1):
-            longest = max([len(header), *(len(str(row[index - 1] or "")) for row in rows)])
-            sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_WIDTH)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def csv_bytes(doc: dict[str, Any], table: str, delimiter: str = ",") -> bytes:
+def table_csv(doc: dict[str, Any], table: str, delimiter: str | None = None) -> bytes:
+    """One table as CSV; ``delimiter`` None: the station's locale says (``;`` in Bulgarian)."""
     build = next(b for _, name, b in TABLES if name == table)
     headers, rows = build(doc)
-    text = io.StringIO()
-    writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows([csv_value(v) for v in row] for row in rows)
-    return text.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
+    return csv_bytes(headers, rows, kinds(headers), delimiter)
 
 
 def add_parser(subcommands: Any) -> None:
@@ -144,9 +138,9 @@ def add_parser(subcommands: Any) -> None:
     parser.add_argument("path", metavar="PATH", help="file to write (.xlsx or .csv)")
     parser.add_argument("--table", choices=TABLE_NAMES,
                         help="the table a .csv export holds (default: packing)")
-    parser.add_argument("--delimiter", default=",",
-                        help="CSV field separator (default ','; ';' suits Excel in locales "
-                        "whose decimal separator is a comma)")
+    parser.add_argument("--delimiter", default=None,
+                        help="CSV field separator (default: ';' where the station's locale "
+                        "writes decimals with a comma, Bulgarian among them, else ',')")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     parser.set_defaults(run=run)
 
@@ -161,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
     if suffix == ".xlsx" and args.table:
         raise AdminError("--table chooses the table of a .csv export; an .xlsx export holds "
                          "every table")
-    if len(args.delimiter) != 1:
+    if args.delimiter is not None and len(args.delimiter) != 1:
         raise AdminError(f"--delimiter must be one character, got {args.delimiter!r}")
     if not target.parent.is_dir():
         raise AdminError(f"{target}: the folder {target.parent} does not exist")
@@ -169,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
         raise AdminError(f"{target} already exists; give --force to overwrite it")
     doc = read_stats(root)
     data = (xlsx_bytes(doc) if suffix == ".xlsx"
-            else csv_bytes(doc, args.table or "packing", args.delimiter))
+            else table_csv(doc, args.table or "packing", args.delimiter))
     try:
         fileio.atomic_write_bytes(target, data)
     except OSError as exc:

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import MANUAL, OrderStatus
-from packing_tool.storage.cell_text import text_cell
+from packing_tool.storage.sheet_format import (
+    DURATION,
+    NUMBER,
+    TEXT,
+    WHEN,
+    Row,
+    fill_sheet,
+)
 from shared import fileio
 
 REPORT_NAME = "packing_completed.xlsx"
 HEADERS = ("Order_Number", "Status", "SKU", "Product_Name", "Quantity", "Packed", "Manual",
            "Manual_Reason", "Extras_Kept", "Extras_Removed", "Courier", "Country",
-           "Started_At", "Completed_At", "Duration_Seconds", "Packed_By")
+           "Started_At", "Completed_At", "Duration", "Packed_By")
+KINDS = (TEXT, TEXT, TEXT, TEXT, NUMBER, NUMBER, NUMBER, TEXT, NUMBER, NUMBER, TEXT, TEXT,
+         WHEN, WHEN, DURATION, TEXT)  # dates local, the duration as [h]:mm:ss (sheet_format)
 DONE_COLOUR = "C6EFCE"
 STATUS_TEXT = {OrderStatus.COMPLETE: "Completed", OrderStatus.IN_PROGRESS: "In progress",
                OrderStatus.SKIPPED: "Skipped", OrderStatus.NEW: "New"}
-
-
-def _stamp(moment: object) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S") if hasattr(moment, "strftime") else ""
 
 
 def report_rows(logic: PackerLogic) -> list[tuple[object, ...]]:
@@ -36,8 +42,8 @@ def report_rows(logic: PackerLogic) -> list[tuple[object, ...]]:
                 order.order_number, STATUS_TEXT[view.status], line.sku, source.product_name,
                 line.required, line.packed, line.manual, "; ".join(reasons),
                 view.extras_kept.get(line.sku, 0), view.extras_removed.get(line.sku, 0),
-                order.courier, order.country, _stamp(view.started_at),
-                _stamp(view.completed_at), round(view.active_seconds, 1), packer))
+                order.courier, order.country, view.started_at,
+                view.completed_at, round(view.active_seconds), packer))
     return rows
 
 
@@ -45,25 +51,23 @@ def write_report(logic: PackerLogic, work_dir: Path) -> Path:
     """Write the report atomically; completed orders are filled green, manual lines bold.
 
     Text from the list (order numbers, SKUs, product names...) is stored as text, never as
-    a formula (``cell_text``).
+    a formula (``cell_text``); times are local date-times, the duration an Excel duration,
+    and the columns fit their content (``sheet_format``).
     """
     from openpyxl import Workbook  # only when a report is written: it slows every start
     from openpyxl.styles import Font, PatternFill
 
-    done_fill = PatternFill("solid", fgColor=DONE_COLOUR)
+    done_fill, bold = PatternFill("solid", fgColor=DONE_COLOUR), Font(bold=True)
+
+    def style(row: Row, cell: Any) -> None:
+        if row[1] == "Completed":
+            cell.fill = done_fill
+        if row[6]:
+            cell.font = bold
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Packed")
-    sheet.append(list(HEADERS))
-    for row in report_rows(logic):
-        cells = []
-        for value in row:
-            cell = text_cell(sheet, value)
-            if row[1] == "Completed":
-                cell.fill = done_fill
-            if row[6]:
-                cell.font = Font(bold=True)
-            cells.append(cell)
-        sheet.append(cells)
+    fill_sheet(sheet, HEADERS, report_rows(logic), KINDS, style)
     buffer = io.BytesIO()
     book.save(buffer)
     path = work_dir / "reports" / REPORT_NAME

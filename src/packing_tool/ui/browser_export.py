@@ -1,22 +1,30 @@
 """Export the Session Browser's visible rows to CSV or Excel (plain functions; Qt only for the
 headers' language).
 
-Both files hold the same columns and values; numbers stay numbers in Excel, and text from the
+Both files hold the same columns and values; numbers stay numbers in Excel, dates are local
+date-times and the duration an Excel duration (``storage.sheet_format``), and text from the
 share stays text (``storage.cell_text``: no formula in either file). Files are written
 through the one atomic helper, so a failed export never leaves half a file.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from packing_tool.storage.cell_text import csv_value, text_cell
 from packing_tool.storage.session_index import IndexRow
+from packing_tool.storage.sheet_format import (
+    DURATION,
+    NUMBER,
+    TEXT,
+    WHEN,
+    csv_bytes,
+    fill_sheet,
+    list_separator,
+)
 from shared import fileio
 
 HEADERS = (  # in English; headers() gives them in the chosen language
@@ -24,10 +32,12 @@ HEADERS = (  # in English; headers() gives them in the chosen language
     QT_TRANSLATE_NOOP("Export", "Session"), QT_TRANSLATE_NOOP("Export", "Worker"),
     QT_TRANSLATE_NOOP("Export", "Worker ID"), QT_TRANSLATE_NOOP("Export", "PC"),
     QT_TRANSLATE_NOOP("Export", "Started"), QT_TRANSLATE_NOOP("Export", "Completed"),
-    QT_TRANSLATE_NOOP("Export", "Duration (s)"), QT_TRANSLATE_NOOP("Export", "Total Orders"),
+    QT_TRANSLATE_NOOP("Export", "Duration"), QT_TRANSLATE_NOOP("Export", "Total Orders"),
     QT_TRANSLATE_NOOP("Export", "Completed Orders"),
     QT_TRANSLATE_NOOP("Export", "Skipped Orders"), QT_TRANSLATE_NOOP("Export", "Total Items"),
     QT_TRANSLATE_NOOP("Export", "Packed Items"))
+KINDS = (TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, WHEN, WHEN, DURATION, NUMBER, NUMBER, NUMBER,
+         NUMBER, NUMBER)  # real local dates and an [h]:mm:ss duration (storage.sheet_format)
 Value = str | int | float | None
 
 
@@ -42,14 +52,18 @@ def export_values(row: IndexRow) -> tuple[Value, ...]:
             row.packed_items)
 
 
-def export_csv(rows: Sequence[IndexRow], path: str | Path) -> Path:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(headers())
-    for row in rows:
-        writer.writerow([csv_value(v) for v in export_values(row)])
-    # The BOM makes Excel read the UTF-8 (Cyrillic worker names) correctly.
-    fileio.atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig"))
+def csv_separator() -> str:
+    """The separator Excel expects under this PC's regional settings (``;`` in Bulgarian)."""
+    system = QLocale.system()
+    return list_separator(system.name(), system.decimalPoint())
+
+
+def export_csv(rows: Sequence[IndexRow], path: str | Path, separator: str | None = None) -> Path:
+    """UTF-8 with a BOM (Excel reads Cyrillic names right); ``separator`` by default follows
+    the PC's locale."""
+    values = [export_values(row) for row in rows]
+    data = csv_bytes(headers(), values, KINDS, separator or csv_separator())
+    fileio.atomic_write_bytes(path, data)
     return Path(path)
 
 
@@ -58,9 +72,8 @@ def export_xlsx(rows: Sequence[IndexRow], path: str | Path) -> Path:
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(QCoreApplication.translate("Export", "Sessions"))
-    sheet.append(headers())
-    for row in rows:
-        sheet.append([text_cell(sheet, v) for v in export_values(row)])
+    sheet.freeze_panes = "A2"
+    fill_sheet(sheet, headers(), [export_values(row) for row in rows], KINDS)
     buffer = io.BytesIO()
     book.save(buffer)
     fileio.atomic_write_bytes(path, buffer.getvalue())
