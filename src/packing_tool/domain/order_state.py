@@ -92,6 +92,16 @@ class OrderState:
         i = next((i for i, n in enumerate(self.packed) if n < self.required[i]), None)
         return None if i is None else self.order.lines[i].sku
 
+    def expected_sku(self) -> str | None:
+        """The item the packer was on, to charge a wrong or unknown scan to: the line of the
+        last unit counted in this order while it still needs units (the packer is between
+        units of it), else the first line still needing units; None when none does."""
+        if self.items:
+            i = self._pos.get(self.items[-1].row)
+            if i is not None and self.packed[i] < self.required[i]:
+                return self.order.lines[i].sku
+        return self.next_expected_sku()
+
     def active_seconds(self, now: datetime | None) -> float:
         if self.active_since is None or now is None:
             return self.active_total
@@ -175,7 +185,7 @@ class OrderState:
             self.wrong_scans += 1
         else:
             self.unknown_scans += 1
-        expected = self.next_expected_sku()
+        expected = self.expected_sku()
         if expected is not None:
             self.misscans[expected] = self.misscans.get(expected, 0) + 1
 

@@ -104,7 +104,7 @@ class OrderView:
     extra_scans: int  # scans of a SKU whose lines were already full
     unknown_scans: int  # barcodes that mean nothing
     wrong_scans: int  # known barcodes (items or order labels) that are not in this order
-    misscans: Mapping[str, int]  # wrong + unknown scans by the SKU that was expected next
+    misscans: Mapping[str, int]  # wrong + unknown scans by the item the packer was on
     repack: str = ""  # why it was packed again (a re-pack never counts as a new order)
 
     @property

@@ -3,8 +3,9 @@
 - ``avg_seconds_per_unit``: for each *scanned* unit, the order's active seconds since the
   previous counted unit of the same order (scanned or manual), or since the order was first
   loaded for its first unit; averaged per SKU. Manual confirmations are not timed.
-- ``misscans``: wrong-item and unknown-barcode scans made while this SKU's line was the
-  first unfilled line of the current order (the unit the packer was most likely reaching for).
+- ``misscans``: wrong-item and unknown-barcode scans charged to the item the packer was on
+  (``OrderState.expected_sku``): the line of the order's last counted unit while it still
+  needs units, else the order's first unfilled line. Never the SKU scanned next.
 - ``extra_scans``: scans of this SKU after its lines were full (kept, removed or pending).
 Undone units are gone from the records, so they are not counted anywhere.
 """
