@@ -20,7 +20,8 @@ def _resource_problems() -> tuple[list[str], dict[str, int]]:
     root = resources_dir()
     wanted = [theme_file(name) for name in THEMES]
     wanted += [sounds_dir() / f"{name}.wav" for name in {*SOUND_FOR.values(), ERROR_SOUND}]
-    wanted += [root / "icons" / "packing-tool.svg", root / "demo" / "server" / "Sessions"]
+    wanted += [root / "icons" / "packing-tool.svg", root / "demo" / "server" / "Sessions",
+               root / "i18n" / "packing_tool_bg.qm"]
     problems += [f"missing resource {path}" for path in wanted if not path.exists()]
     counts = {part: sum(1 for f in (root / part).rglob("*") if f.is_file())
               for part in ("themes", "sounds", "icons", "demo")}
@@ -38,6 +39,14 @@ def _qt_problems() -> tuple[list[str], dict[str, str]]:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     info = {"platform": app.platformName()}
+    from packing_tool.ui import language
+
+    language.install(app, language.BULGARIAN)  # our catalogue and Qt's own qtbase_bg.qm
+    if app.translate("Wording", "ITEM OK") == "ITEM OK":
+        problems.append("the Bulgarian catalogue does not load")
+    if app.translate("QPlatformTheme", "Cancel") == "Cancel":
+        problems.append("Qt's own Bulgarian catalogue (qtbase_bg.qm) does not load")
+    language.install(app, language.ENGLISH)
     if not apply_theme(app, "dark"):
         problems.append("the dark theme's QSS did not load")
     icon = QIcon(str(resources_dir() / "icons" / "packing-tool.svg"))

@@ -6,7 +6,8 @@ a headless command):
   while no module under src/ or shared/ imports them: openpyxl imports numpy only if present.
 - Qt plugins a desktop packing station never loads (``DROPPED``): the virtual keyboard
   (pulls Qt Quick's input stack), PDF images, the GTK theme (we force Fusion and our QSS),
-  embedded-device platforms, and Qt's translations (the app installs no QTranslator).
+  embedded-device platforms, and Qt's translations but the Bulgarian one of qtbase (``KEPT``:
+  ui.language loads it for Qt's own dialogs and buttons).
 - Libraries that only those dropped plugins needed (``keep``), found from each binary's
   import table, so nothing another binary links to is ever removed.
 """
@@ -56,6 +57,7 @@ DROPPED = [
     "*/plugins/platforms/*vkkhrdisplay*",
     "*/translations/*",
 ]
+KEPT = ["*/translations/qtbase_bg.qm"]  # wins over DROPPED
 
 
 def imported_top_modules(folders: Iterable[Path]) -> set[str]:
@@ -78,7 +80,10 @@ def _posix(name: str) -> str:
 
 
 def is_dropped(name: str) -> bool:
-    return any(fnmatch.fnmatchcase("/" + _posix(name).lower(), pattern) for pattern in DROPPED)
+    path = "/" + _posix(name).lower()
+    if any(fnmatch.fnmatchcase(path, pattern) for pattern in KEPT):
+        return False
+    return any(fnmatch.fnmatchcase(path, pattern) for pattern in DROPPED)
 
 
 def _key(name: str) -> str:

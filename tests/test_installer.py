@@ -46,6 +46,7 @@ def test_pandas_and_numpy_are_cut_only_while_unused(tmp_path: Path) -> None:
     ("PySide6\\plugins\\platforminputcontexts\\qtvirtualkeyboardplugin.dll", True),
     ("PySide6\\plugins\\imageformats\\qpdf.dll", True),
     ("PySide6/Qt/translations/qtbase_de.qm", True),
+    ("PySide6/Qt/translations/qtbase_bg.qm", False),  # Qt's own dialogs in Bulgarian
     ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
     ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", False),
