@@ -14,7 +14,8 @@ Bytes are counted in this process by wrapping the write points: ``fileio.atomic_
 bytes written through the yielded file), the in-place rewrite of ``fileio._rewrite_in_place``
 (its sidecar is counted by the stream), ``AppendLog.append_lines`` and
 ``exclusive.create_new`` (also where it was imported by name: the order ledger and the lock)
-and the lock's in-place heartbeat (``lock_file.rewrite_in_place``). Only paths under the share
+and the in-place rewrites of the lock's heartbeat and of ledger records
+(``lock_file.rewrite_in_place``). Only paths under the share
 root count; the station's own folder (``PACKING_TOOL_HOME``) is a separate temp folder.
 Usage: python bench/share_bytes.py [--sessions 2000] [--orders 1000]
 """
@@ -168,6 +169,7 @@ class Counter:
         patch(order_ledger, "create_new", counted_create)
         patch(session_lock, "create_new", counted_create)
         patch(session_lock, "rewrite_in_place", counted_lock_rewrite)
+        patch(order_ledger, "rewrite_in_place", counted_lock_rewrite)
         patch(SessionManager, "complete", phased_complete)
         try:
             yield self

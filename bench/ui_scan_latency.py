@@ -14,13 +14,19 @@ already in its ledger (``bench/_ledger_history.py``, cached between runs); every
 claims its order through the ledger as in the app. ``label_scans`` are the label scans alone
 (the ones that wait for the claim); ``ledger.claim_wait`` is the time inside those scans spent
 waiting for the claim's answer (``ListLedger.claim``: the round trip to the ``order-ledger``
-thread and the exclusive create on the share). By default the benchmark waits, untimed, after each
-finished order until the ledger has its packed mark, as a packer's next label comes seconds
-later; ``--no-ledger-pace`` scans straight on (a label scanned while the ledger is still busy
-is claimed offline, without waiting: ``ledger.offline_claims`` counts them).
+thread and the exclusive create on the share). A label scan waits at most
+``claim_answer_wait`` (8 ms) for its claim, then draws the order with the claim on its way
+(``ledger.label_scans_before_the_claim_answered`` counts those). By default the benchmark waits,
+untimed, after each label until its claim is answered (a packer's first item comes seconds
+after the label) and after each finished order until the ledger has its packed mark, as a
+packer's next label comes seconds later; ``--no-ledger-pace`` scans straight on (a label
+scanned while the ledger is still busy is claimed offline, without waiting:
+``ledger.offline_claims`` counts them).
 Prints one JSON object. Targets (design §4): p99 under 30 ms; start under 2 s.
+``--share-dir DIR`` puts the share in DIR (an SMB mount: ``scripts/smb_bench.py``) while the
+station's own folder (its journal, its ledger cache) stays on the local disk, as at a station.
 Usage: python bench/ui_scan_latency.py [--orders 1000] [--starts 3] [--platform offscreen]
-       [--ledger-history 0] [--no-ledger-pace]
+       [--ledger-history 0] [--no-ledger-pace] [--share-dir DIR] [--scans-only]
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,6 +43,7 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO), str(REPO / "bench")]
@@ -69,7 +77,7 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def scan_latency(orders: int, root: Path, ledger_history: int = 0,
-                 ledger_pace: bool = True) -> dict[str, object]:
+                 ledger_pace: bool = True, station: Path | None = None) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from packing_tool.storage.generated import write_generated_session
@@ -77,13 +85,14 @@ def scan_latency(orders: int, root: Path, ledger_history: int = 0,
     app = QApplication.instance() or QApplication([])
     write_generated_session(root, "M", "2026-11-21_1", "Bench", orders)
     with attached(root, "M", ledger_history) as history:
-        result = _scan_all(app, orders, root, ledger_pace)
+        result = _scan_all(app, orders, root, ledger_pace, station or root.parent / "station")
     result["ledger"] = {"history_records": history.get("records", 0),
                         "paced": ledger_pace, **result["ledger"]}  # type: ignore[dict-item]
     return result
 
 
-def _scan_all(app: object, orders: int, root: Path, ledger_pace: bool) -> dict[str, object]:
+def _scan_all(app: object, orders: int, root: Path, ledger_pace: bool,
+              station: Path) -> dict[str, object]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -95,7 +104,7 @@ def _scan_all(app: object, orders: int, root: Path, ledger_pace: bool) -> dict[s
 
     worker = Worker("worker_001", "Bench")
     manager = SessionManager(ShareLayout(root), worker, SessionSettings(debounce_seconds=0.0),
-                             local_root=root.parent / "station")
+                             local_root=station)
     active = manager.open("M", "2026-11-21_1", "Bench")
     mode = PackerMode(active.session, worker, sounds=SoundPlayer(muted=True))
     mode.resize(1280, 800)
@@ -107,14 +116,14 @@ def _scan_all(app: object, orders: int, root: Path, ledger_pace: bool) -> dict[s
         codes.append((re.sub(r"[^A-Za-z0-9_-]", "", order.order_number), True, not items))
         codes.extend((sku, False, n == len(items) - 1) for n, sku in enumerate(items))
     samples, labels, claims = [], [], []
-    unsettled = 0
+    unsettled = pending = 0
     ledger = active.ledger
     real_claim = ledger.claim
 
-    def timed_claim(number: str) -> object:  # the part of a label scan spent on the ledger
+    def timed_claim(number: str, **how: bool) -> object:  # a label scan's time on the ledger
         start = time.perf_counter()
         try:
-            return real_claim(number)
+            return real_claim(number, **how)
         finally:
             claims.append((time.perf_counter() - start) * 1000)
 
@@ -129,11 +138,13 @@ def _scan_all(app: object, orders: int, root: Path, ledger_pace: bool) -> dict[s
         samples.append(took)
         if label:
             labels.append(took)
-        if last and ledger_pace and not active.ledger.flush(10.0):  # untimed: next box
-            unsettled += 1
+            pending += code_pending(ledger)
+        if (label or last) and ledger_pace and not active.ledger.flush(10.0):
+            unsettled += 1  # untimed: the packer picks the items, or takes the next box
     packed = active.session.logic.progress.orders_complete
     drained = ledger.flush(30.0)
     figures = {"offline_claims": len(ledger.offline_claims), "conflicts": len(ledger.conflicts),
+               "label_scans_before_the_claim_answered": pending,
                "orders_not_settled": unsettled, "drained_at_end": drained,
                "bytes_written": getattr(ledger.ledger, "bytes_written", None),
                "claim_wait": _percentiles(claims) if claims else None}
@@ -143,6 +154,11 @@ def _scan_all(app: object, orders: int, root: Path, ledger_pace: bool) -> dict[s
             **_percentiles(samples), "label_scans": {"scans": len(labels),
                                                      **_percentiles(labels)},
             "ledger": figures}
+
+
+def code_pending(ledger: Any) -> int:
+    """1 when the label scan just drawn left its order's claim on its way (not yet answered)."""
+    return 1 if ledger.pending else 0
 
 
 def start_time(root: Path) -> dict[str, float]:
@@ -218,14 +234,23 @@ def main() -> int:
                         help="orders of history in the client's order ledger (default 0)")
     parser.add_argument("--no-ledger-pace", dest="ledger_pace", action="store_false",
                         help="scan the next label without waiting for the ledger's packed mark")
+    parser.add_argument("--share-dir", type=Path, default=None, metavar="DIR",
+                        help="put the share in DIR (e.g. an SMB mount); the station's own "
+                        "folder stays in the local temp folder")
     parser.add_argument("--scans-only", action="store_true",
                         help="skip the start-time measurements")
     args = parser.parse_args()
     os.environ["QT_QPA_PLATFORM"] = args.platform
     with tempfile.TemporaryDirectory(prefix="ui-bench-") as tmp:
         os.environ["PACKING_TOOL_HOME"] = str(Path(tmp) / "home")
-        scans = scan_latency(args.orders, Path(tmp) / "server", args.ledger_history,
-                             args.ledger_pace)
+        share = (Path(tempfile.mkdtemp(prefix="ui-bench-", dir=args.share_dir))
+                 if args.share_dir else Path(tmp))
+        try:
+            scans = scan_latency(args.orders, share / "server", args.ledger_history,
+                                 args.ledger_pace, Path(tmp) / "station")
+        finally:
+            if args.share_dir:
+                shutil.rmtree(share, ignore_errors=True)
         demo = Path(tmp) / "demo"
         from packing_tool.storage.paths import ensure_demo_root
 

@@ -40,6 +40,7 @@ from packing_tool.storage.ledger_entry import Mark  # noqa: E402
 from packing_tool.storage.order_ledger import Claim, FileOrderLedger  # noqa: E402
 from shared.timestamps import now  # noqa: E402
 
+PARTS = ("stats", "ledger", "simulate", "ui", "browser")
 PYTHON = sys.executable
 ENTRY_POINT = Path(sys.executable).with_name("packing-tool")
 SESSION = "2026-11-21_1"
@@ -104,6 +105,36 @@ def simulate(folder: Path, orders: int) -> dict[str, Any]:
     return {"orders": orders, "process_s": round(wall, 2), "json": result}
 
 
+def _bench(script: str, args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    proc = subprocess.run([PYTHON, str(REPO / "bench" / script), *args], capture_output=True,
+                          text=True, check=False, timeout=3600, env={**os.environ, **(env or {})})
+    if proc.returncode != 0 and not proc.stdout.strip():
+        return {"error": proc.stderr.strip()[-500:], "exit": proc.returncode}
+    data: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return data
+
+
+def ui(folder: Path, orders: int) -> dict[str, Any]:
+    """Scan to screen in the real window, the share in ``folder``, the station's disk local."""
+    data = _bench("ui_scan_latency.py", ["--orders", str(orders), "--scans-only",
+                                         "--share-dir", str(folder)])
+    if "error" in data:
+        return data
+    scans = data["scan_to_feedback"]
+    keep = ("scans", "p50_ms", "p99_ms", "max_ms")
+    return {**{k: scans.get(k) for k in keep}, "label_scans": scans.get("label_scans"),
+            "claim_wait": scans.get("ledger", {}).get("claim_wait")}
+
+
+def browser(folder: Path, sessions: int) -> dict[str, Any]:
+    """The Session Browser's first rows with the client's ``sessions`` on ``folder``."""
+    data = _bench("browser_stall.py", ["--sessions", str(sessions), "--runs", "2"],
+                  {"TMPDIR": str(folder)})
+    if "error" in data:
+        return data
+    return {k: data.get(k) for k in ("sessions", "cold_s", "warm_s", "max_gap_ms")}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -111,6 +142,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="stats_contention runs per side")
     parser.add_argument("--claims", type=int, default=300)
     parser.add_argument("--orders", type=int, default=1000)
+    parser.add_argument("--parts", nargs="+", default=list(PARTS), choices=list(PARTS))
+    parser.add_argument("--sessions", type=int, nargs="+", default=[2000, 5000],
+                        help="client sizes for the browser part")
     args = parser.parse_args()
     local = Path(tempfile.mkdtemp(prefix="smb-bench-local-"))
     smb = Path(tempfile.mkdtemp(prefix="smb-bench-", dir=args.smb))
@@ -122,9 +156,16 @@ def main() -> int:
         "smb": {}, "local": {},
     }
     started = time.perf_counter()
-    for part, run in (("stats", lambda f: stats(f, args.runs)),
-                      ("ledger", lambda f: ledger(f, args.claims)),
-                      ("simulate", lambda f: simulate(f, args.orders))):
+    runs: dict[str, Any] = {
+        "stats": lambda f: stats(f, args.runs),
+        "ledger": lambda f: ledger(f, args.claims),
+        "simulate": lambda f: simulate(f, args.orders),
+        "ui": lambda f: ui(f, args.orders),
+        **{f"browser_{n}": (lambda f, n=n: browser(f, n)) for n in args.sessions},
+    }
+    for part, run in runs.items():
+        if part.split("_")[0] not in args.parts:
+            continue
         for side, folder in sides.items():
             print(f"smb_bench: {part} on {side} ...", file=sys.stderr, flush=True)
             result[side][part] = run(folder)

@@ -66,7 +66,11 @@ def _pack_order(session: PackingSession, order: Order, worker: Worker,
     view = logic.order(order.order_number)
     for line in view.lines:
         for _ in range(line.remaining):
-            timer.scan(session, line.sku, worker)
+            outcome = timer.scan(session, line.sku, worker).outcome
+            if outcome in ELSEWHERE:
+                # Its claim went to another station after the label opened it: put it aside.
+                session.act(EventKind.SKIP, worker)
+                return ELSEWHERE[outcome]
     for sku, count in logic.pending_extras.items():
         for _ in range(count):  # left over from an earlier run: keep them, as a packer would
             session.act(EventKind.EXTRA_KEEP, worker, code=sku)
@@ -89,13 +93,16 @@ def simulate(root: Path, client: str, session_name: str, list_name: str, worker_
     manager = SessionManager(layout, worker, settings or SessionSettings(debounce_seconds=0.0))
     timer = _Timer()
     left_alone: dict[str, int] = {}
+    phases = {"open_s": 0.0, "end_s": 0.0}
     try:
+        mark = time.perf_counter()
         try:
             active = manager.open(client, session_name, list_name)
         except LockHeldError as exc:
             if not (take_over and exc.stale):
                 raise
             active = manager.open(client, session_name, list_name, take_over=exc.holder)
+        phases["open_s"] = round(time.perf_counter() - mark, 3)
         session = active.session
         logic = session.logic
         blocked = {n for names in logic.ambiguous_orders.values() for n in names}
@@ -113,10 +120,12 @@ def simulate(root: Path, client: str, session_name: str, list_name: str, worker_
                 elif logic.order(order.order_number).status is OrderStatus.COMPLETE:
                     manager.report_progress(active)  # as packer mode does per order
         progress = logic.progress
+        mark = time.perf_counter()
         if complete:
             manager.complete(active)
         else:
             manager.pause(active)
+        phases["end_s"] = round(time.perf_counter() - mark, 3)
     finally:
         manager.close()
     return {
@@ -132,6 +141,7 @@ def simulate(root: Path, client: str, session_name: str, list_name: str, worker_
         "conflicts": sorted(session.ledger.conflicts) if session.ledger else [],
         "problems": [str(p) for p in session.packing_list.problems],
         "elapsed_s": round(time.perf_counter() - started, 3),
+        **phases,  # the list's open, and its ending (or pause)
         "p50_scan_ms": round(statistics.median(timer.samples), 3) if timer.samples else 0.0,
         "p99_scan_ms": timer.percentile(0.99),
         "completed": bool(complete),

@@ -103,20 +103,24 @@ def test_two_stations_race_for_the_same_order_fifty_rounds_never_both(tmp_path: 
     for number in range(50):
         a, b = (json.loads((out / f"{number:03d}-{name}.json").read_text("utf-8"))
                 for name in ("Courier", "Overlap"))
-        outcomes = sorted((a["outcome"], b["outcome"]))
-        assert outcomes == ["order_loaded", "order_packing_elsewhere"], (number, a, b)
-        loser = a if a["outcome"] != "order_loaded" else b
-        assert "being packed now in" in loser["detail"]
-        assert "PACK-0" in loser["detail"]
+        got = [r for r in (a, b) if r["first_unit"] in ("item_ok", "order_complete")]
+        assert len(got) == 1, (number, a, b)  # exactly one station packs it
+        loser = b if got[0] is a else a
+        # The other is told who has it: at its label, or at the first unit it scans.
+        told = (loser["detail"] if loser["first_unit"] is None
+                else loser["first_unit_detail"])
+        assert loser["outcome"] in ("order_loaded", "order_packing_elsewhere",
+                                    "order_packed_elsewhere"), loser
+        assert loser["first_unit"] in (None, "order_packing_elsewhere",
+                                       "order_packed_elsewhere"), loser
+        assert "PACK-0" in told
+        assert "being packed now in" in told or "packed in" in told
     ledger = FileOrderLedger(ShareLayout(root), "M")
     states = Counter(entry.state for _, entry in ledger.walk())  # type: ignore[union-attr]
     assert states == {"packed": 50}
 
 
 @pytest.mark.share
-@pytest.mark.xfail(bool(os.environ.get("PACKING_TOOL_TEST_SHARE")), strict=False, reason=(
-    "smbnetfs replaces a file by deleting it, then renaming (Windows and kernel SMB clients "
-    "rename atomically): a claim can slip into the gap while the holder marks its record"))
 def test_two_stations_packing_overlapping_lists_at_once_count_once(tmp_path: Path) -> None:
     root = tmp_path / "server"
     write_generated_session(root, "M", SESSION, "Courier", 300, seed=9)
@@ -136,7 +140,10 @@ def test_two_stations_packing_overlapping_lists_at_once_count_once(tmp_path: Pat
         results.append(last_json(out))
     courier, singles = results
     packed = courier["orders_packed"] + singles["orders_packed"]
-    assert packed == 300, results
+    # On a loaded machine a claim can take longer than claim_wait (1 s): it is then made
+    # offline, and an order both packed is a conflict, reported and counted once.
+    twice = set(courier["conflicts"]) | set(singles["conflicts"])
+    assert packed - len(twice) == 300, results
     assert _stats(root)["total_orders_packed"] == 300
     assert set(_summary_orders(root, "M").values()) == {1}
 
@@ -172,7 +179,6 @@ def test_an_offline_claim_that_lost_is_a_conflict_counted_once(tmp_path: Path) -
     """Station A loses the share (its path to it disappears), packs an order from its own
     disk; station B packs the same order online. When A's share comes back, the conflict is
     told, recorded and the order is counted once."""
-    import os
 
     from packing_tool.storage.packing_session import Worker
     from packing_tool.storage.session_manager import SessionManager, SessionSettings
@@ -196,10 +202,11 @@ def test_an_offline_claim_that_lost_is_a_conflict_counted_once(tmp_path: Path) -
         order = orders[0]
         label = order["order_number"].lstrip("#")
         assert a_list.session.scan(label, ivan).outcome.value == "order_loaded"
-        assert order["order_number"] in a_list.ledger.offline_claims
         for item in order["items"]:
             for _ in range(item["quantity"]):
                 a_list.session.scan(item["sku"], ivan)
+        # The first unit waited for the claim; with no share it was made offline.
+        assert order["order_number"] in a_list.ledger.offline_claims
         assert a_list.session.logic.progress.orders_complete == 1
 
         b_list = b.open("M", SESSION, "Overlap")
@@ -287,7 +294,9 @@ def test_skipping_or_pausing_lets_the_order_go_to_another_list(tmp_path: Path) -
     orders = _list_orders(root, SESSION, "Courier")
     _write_list(root, SESSION, "Overlap", orders)
     ivan, maria = Worker("worker_001", "Иван Петров"), Worker("worker_002", "Мария Иванова")
-    fast = SessionSettings(debounce_seconds=0.0)
+    # Labels wait for their claim's answer here (not a frame only): this test is about what
+    # skip and pause release, not about a claim still on its way (the race test above).
+    fast = SessionSettings(debounce_seconds=0.0, claim_answer_wait=1.0)
     a = SessionManager(ShareLayout(root), ivan, fast, local_root=tmp_path / "pc-a")
     b = SessionManager(ShareLayout(root), maria, fast, local_root=tmp_path / "pc-b")
     first, second = (o["order_number"].lstrip("#") for o in orders[:2])

@@ -1,12 +1,17 @@
 """The order ledger as one open list uses it: claims, packed marks, releases, what is elsewhere.
 
-A label scan claims its order through ``claim``: the answer is awaited for at most ``wait``
-seconds; when the share does not answer (or is known to be away) the claim is made offline:
-the order opens, and the claim goes to the share later in order with everything else. A
-late answer that gives the order to another list is a conflict, told through ``on_conflict``
-and excluded from counting. Packed marks and releases never wait: the ``order-ledger``
-thread sends them, retrying while the share is away, and refreshes what the list knows of
-its other orders every ``refresh_seconds``. The last read is kept on this station's disk.
+A label scan claims its order through ``claim``, and waits for the answer at most
+``answer_wait`` (a frame: the scan is drawn at once). A claim not answered by then is
+*pending*: the order opens, and the answer arrives on the ``order-ledger`` thread. A pending
+claim lost to another station makes the order "being packed elsewhere" (its item scans are
+refused, so it is skipped), and the order's last unit waits for the answer (``settle``), which a
+packer's hands have long given it. Only when the share takes longer than ``wait`` (or is known
+to be away) is the claim made offline: the order opens, and the claim goes to the share later
+in order with everything else. A late answer that gives an order packed offline to another
+list is a conflict, told through ``on_conflict`` and excluded from counting. Packed marks and
+releases never wait: the ``order-ledger`` thread sends them, retrying while the share is away,
+and refreshes what the list knows of its other orders every ``refresh_seconds``. The last read
+is kept on this station's disk.
 """
 
 from __future__ import annotations
@@ -56,11 +61,15 @@ def damaged(message: str) -> Elsewhere:
 
 class ListLedger:
     def __init__(self, ledger: OrderLedger, mine: Mark, local_dir: Path, *, wait: float = 1.0,
-                 retry_seconds: float = 2.0, refresh_seconds: float = 30.0) -> None:
+                 retry_seconds: float = 2.0, refresh_seconds: float = 30.0,
+                 answer_wait: float | None = None) -> None:
         self.ledger, self.mine, self.local_dir = ledger, mine, local_dir
         self.wait, self.retry_seconds, self.refresh_seconds = wait, retry_seconds, refresh_seconds
+        self.answer_wait = wait if answer_wait is None else min(answer_wait, wait)
         self.held: set[str] = set()  # orders this list holds (claimed, not yet packed)
+        self.pending: dict[str, _Op] = {}  # claims sent, not answered when the scan went on
         self.offline_claims: set[str] = set()
+        self.lost: dict[str, Elsewhere] = {}  # pending claims another station won
         self.conflicts: dict[str, str] = {}  # packed here, but the ledger counts it elsewhere
         self.online = True
         self.on_conflict: Callable[[str, str], None] | None = None
@@ -69,6 +78,7 @@ class ListLedger:
         self._queue: deque[_Op] = deque()
         self._cond = threading.Condition()
         self._busy = False
+        self._busy_since = 0.0
         self._closed = False
         self._thread = threading.Thread(target=self._run, name="order-ledger", daemon=True)
         self._thread.start()
@@ -116,22 +126,32 @@ class ListLedger:
 
     # ------------------------------------------------------------------ scan path
 
-    def claim(self, number: str) -> ClaimResult:
-        """Claim a label's order; OURS (maybe offline), or who has it. Waits at most ``wait``."""
+    def claim(self, number: str, *, patient: bool = False) -> ClaimResult:
+        """Claim a label's order; OURS (maybe on its way, maybe offline), or who has it.
+        ``patient`` (the list already knows the order is elsewhere): the answer decides what
+        the label shows, so it is awaited up to ``wait``."""
         if number in self.held:
             return ClaimResult(Claim.OURS)
-        return self._ask(_Op("claim", number))
+        return self._ask(_Op("claim", number), patient=patient)
 
     def repack(self, number: str, reason: str) -> ClaimResult:
-        return self._ask(_Op("repack", number, reason=reason))
+        return self._ask(_Op("repack", number, reason=reason), patient=True)
 
-    def _ask(self, op: _Op) -> ClaimResult:
+    def _ask(self, op: _Op, *, patient: bool = False) -> ClaimResult:
         op.waited = True
         with self._cond:
             online = self.online  # FIFO behind what is queued: a release before a claim
         if online:
             self._push(op)
-            op.done.wait(self.wait)
+            op.done.wait(self.answer_wait)
+            if (op.result is None and not patient and self.answer_wait < self.wait
+                    and not self._stalled()):
+                with self._cond:
+                    if op.result is None and self.online:  # on its way: the order opens
+                        self.pending[op.number] = op
+                        self.held.add(op.number)
+                        return ClaimResult(Claim.OURS, message="claim on its way")
+            op.done.wait(max(0.0, self.wait - self.answer_wait) if op.result is None else 0)
         with self._cond:
             if op.result is None:  # no answer in time: an offline claim, sent later
                 op.waited, self.online = False, False
@@ -146,6 +166,30 @@ class ListLedger:
         if result.status is Claim.OURS:
             self.held.add(op.number)
         return result
+
+    def _stalled(self) -> bool:
+        """The thread has been on one operation longer than ``wait``: the share hangs."""
+        with self._cond:
+            return self._busy and time.monotonic() - self._busy_since > self.wait
+
+    def settle(self, number: str) -> bool:
+        """Before an order is completed: wait (at most ``wait``) for its pending claim's
+        answer. True when the order is still ours (also when the share went away meanwhile:
+        the claim then counts as made offline)."""
+        with self._cond:
+            op = self.pending.get(number)
+        if op is None:
+            return number in self.held or number not in self.lost
+        deadline = time.monotonic() + self.wait
+        while not op.done.wait(0.02):
+            with self._cond:
+                if self.online and time.monotonic() < deadline:
+                    continue
+                if self.pending.pop(number, None) is not None:  # the share went away
+                    op.waited = False  # its answer, if it comes, is a conflict
+                    self.offline_claims.add(number)
+                    return True
+        return op.result is not None and op.result.status is Claim.OURS
 
     def packed(self, number: str, at: datetime) -> None:
         offline = number in self.offline_claims  # the record says it was packed offline
@@ -200,7 +244,7 @@ class ListLedger:
                 if self._closed and not self._queue:
                     return
                 op = self._queue.popleft()
-                self._busy = True
+                self._busy, self._busy_since = True, time.monotonic()
             try:
                 result = self._send(op)
             except OSError as exc:
@@ -237,8 +281,23 @@ class ListLedger:
             self._busy = False
             if op.kind in {"packed", "release"}:
                 self.held.discard(op.number)
+            was_pending = self.pending.get(op.number) is op
+            lost = was_pending and result.status is not Claim.OURS
+            if lost:  # told before it stops being pending: no scan sees neither
+                self.lost[op.number] = result.elsewhere or damaged(result.message)
+                self.held.discard(op.number)
+            elif op.kind in {"claim", "repack"} and result.status is Claim.OURS:
+                self.lost.pop(op.number, None)
+            if was_pending:
+                del self.pending[op.number]
             self._cond.notify_all()
         op.done.set()
+        if lost:
+            # Not told through ``learn``: that takes the session's lock, which a scan holds
+            # while it waits for this thread. The scan reads ``lost`` itself (``settle``).
+            log.warning("order %s: opened here, but %s", op.number,
+                        self.lost[op.number].describe())
+            return
         lost_late = late and op.kind in {"claim", "repack"} and result.status is not Claim.OURS
         if lost_late or (op.kind == "packed" and result.status is Claim.CONFLICT):
             self._conflict(op.number, result)

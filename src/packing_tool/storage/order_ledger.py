@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -30,6 +31,7 @@ from packing_tool.storage import share_json
 from packing_tool.storage.exclusive import abandoned, create_new, read_settled
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, safe_name
 from packing_tool.storage.ledger_entry import LEDGER_DIR, LedgerEntry, Mark, file_stem, shard
+from packing_tool.storage.lock_file import rewrite_in_place
 from packing_tool.storage.lock_info import DEFAULT_STALE_SECONDS, read_lock
 from shared import fileio
 from shared.append_log import AppendLog
@@ -100,21 +102,29 @@ class FileOrderLedger:
         return created
 
     def _write(self, entry: LedgerEntry) -> None:
-        data = entry.to_bytes()
-        fileio.atomic_write_bytes(self.path(entry.order_number), data)
+        """Rewrite a record in place (lock_file explains why a replace would open a gap)."""
+        data, path = entry.to_bytes(), self.path(entry.order_number)
+        try:
+            rewrite_in_place(path, data)
+        except FileNotFoundError:
+            fileio.atomic_write_bytes(path, data)
         self.bytes_written += len(data)
 
     def read(self, number: str) -> LedgerEntry | None:
         """The order's record; None when the ledger has none. Raises ``LedgerDamagedError``."""
         path = self.path(number)
-        try:
-            raw = read_settled(path)
-        except FileNotFoundError:
-            return None
-        try:
-            entry = LedgerEntry.from_dict(share_json.loads(raw.decode("utf-8-sig")))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise LedgerDamagedError(path, str(exc)) from None
+        for attempt in (1, 2):  # a second read for a record caught mid-rewrite
+            try:
+                raw = read_settled(path)
+            except FileNotFoundError:
+                return None
+            try:
+                entry = LedgerEntry.from_dict(share_json.loads(raw.decode("utf-8-sig")))
+                break
+            except (UnicodeDecodeError, ValueError) as exc:
+                if attempt == 2:
+                    raise LedgerDamagedError(path, str(exc)) from None
+                time.sleep(0.05)
         if entry.key != order_key(number):
             raise LedgerDamagedError(path, f"it is the record of order {entry.order_number}")
         return entry
@@ -141,6 +151,7 @@ class FileOrderLedger:
         """The shard's OS lock: takeovers and re-packs of one shard happen one at a time."""
         guard = self.path(number).parent / ".guard"
         self._folder(guard)
+        fileio.check_path(guard)
         with open(guard, "a+b") as fh, fileio.lock_file(fh, timeout=10.0):
             yield
 
@@ -211,6 +222,7 @@ class FileOrderLedger:
                 fileio.atomic_write_bytes(aside, current.to_bytes())
                 self._write(replace(current, holder=None))
             else:  # creators never overwrite, so the name is free for the next claim
+                fileio.check_path(aside)
                 os.replace(path, aside)
             self._audit("claim_taken_over", current, mine, kept_at=aside.name,
                         holder=current.holder.to_dict())
@@ -224,6 +236,7 @@ class FileOrderLedger:
                 return False
             aside = path.with_name(f"{path.name}.abandoned-{self.clock():%Y%m%d-%H%M%S}-"
                                    f"{os.urandom(3).hex()}")
+            fileio.check_path(aside)
             os.replace(path, aside)
         entry = LedgerEntry(number, order_key(number), self.client_id, holder=mine)
         self._audit("abandoned_record_removed", entry, mine, kept_at=aside.name)

@@ -66,7 +66,8 @@ class SessionSettings:
     retry_seconds: float = 2.0  # how often an unreachable share is tried again
     durable: bool = True
     debounce_seconds: float = 0.15
-    claim_wait: float = 1.0  # the longest a label scan waits for the order ledger
+    claim_wait: float = 1.0  # past this the share is taken as away: the claim is offline
+    claim_answer_wait: float = 0.008  # what a label scan waits before its order opens anyway
     ledger_refresh: float = 30.0  # how often an open list re-reads its orders' ledger records
 
 
@@ -204,6 +205,7 @@ class SessionManager:
             Mark(session, list_name, station_name(), self.worker.id, self.worker.name,
                  lock_id=lock.info.lock_id),
             mirror.local_dir, wait=self.settings.claim_wait,
+            answer_wait=self.settings.claim_answer_wait,
             retry_seconds=self.settings.retry_seconds,
             refresh_seconds=self.settings.ledger_refresh)
         try:
