@@ -24,15 +24,17 @@ from PySide6.QtWidgets import QWidget
 
 from packing_tool.domain.barcodes import clean_scan
 from packing_tool.domain.elsewhere import Elsewhere
-from packing_tool.domain.events import EventKind
+from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import Progress, ScanResult
+from packing_tool.domain.remaining import RemainingOrder, remaining_orders
 from packing_tool.storage.packing_session import Worker
 from packing_tool.ui import packer_dialogs, wording
-from packing_tool.ui.feedback import ERROR
+from packing_tool.ui.feedback import ERROR, WARN
 from packing_tool.ui.items_table import ItemsTable
 from packing_tool.ui.order_panel import OrderPanel
 from packing_tool.ui.packer_status import ProgressPanel, RecentScans, elsewhere_hint
+from packing_tool.ui.remaining_orders import RemainingOrdersPanel
 from packing_tool.ui.sounds import CONFLICT_SOUND, SoundPlayer
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,7 @@ class LedgerWatch(QObject):
     """
 
     conflictFound = Signal(str, str)
+    claimLost = Signal(str, object)  # order, Elsewhere: its claim, on its way, went elsewhere
     changed = Signal()
 
     def __init__(self, session: Any, parent: QObject | None = None, *,
@@ -62,6 +65,7 @@ class LedgerWatch(QObject):
         self.timer.timeout.connect(self.poll)
         if self.ledger is not None:
             self.ledger.on_conflict = self._from_thread
+            self.ledger.on_lost = self._lost_from_thread
             self.timer.start()
 
     def _guard(self) -> contextlib.AbstractContextManager[Any]:
@@ -74,11 +78,19 @@ class LedgerWatch(QObject):
         except RuntimeError:  # the screen is gone (list closed): the summary keeps it
             log.info("conflict of order %s not shown: the packer screen is closed", number)
 
+    def _lost_from_thread(self, number: str, info: Elsewhere) -> None:
+        try:
+            self.claimLost.emit(number, info)
+        except RuntimeError:  # the screen is gone: its units are refused all the same
+            log.info("lost claim of order %s not shown: the packer screen is closed", number)
+
     def detach(self) -> None:
         """Stop listening (the screen closes); the ledger keeps its conflicts for the summary."""
         self.timer.stop()
         if self.ledger is not None and self.ledger.on_conflict == self._from_thread:
             self.ledger.on_conflict = None
+        if self.ledger is not None and self.ledger.on_lost == self._lost_from_thread:
+            self.ledger.on_lost = None
 
     # ------------------------------------------------------------------ reads
 
@@ -87,6 +99,12 @@ class LedgerWatch(QObject):
         with self._guard():
             logic = self.session.logic
             return logic.progress, dict(logic.elsewhere_orders)
+
+    def remaining(self) -> tuple[list[RemainingOrder], list[RemainingOrder]]:
+        """The orders still to pack here and those held elsewhere, read under the lock."""
+        with self._guard():
+            logic = self.session.logic
+            return remaining_orders(logic, logic.elsewhere_orders)
 
     def conflicts(self) -> dict[str, str]:
         return dict(self.ledger.conflicts) if self.ledger is not None else {}
@@ -117,6 +135,7 @@ class LedgerParts:
     order_panel: OrderPanel
     progress: ProgressPanel
     recent: RecentScans
+    remaining: RemainingOrdersPanel
     _worker: Worker
     _current: str | None
     _repack_label: str  # the last label that may be packed again (the dialog's prefill)
@@ -157,6 +176,20 @@ class LedgerParts:
         self.recent.add(None, "", title, ERROR)
         self.progress.show_conflicts(self.ledger.conflicts() or {number: where})
 
+    def show_claim_lost(self, number: str, info: Elsewhere) -> None:
+        """The order a label just opened was claimed by another station a moment earlier:
+        say so before the packer picks its items (its units are refused anyway)."""
+        current = self.logic.current_order
+        if current is None or current.order_number != number:
+            return
+        title = wording.banner(Outcome.ORDER_PACKING_ELSEWHERE, number)
+        detail = QCoreApplication.translate(
+            "LedgerParts", "{where}. Put it aside and skip it.").format(
+            where=wording.elsewhere(info))
+        self._say(WARN, title, detail)
+        self.sounds.play_outcome(Outcome.ORDER_PACKING_ELSEWHERE)
+        self.recent.add(None, "", title, WARN)
+
     def remaining_orders(self) -> int:
         """Orders nobody packed yet: neither here nor (by the order ledger) elsewhere."""
         return self.ledger.figures()[0].orders_remaining
@@ -196,6 +229,8 @@ class LedgerParts:
                                    elsewhere)
         self.progress.show_elsewhere(elsewhere)
         self.progress.show_conflicts(self.ledger.conflicts())
+        self.remaining.watch(self.ledger.remaining)
+        self.remaining.schedule()  # after this event: the scan's feedback shows first
 
 
 

@@ -26,6 +26,7 @@ from packing_tool.ui.feedback import FeedbackBanner
 from packing_tool.ui.items_table import ItemsTable
 from packing_tool.ui.order_panel import OrderPanel
 from packing_tool.ui.packer_status import ProgressPanel, RecentScans
+from packing_tool.ui.remaining_orders import TOGGLE_KEY, RemainingOrdersPanel
 from packing_tool.ui.scan_input import ScanInput
 from packing_tool.ui.widgets import named
 
@@ -61,6 +62,7 @@ class PackerScreen(QWidget):
         self.feedback = FeedbackBanner()
         self.progress = ProgressPanel()
         self.recent = RecentScans()
+        self.remaining = RemainingOrdersPanel()  # the orders still to pack; F4 hides it
         self.scan_input = ScanInput()
         self.scan_notice = named(QLabel(), "scanNotice")  # scans queued behind a question
         self.scan_notice.setWordWrap(True)
@@ -75,6 +77,10 @@ class PackerScreen(QWidget):
         self.repack_button = self.buttons["repack"]
         self._lay_out()
         self.setFocusProxy(self.scan_input)
+        toggle = QShortcut(QKeySequence(TOGGLE_KEY), self)
+        toggle.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        toggle.activated.connect(self.remaining.toggle)
+        self.scan_input.pass_on(QKeySequence(TOGGLE_KEY))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -92,7 +98,8 @@ class PackerScreen(QWidget):
         actions.addWidget(self.end_button)
         left = QVBoxLayout()
         left.addWidget(self.order_panel)
-        left.addWidget(self.items, 1)
+        left.addWidget(self.items, 3)
+        left.addWidget(self.remaining, 2)
         right = QVBoxLayout()
         for widget, stretch in ((self.feedback, 0), (self.progress, 0), (self.extras_box, 0),
                                 (self.recent, 1)):

@@ -1,0 +1,158 @@
+"""Packer mode's list of the orders still to pack (courier, box, tags, items), F4 to hide/show.
+
+Orders packed or being packed in another list (the order ledger says so) are listed apart,
+with where, so nobody packs them again. The panel is redrawn when an order opens, closes or
+the ledger learns something, never per item scan; the redraw waits for the next turn of the
+event loop so the scan's own feedback is on screen first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packing_tool.domain.packer_views import OrderStatus
+from packing_tool.domain.remaining import RemainingOrder
+from packing_tool.ui.order_panel import joined, shown
+from packing_tool.ui.packer_status import elsewhere_hint
+from packing_tool.ui.widgets import named
+
+TOGGLE_KEY = "F4"
+ORDER, COURIER, BOX, TAGS, ITEMS = range(5)
+Rows = tuple[list[RemainingOrder], list[RemainingOrder]]
+
+
+def _table(name: str, headers: Sequence[str]) -> QTableWidget:
+    table = named(QTableWidget(0, len(headers)), name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1 if name == "elsewhereTable" else TAGS,
+                                QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _cell(text: str, bold: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if bold:
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+class RemainingOrdersPanel(QFrame):
+    """Frame ``remainingOrders``: tables ``remainingTable`` and ``elsewhereTable``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remainingOrders")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.title = named(QLabel(), "remainingTitle")
+        self.table = _table("remainingTable", (
+            self.tr("Order"), self.tr("Courier"), self.tr("Box"), self.tr("Tags"),
+            self.tr("Items")))
+        self.elsewhere_title = named(QLabel(), "elsewhereTitle")
+        self.elsewhere_table = _table("elsewhereTable", (self.tr("Order"), self.tr("Where")))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        for widget, stretch in ((self.title, 0), (self.table, 3), (self.elsewhere_title, 0),
+                                (self.elsewhere_table, 1)):
+            layout.addWidget(widget, stretch)
+        self._source: Callable[[], Rows] | None = None
+        self._shown: tuple[object, ...] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        self.show_rows(([], []))
+
+    def watch(self, source: Callable[[], Rows]) -> None:
+        """Where the rows come from (read again on each ``schedule``)."""
+        self._source = source
+
+    def schedule(self) -> None:
+        """Redraw after the current event (several calls make one redraw)."""
+        self._timer.start()
+
+    def refresh(self) -> None:
+        if self._source is not None and self.isVisible():  # hidden: redrawn when shown
+            self.show_rows(self._source())
+
+    def toggle(self) -> None:
+        self.setVisible(not self.isVisible())
+        if self.isVisible():
+            self.refresh()
+
+    def numbers(self) -> list[str]:
+        return [self.table.item(r, ORDER).text() for r in range(self.table.rowCount())]
+
+    def elsewhere_numbers(self) -> list[str]:
+        return [self.elsewhere_table.item(r, 0).text()
+                for r in range(self.elsewhere_table.rowCount())]
+
+    def show_rows(self, rows: Rows) -> None:
+        here, apart = rows
+        signature = (tuple((r.number, r.status, r.units_packed) for r in here),
+                     tuple((r.number, r.elsewhere) for r in apart))
+        if signature == self._shown:
+            return  # the ledger's poll or a reopened order changed nothing shown
+        self._shown = signature
+        self.title.setText(self.tr("Orders to pack ({n}) · {key} hides this list").format(
+            n=len(here), key=TOGGLE_KEY))
+        self._fill(here)
+        self._fill_elsewhere(apart)
+
+    def _items(self, row: RemainingOrder) -> str:
+        if row.status is OrderStatus.SKIPPED:
+            return self.tr("{packed} / {units} · set aside").format(packed=row.units_packed,
+                                                                     units=row.units)
+        if row.status is OrderStatus.IN_PROGRESS:
+            return self.tr("{packed} / {units} · open").format(packed=row.units_packed,
+                                                                units=row.units)
+        return str(row.units)
+
+    def _fill(self, here: Sequence[RemainingOrder]) -> None:
+        table = self.table
+        table.setUpdatesEnabled(False)
+        try:
+            table.setRowCount(len(here))
+            for i, row in enumerate(here):
+                started = row.status is not OrderStatus.NEW
+                order = row.order
+                for column, text in ((ORDER, row.number), (COURIER, shown(order.courier)),
+                                     (BOX, shown(order.min_box)), (TAGS, joined(row.tags)),
+                                     (ITEMS, self._items(row))):
+                    table.setItem(i, column, _cell(text, bold=started))
+        finally:
+            table.setUpdatesEnabled(True)
+
+    def _fill_elsewhere(self, apart: Sequence[RemainingOrder]) -> None:
+        self.elsewhere_title.setText(self.tr("Packed or being packed elsewhere ({n}): do not "
+                                             "pack them here").format(n=len(apart)))
+        table = self.elsewhere_table
+        table.setRowCount(len(apart))
+        for i, row in enumerate(apart):
+            table.setItem(i, 0, _cell(row.number))
+            where = elsewhere_hint(row.elsewhere) if row.elsewhere is not None else ""
+            table.setItem(i, 1, _cell(where))
+        for widget in (self.elsewhere_title, table):
+            widget.setVisible(bool(apart))
