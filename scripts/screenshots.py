@@ -174,6 +174,9 @@ def main() -> int:  # noqa: PLR0915  (one screen after another, read top to bott
     from score_screenshots import shoot_scores
 
     shoot_scores(app, OUT)
+    from language_screenshots import shoot_bulgarian  # login, browser, packer in Bulgarian
+
+    shoot_bulgarian(app, OUT)
     QTimer.singleShot(0, window.close)
     settle(app, 0.5)
     window.close()

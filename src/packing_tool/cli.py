@@ -19,6 +19,7 @@ from packing_tool.admin import (
     verify,
 )
 from packing_tool.admin.common import AdminError
+from packing_tool.admin.messages_bg import localise
 from packing_tool.storage.paths import resolve_root
 
 ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive, check_list)
@@ -78,7 +79,7 @@ def _simulate(args: argparse.Namespace) -> int:
                   f"not --station {args.station}", file=sys.stderr)
     root = resolve_root(args.root).path
     if not root.is_dir():
-        print(f"packing-tool: share root {root} does not exist", file=sys.stderr)
+        print(f"packing-tool: {localise(f'share root {root} does not exist')}", file=sys.stderr)
         return 2
     try:
         result = simulate(root, args.client, args.session, args.list_name, args.worker,
@@ -107,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return int(run(args))
         except AdminError as exc:
-            print(f"packing-tool {args.command}: {exc}", file=sys.stderr)
+            print(f"packing-tool {args.command}: {localise(str(exc))}", file=sys.stderr)
             return exc.code
     from packing_tool.app import run_app
 

@@ -26,6 +26,7 @@ from packing_tool.admin.common import (
     share_root,
     with_progress,
 )
+from packing_tool.admin.messages_bg import localise
 from packing_tool.storage.discovery import list_clients
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id, inside
 from packing_tool.storage.session_index import remove_sessions
@@ -143,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
         if not confirm(f"Move {len(todo)} session(s) ({names}{more}) to {base}?",
                        assume_yes=args.yes):
             result["cancelled"] = True
-            print(json.dumps(result) if args.json else "Cancelled: nothing was moved.")
+            print(json.dumps(result) if args.json else localise("Cancelled: nothing was moved."))
             return EXIT_FAILED
         result["to_move"] = []
         known = len(result["failed"])

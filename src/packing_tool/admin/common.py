@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from packing_tool.admin.messages_bg import YES, localise
 from packing_tool.storage.inside import confine
 from packing_tool.storage.paths import resolve_root
 
@@ -48,9 +49,9 @@ def confirm(question: str, *, assume_yes: bool, stream: TextIO | None = None) ->
     if assume_yes:
         return True
     source = stream or sys.stdin
-    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    print(localise(f"{question} [y/N] "), end="", file=sys.stderr, flush=True)
     answer = source.readline()
-    return answer.strip().lower() in ("y", "yes")
+    return answer.strip().lower() in YES
 
 
 class Progress:

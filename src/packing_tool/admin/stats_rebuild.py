@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, confirm, script_options, share_root
+from packing_tool.admin.messages_bg import localise
 from packing_tool.admin.stats_compare import (
     Difference,
     profile_differences,
@@ -136,7 +137,7 @@ def _decide(args: argparse.Namespace, root: Path, rebuilt: Rebuilt, found: list[
               "fix them first", file=sys.stderr)
         return EXIT_FAILED
     if not confirm(f"Write the {len(found)} rebuilt figure(s)?", assume_yes=args.yes):
-        print("Nothing was written.", file=sys.stderr)
+        print(localise("Nothing was written."), file=sys.stderr)
         return EXIT_FAILED
     for label, changed, kept in write_rebuilt(root, rebuilt, {d.file for d in found}):
         result["written"].append({"file": label, "changes": len(changed),

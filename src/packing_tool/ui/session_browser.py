@@ -152,7 +152,8 @@ class SessionBrowser(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((110, 160, 110, 120, 110, 80, 130, 80)):
+        # Wide enough for the Bulgarian words too ("Незавършен", "Продължителност").
+        for column, width in enumerate((135, 170, 90, 110, 120, 95, 110, 110, 125)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the model sorts: status, then the index's own order
