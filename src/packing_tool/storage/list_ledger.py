@@ -73,6 +73,7 @@ class ListLedger:
         self.conflicts: dict[str, str] = {}  # packed here, but the ledger counts it elsewhere
         self.online = True
         self.on_conflict: Callable[[str, str], None] | None = None
+        self.on_lost: Callable[[str, Elsewhere], None] | None = None  # a claim on its way lost
         self.candidates: Callable[[], list[str]] = list  # orders to refresh (set by the session)
         self.learn: Callable[[dict[str, Elsewhere | None]], None] = lambda _: None
         self._queue: deque[_Op] = deque()
@@ -297,6 +298,8 @@ class ListLedger:
             # while it waits for this thread. The scan reads ``lost`` itself (``settle``).
             log.warning("order %s: opened here, but %s", op.number,
                         self.lost[op.number].describe())
+            if self.on_lost is not None:
+                self.on_lost(op.number, self.lost[op.number])
             return
         lost_late = late and op.kind in {"claim", "repack"} and result.status is not Claim.OURS
         if lost_late or (op.kind == "packed" and result.status is Claim.CONFLICT):
