@@ -6,16 +6,21 @@ colours; the words for the domain's outcome and detail come from ``ui.wording``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from packing_tool.domain.events import Outcome
 from packing_tool.domain.packer_views import ScanResult
+from packing_tool.domain.whereabouts import ItemHome
 from packing_tool.ui import wording
 from packing_tool.ui.themes import set_style_property
 from packing_tool.ui.widgets import named
 
 OK, COMPLETE, INFO, WARN, ERROR, IDLE = "ok", "complete", "info", "warn", "error", "idle"
+# Outcomes whose banner also says which order of the list the scanned item belongs to.
+TELLS_HOME = frozenset({Outcome.WRONG_ITEM, Outcome.ORDER_NOT_FOUND})
 KINDS = (OK, COMPLETE, INFO, WARN, ERROR, IDLE)
 
 FEEDBACK_KIND: dict[Outcome, str] = {
@@ -61,6 +66,8 @@ class FeedbackBanner(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setProperty("kind", IDLE)
         self.setMinimumHeight(150)
+        # Where a wrongly scanned item belongs in this list (packer mode sets it).
+        self.where: Callable[[ScanResult], ItemHome | None] | None = None
         self._title = named(QLabel(), "feedbackTitle")
         self._detail = named(QLabel(), "feedbackDetail")
         self._scan = named(QLabel(), "feedbackScan")
@@ -83,8 +90,12 @@ class FeedbackBanner(QFrame):
         return self._detail.text()
 
     def show_result(self, result: ScanResult, scanned: str = "") -> None:
+        detail = wording.result_detail(result)
+        if self.where is not None and result.outcome in TELLS_HOME:
+            home = self.where(result)
+            detail = "\n".join(t for t in (detail, home_words(home, result.outcome)) if t)
         self.show_message(FEEDBACK_KIND.get(result.outcome, ERROR), wording.result_banner(result),
-                          wording.result_detail(result), scanned)
+                          detail, scanned)
 
     def show_message(self, kind: str, title: str, detail: str = "", scanned: str = "") -> None:
         if kind not in KINDS:
@@ -96,3 +107,24 @@ class FeedbackBanner(QFrame):
         self._scan.setText(said.format(code=shorten(scanned)) if scanned else "")
         self._scan.setVisible(bool(scanned))
         set_style_property(self, "kind", kind)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FeedbackBanner", text)
+
+
+def home_words(home: ItemHome | None, outcome: Outcome) -> str:
+    """``This item belongs to order #48311 of this list.`` (empty when nothing is known)."""
+    if home is None or not (home.needing or home.packed):
+        return ""
+    if home.needing:
+        orders = ", ".join(home.needing)
+        if home.more:
+            orders = _tr("{orders} and {n} more").format(orders=orders, n=home.more)
+        if outcome is Outcome.ORDER_NOT_FOUND:
+            return _tr("This item belongs to order {orders} of this list: "
+                       "scan that order's label first.").format(orders=orders)
+        return _tr("This item belongs to order {orders} of this list: put it "
+                   "aside for that order.").format(orders=orders)
+    return _tr("This item was in order {orders} of this list, already "
+               "packed.").format(orders=", ".join(home.packed))

@@ -28,9 +28,10 @@ from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import Progress, ScanResult
 from packing_tool.domain.remaining import RemainingOrder, remaining_orders
+from packing_tool.domain.whereabouts import ItemHome, item_home
 from packing_tool.storage.packing_session import Worker
 from packing_tool.ui import packer_dialogs, wording
-from packing_tool.ui.feedback import ERROR, WARN
+from packing_tool.ui.feedback import ERROR, WARN, FeedbackBanner
 from packing_tool.ui.items_table import ItemsTable
 from packing_tool.ui.order_panel import OrderPanel
 from packing_tool.ui.packer_status import ProgressPanel, RecentScans, elsewhere_hint
@@ -106,6 +107,13 @@ class LedgerWatch(QObject):
             logic = self.session.logic
             return remaining_orders(logic, logic.elsewhere_orders)
 
+    def item_home(self, result: ScanResult) -> ItemHome | None:
+        """Which orders of this list the item of ``result``'s scan belongs to (lock held)."""
+        if not result.event.code:
+            return None
+        with self._guard():
+            return item_home(self.session.logic, result.event.code, result.order_number)
+
     def conflicts(self) -> dict[str, str]:
         return dict(self.ledger.conflicts) if self.ledger is not None else {}
 
@@ -135,6 +143,7 @@ class LedgerParts:
     order_panel: OrderPanel
     progress: ProgressPanel
     recent: RecentScans
+    feedback: FeedbackBanner
     remaining: RemainingOrdersPanel
     _worker: Worker
     _current: str | None
@@ -230,6 +239,7 @@ class LedgerParts:
         self.progress.show_elsewhere(elsewhere)
         self.progress.show_conflicts(self.ledger.conflicts())
         self.remaining.watch(self.ledger.remaining)
+        self.feedback.where = self.ledger.item_home  # wrong-item banners say where it belongs
         self.remaining.schedule()  # after this event: the scan's feedback shows first
 
 
