@@ -107,14 +107,15 @@ def _paint_a4(painter: QPainter, page: QRectF, codes: tuple[SheetCode, ...]) -> 
         draw_symbol(painter, code.symbol, bars, _font(12))
 
 
-def _paint_label(painter: QPainter, page: QRectF, code: SheetCode, n: int) -> None:
+def _paint_label(painter: QPainter, page: QRectF, code: SheetCode, n: int, total: int
+                 ) -> None:
     painter.setFont(_font(6.5))
     head = painter.fontMetrics().height()
     painter.setPen(QColor("black"))
     painter.drawText(QRectF(page.left(), page.top(), page.width(), head),
                      Qt.AlignmentFlag.AlignCenter,
                      _tr("Scanner test {n}/{total}: {what}").format(
-                         n=n, total=4, what=caption(code.kind)))
+                         n=n, total=total, what=caption(code.kind)))
     bars = QRectF(page.left(), page.top() + head * 1.3, page.width(),
                   page.height() - head * 1.3)
     draw_symbol(painter, code.symbol, bars, _font(8))
@@ -132,7 +133,7 @@ def paint_sheet(device: QPagedPaintDevice, kind: str) -> None:
             for n, code in enumerate(codes, start=1):
                 if n > 1:
                     device.newPage()
-                _paint_label(painter, page, code, n)
+                _paint_label(painter, page, code, n, len(codes))
         else:
             _paint_a4(painter, page, codes)
     finally:
