@@ -136,3 +136,13 @@ def test_the_sheet_is_saved_without_a_printer(qtbot: QtBot, tmp_path: Path) -> N
     dialog.size_box.setCurrentIndex(1)
     assert dialog.save_pdf(tmp_path / "labels.pdf").read_bytes().count(b"/Type /Page\n") in (
         0, 4)
+
+
+def test_escape_closes_and_is_not_a_scanned_character(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = open_dialog(qtbot, tmp_path)
+    type_codes(qtbot, dialog, (CODES[0],))
+    qtbot.keyClick(dialog.capture, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert [ch for ch, _at in dialog.capture.keys if ch == "\x1b"] == []
+    assert dialog.saved is not None
+    assert dialog.saved["codes_seen"] == [CODES[0]]

@@ -71,8 +71,9 @@ class KeyCapture(QFrame):
             text = "\t"
         else:
             text = event.text()
-        if not text:
-            return  # Shift, Ctrl and other keys that type nothing
+        if not text or (text not in "\r\t" and not text.isprintable()):
+            super().keyPressEvent(event)  # Shift, Escape (closes the dialog), other keys
+            return
         for ch in text:
             self.keys.append((ch, self.clock()))
         self._typing = "" if text in "\r\t" else self._typing + text
