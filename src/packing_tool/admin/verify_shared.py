@@ -33,6 +33,7 @@ from packing_tool.admin.verify_walk import (
     same_client,
 )
 from packing_tool.domain.orders import PackingList
+from packing_tool.domain.second_check import CONFIG_KEY, SecondCheckRules
 from packing_tool.storage.barcode_maps import MAPPING_KEY
 from packing_tool.storage.discovery import SESSION_INFO, list_sessions, work_names
 from packing_tool.storage.layout import ShareLayout
@@ -163,6 +164,8 @@ def check_client(ctx: Context, client: str) -> None:
 
 def check_barcode_map(f: Findings, path: Path) -> None:
     doc = read_object(f, path)
+    for problem in SecondCheckRules.from_dict((doc or {}).get(CONFIG_KEY))[1]:
+        f.warning(path, f"{CONFIG_KEY}: {problem}")  # the station ignores it the same way
     if doc is None or MAPPING_KEY not in doc:
         return
     mapping = doc[MAPPING_KEY]

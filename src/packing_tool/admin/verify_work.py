@@ -37,6 +37,7 @@ from packing_tool.admin.verify_walk import (
 )
 from packing_tool.domain.events import ScanEvent
 from packing_tool.domain.orders import PackingList
+from packing_tool.domain.second_check import skipped_checks
 from packing_tool.storage.completion import PLAN_FILENAME, PLAN_VERSION, TX_FILENAME
 from packing_tool.storage.journal import JOURNAL_FILENAME
 from packing_tool.storage.list_readers import list_path, open_list
@@ -71,6 +72,10 @@ def check_work(ctx: Context, folder: SessionFolder, work_dir: Path,
                             "packing list of that name")
     lock = check_lock(f, work_dir)
     journal = check_journal(f, work_dir / JOURNAL_FILENAME)
+    for event in skipped_checks(journal.events or ()):  # allowed, but a supervisor should know
+        f.warning(work_dir / JOURNAL_FILENAME, f"order {event.order}: second check skipped at "
+                  f"{event.at.isoformat(timespec='seconds')} ({event.worker_name} at the "
+                  f"station), reason: {event.reason}")
     check_plan(ctx, work_dir, lock)
     state = check_state(f, work_dir, bool(has_list and journal.events and lock != LIVE))
     summary = check_summary(ctx, work_dir)

@@ -24,6 +24,8 @@ class EventKind(StrEnum):
     EXTRA_REMOVE = "extra_remove"  # an extra item is taken out
     HANDOVER = "handover"  # another worker takes over the station between orders
     REPACK = "repack"  # pack an order again that was packed (here or elsewhere), with a reason
+    SECOND_CHECK = "second_check"  # a second worker confirms a flagged order (second_check.py)
+    SECOND_CHECK_SKIPPED = "second_check_skipped"  # a supervisor skips that check, with a reason
 
 
 class Outcome(StrEnum):
@@ -75,6 +77,8 @@ class ScanEvent:
     detail: str = ""  # e.g. the other order whose label was scanned
     sku: str = ""  # the line SKU the event resolved to (so a replay never resolves again)
     target: int | None = None  # the seq of the event an undo reverses
+    checker_id: str = ""  # the second worker who checked the order (SECOND_CHECK)
+    checker_name: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -100,4 +104,6 @@ class ScanEvent:
             detail=str(data.get("detail", "")),
             sku=str(data.get("sku", "")),
             target=None if data.get("target") is None else int(data["target"]),
+            checker_id=str(data.get("checker_id", "")),
+            checker_name=str(data.get("checker_name", "")),
         )

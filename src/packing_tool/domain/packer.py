@@ -38,6 +38,7 @@ from packing_tool.domain.packer_views import (
     Progress,
     ScanResult,
 )
+from packing_tool.domain.second_check import CHECK_KINDS
 
 NO_EFFECT = frozenset({
     Outcome.ORDER_NOT_FOUND, Outcome.ORDER_AMBIGUOUS, Outcome.ORDER_ALREADY_PACKED,
@@ -56,6 +57,8 @@ ALLOWED: dict[EventKind, frozenset[Outcome]] = {
     EventKind.EXTRA_REMOVE: frozenset({Outcome.EXTRA_REMOVED, Outcome.ORDER_COMPLETE}),
     EventKind.HANDOVER: frozenset({Outcome.WORKER_CHANGED}),
     EventKind.REPACK: frozenset({Outcome.REPACK_STARTED}),
+    EventKind.SECOND_CHECK: frozenset({Outcome.ORDER_COMPLETE}),
+    EventKind.SECOND_CHECK_SKIPPED: frozenset({Outcome.ORDER_COMPLETE}),
 }
 
 
@@ -89,16 +92,20 @@ class PackerLogic(PackerRules):
         row: int | None = None,
         reason: str = "",
         quantity: int | None = None,
+        checker: tuple[str, str] = ("", ""),
     ) -> ScanEvent:
-        """The event this input means now. Pure: the state is not touched."""
+        """The event this input means now. Pure: the state is not touched.
+        ``checker``: (worker_id, name) of the second worker of a SECOND_CHECK."""
         require_aware(at)
         verdict = self.verdict(EventKind(kind), at, code=code, row=row, reason=reason,
-                               quantity=quantity)
+                               quantity=quantity, checker=checker)
         return ScanEvent(
             seq=self._last_seq + 1, kind=EventKind(kind), at=at, worker_id=worker_id,
             worker_name=worker_name, outcome=verdict.outcome, code=code, order=verdict.order,
             row=verdict.row, quantity=verdict.quantity, reason=reason, detail=verdict.detail,
-            sku=verdict.sku, target=verdict.target)
+            sku=verdict.sku, target=verdict.target,
+            checker_id=checker[0] if kind is EventKind.SECOND_CHECK else "",
+            checker_name=checker[1] if kind is EventKind.SECOND_CHECK else "")
 
     def handle(
         self,
@@ -111,10 +118,11 @@ class PackerLogic(PackerRules):
         row: int | None = None,
         reason: str = "",
         quantity: int | None = None,
+        checker: tuple[str, str] = ("", ""),
     ) -> ScanResult:
         """``decide`` then ``apply``, for callers that keep no journal (tests, tools)."""
         return self.apply(self.decide(kind, at, worker_id, worker_name, code=code, row=row,
-                                      reason=reason, quantity=quantity))
+                                      reason=reason, quantity=quantity, checker=checker))
 
     def apply(self, event: ScanEvent) -> ScanResult:
         """Change the state as ``event`` says. Raises ValueError (changing nothing) when the
@@ -163,6 +171,10 @@ class PackerLogic(PackerRules):
             if not any(u.seq == event.target for u in current.undo_stack):
                 raise ValueError(f"event {event.seq}: nothing to undo for target {event.target}")
             return current
+        if kind in CHECK_KINDS:  # completes an order whose units are all in the box
+            if missing or extras:
+                raise ValueError(f"event {event.seq}: order {current.number} is not packed yet")
+            return current
         if kind in (EventKind.EXTRA_KEEP, EventKind.EXTRA_REMOVE):
             if not current.pending_extras.get(event.sku):
                 raise ValueError(f"event {event.seq}: no pending extra {event.sku!r}")
@@ -175,7 +187,8 @@ class PackerLogic(PackerRules):
             missing -= event.quantity
         else:
             return current  # skips, extras and misscans leave the lines as they are
-        if (outcome is Outcome.ORDER_COMPLETE) != (missing == 0 and extras == 0):
+        # Every unit in the box without ORDER_COMPLETE: the order waits for a second check.
+        if outcome is Outcome.ORDER_COMPLETE and (missing or extras):
             raise ValueError(f"event {event.seq}: {outcome} does not match the order's state")
         return current
 
@@ -204,6 +217,8 @@ class PackerLogic(PackerRules):
             self._units_packed -= entry.quantity
         elif kind in (EventKind.EXTRA_KEEP, EventKind.EXTRA_REMOVE):
             state.resolve_extra(event.seq, kind, event.sku)
+        elif kind in CHECK_KINDS:
+            self.second_checks.record(event)
         elif event.quantity > 0:
             self._count_units(event, state)
         if outcome is Outcome.ORDER_COMPLETE:
@@ -220,6 +235,7 @@ class PackerLogic(PackerRules):
             if old.status is OrderStatus.COMPLETE:
                 self._orders_complete -= 1
         state = self._states[event.order or ""] = OrderState(self._by_number[event.order or ""])
+        self.second_checks.forget(state.number)
         state.repack = event.reason
         return state
 

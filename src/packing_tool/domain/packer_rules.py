@@ -16,6 +16,7 @@ from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.order_state import OrderState
 from packing_tool.domain.orders import Order, PackingList
 from packing_tool.domain.packer_views import OrderStatus
+from packing_tool.domain.second_check import CHECK_KINDS, SecondChecks, check_verdict
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class PackerRules:
         self._elsewhere: dict[str, Elsewhere] = {}
         self._not_to_pack = {order_key(n): n for n in packing_list.skipped if order_key(n)}
         self._other_lists: dict[str, tuple[str, str]] = {}
+        self.second_checks = SecondChecks(packing_list.orders)  # rules set by the storage layer
 
     # ------------------------------------------------------------------ outside knowledge
 
@@ -116,10 +118,17 @@ class PackerRules:
         return dict(self._ambiguous)
 
     def verdict(self, kind: EventKind, at: datetime, *, code: str, row: int | None,
-                reason: str, quantity: int | None) -> Verdict:
+                reason: str, quantity: int | None,
+                checker: tuple[str, str] = ("", "")) -> Verdict:
         cur = self._current
         if kind is EventKind.SCAN:
             return self._scan(code, at)
+        if kind in CHECK_KINDS:
+            outcome, detail = check_verdict(
+                kind, cur, checker=checker, reason=reason, at_station=self._worker[0],
+                label_matches=cur is not None and self._order_key(code) == self._order_key(
+                    cur.number))
+            return Verdict(outcome, None if cur is None else cur.number, detail=detail)
         if kind is EventKind.REPACK:
             return self._repack(code, reason)
         if kind is EventKind.HANDOVER:
@@ -218,7 +227,7 @@ class PackerRules:
         row = cur.open_row(skus) if skus else None
         if row is not None:
             sku = cur.order.lines[cur.position(row) or 0].sku
-            done = cur.missing == 1 and not cur.extras_pending
+            done = cur.missing == 1 and not cur.extras_pending and not self._check_first(cur)
             return Verdict(Outcome.ORDER_COMPLETE if done else Outcome.ITEM_OK, cur.number, row,
                            1, sku=sku)
         mine = frozenset(s for s in skus if s in cur.sku_rows)
@@ -243,6 +252,9 @@ class PackerRules:
             return Verdict(Outcome.WRONG_ITEM, cur.number, detail=(
                 f"{', '.join(sorted(skus))} is not in order {cur.number}"))
         return Verdict(Outcome.UNKNOWN_BARCODE, cur.number, detail=f"{code!r} is not known")
+
+    def _check_first(self, cur: OrderState) -> bool:
+        return self.second_checks.needed(cur)  # the order waits for a second worker's check
 
     def _is_complete(self, order_number: str) -> bool:
         state = self._states.get(order_number)
@@ -276,7 +288,7 @@ class PackerRules:
             return Verdict(Outcome.REFUSED, cur.number, row, detail=refuse)
         count = remaining if quantity is None else quantity
         sku = cur.order.lines[i].sku
-        done = cur.missing == count and not cur.extras_pending
+        done = cur.missing == count and not cur.extras_pending and not self._check_first(cur)
         return Verdict(Outcome.ORDER_COMPLETE if done else Outcome.MANUAL_CONFIRMED, cur.number,
                        row, count, sku=sku, detail=f"{count} unit(s) of {sku} confirmed by hand")
 
@@ -285,7 +297,7 @@ class PackerRules:
             return Verdict(Outcome.REFUSED, cur.number, sku=sku,
                            detail=f"no extra {sku!r} is pending in order {cur.number}")
         keep = kind is EventKind.EXTRA_KEEP
-        done = cur.missing == 0 and cur.extras_pending == 1
+        done = cur.missing == 0 and cur.extras_pending == 1 and not self._check_first(cur)
         outcome = Outcome.EXTRA_KEPT if keep else Outcome.EXTRA_REMOVED
         return Verdict(Outcome.ORDER_COMPLETE if done else outcome, cur.number,
                        cur.first_row_of(frozenset({sku})), sku=sku,

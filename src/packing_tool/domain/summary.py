@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from packing_tool.domain.packer_views import OrderStatus, OrderView, iso, seconds
 from packing_tool.domain.packing_state import UNFINISHED, order_record
+from packing_tool.domain.second_check import CheckRecord, check_figures
 from packing_tool.domain.sku_figures import sku_figures
 
 if TYPE_CHECKING:
@@ -113,9 +114,11 @@ def build_summary(
         "total_items": progress.units_total,
         "packed_items": progress.units_packed,
         "unique_skus": len(figures),
-        "orders": [_with_marks(order_record(v), v, conflicts) for v in done],
+        "orders": [_with_marks(order_record(v), v, conflicts,
+                               logic.second_checks.record_of(v.order_number)) for v in done],
         "counted_orders": sum(1 for v in done if _counts(v, conflicts)),
         "repacked_orders_count": sum(1 for v in done if v.repack),
+        **check_figures(logic.second_checks.records),
         "conflict_orders": [{"order_number": n, "also_packed": where}
                             for n, where in sorted(conflicts.items())],
         "packed_elsewhere_count": progress.orders_elsewhere,
@@ -134,8 +137,10 @@ def build_summary(
     }
 
 
-def _with_marks(record: dict[str, Any], view: OrderView,
-                conflicts: Mapping[str, str]) -> dict[str, Any]:
+def _with_marks(record: dict[str, Any], view: OrderView, conflicts: Mapping[str, str],
+                check: CheckRecord | None = None) -> dict[str, Any]:
+    if check is not None:
+        record["second_check"] = check.to_dict()  # who checked it and when, or why skipped
     if view.repack:
         record["repack_reason"] = view.repack
     if view.order_number in conflicts:

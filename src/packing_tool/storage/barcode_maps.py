@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from packing_tool.domain.barcodes import clean_scan
+from packing_tool.domain.second_check import CONFIG_KEY, SecondCheckRules
 from packing_tool.storage import share_json
 from packing_tool.storage.layout import ShareLayout, client_folder_id
 from packing_tool.storage.lock_info import station_name
@@ -128,6 +129,19 @@ class BarcodeMapStore:
             return False
 
         return self._edit(drop)
+
+    def second_check(self) -> tuple[SecondCheckRules, list[str]]:
+        """The client's second-check rules (key ``second_check``) and what in them is ignored."""
+        return SecondCheckRules.from_dict(self._read().get(CONFIG_KEY))
+
+    def set_second_check(self, rules: SecondCheckRules) -> None:
+        """Store the second-check rules; every other key of the file stays as it is."""
+        def mutate(doc: dict[str, Any]) -> None:
+            doc[CONFIG_KEY] = rules.to_dict()
+            doc["last_updated"] = now_iso()
+            doc["updated_by"] = station_name()
+
+        fileio.locked_json_update(self.path, mutate, default=self._default, timeout=self.timeout)
 
     def kept_aside(self) -> list[Path]:
         """Copies of unreadable versions of the file, newest last (to tell the user)."""

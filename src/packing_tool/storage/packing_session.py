@@ -23,7 +23,7 @@ from packing_tool.domain.orders import FULL_SESSION, PackingList
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import OrderView, Progress, ScanResult
 from packing_tool.domain.packing_state import state_snapshot
-from packing_tool.storage.barcode_maps import station_barcodes
+from packing_tool.storage.barcode_maps import BarcodeMapStore, station_barcodes
 from packing_tool.storage.journal import JOURNAL_FILENAME, ScanJournal
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.legacy_import import import_legacy_state
@@ -107,6 +107,9 @@ class PackingSession:
         self.logic = PackerLogic(self.packing_list, order_key=order_key,
                                  resolve_item=self._resolve,
                                  debounce_seconds=debounce_seconds)
+        config = BarcodeMapStore(layout, client_id)
+        rules, self.second_check_problems = config.second_check()
+        self.logic.second_checks.configure(rules, config.client_id)
         self.lock = threading.Lock()
         self.journal: Journal = journal or ScanJournal(self.work_dir, durable=durable)
         events = self.journal.load()

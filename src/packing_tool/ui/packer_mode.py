@@ -27,6 +27,7 @@ from packing_tool.ui import packer_dialogs, wording
 from packing_tool.ui.feedback import COMPLETE, ERROR, FEEDBACK_KIND, INFO, WARN
 from packing_tool.ui.packer_ledger import LedgerParts, LedgerWatch
 from packing_tool.ui.packer_screen import SHORTCUTS, PackerScreen
+from packing_tool.ui.second_check_flow import SecondCheckFlow
 from packing_tool.ui.sounds import ERROR_SOUND, SoundPlayer
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ class PackerMode(LedgerParts, PackerScreen):
                            "manual": self.confirm_manually, "keep": self.keep_extra,
                            "remove": self.remove_extra, "repack": self.pack_again,
                            "end": self.request_end})
+        self.second_check = SecondCheckFlow(self, self, self._perform)  # F10, Shift+F10
         self._show_start()
 
     # ------------------------------------------------------------------ public actions
@@ -97,6 +99,8 @@ class PackerMode(LedgerParts, PackerScreen):
 
     def submit_scan(self, text: str) -> ScanResult | None:
         """Process one scanned code (what Enter in the scan field does)."""
+        if self.second_check.takes(text):  # a worker card, or the label that confirms a check
+            return self.second_check.handle(text)
         return self._perform(lambda: self.session.scan(text, self._worker), text)
 
     def skip_order(self) -> ScanResult | None:
@@ -190,6 +194,7 @@ class PackerMode(LedgerParts, PackerScreen):
         self._show_extras()
         self._enable_buttons()
         self.feedback.show_result(result, scanned)
+        self.second_check.refresh(result)
         if scanned and outcome is not Outcome.DUPLICATE_READ:
             self._repack_label = (result.order_number or scanned) if outcome in REPACKABLE else ""
         if result.order_completed and (
@@ -265,3 +270,4 @@ class PackerMode(LedgerParts, PackerScreen):
             self._show_session()
         self._show_extras()
         self._enable_buttons()
+        self.second_check.refresh()  # a resumed order may be waiting for its second check

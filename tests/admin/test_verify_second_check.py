@@ -1,0 +1,67 @@
+"""`packing-tool verify` lists the orders whose second check was skipped, with the reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from packing_tool.cli import main
+from packing_tool.domain.events import EventKind, Outcome
+from packing_tool.domain.second_check import SecondCheckRules
+from packing_tool.storage.barcode_maps import BarcodeMapStore
+from packing_tool.storage.layout import ShareLayout
+from packing_tool.storage.packing_session import PackingSession, Worker
+
+SESSION = "2026-11-21_1"
+PACKER, CHECKER = Worker("worker_001", "Ана"), Worker("worker_002", "Борис")
+JOURNAL = f"Sessions/CLIENT_M/{SESSION}/packing/DHL_Orders/scan_journal.jsonl"
+
+
+def test_verify_warns_of_each_skipped_check_and_its_reason(
+        share_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    layout = ShareLayout(share_root)
+    BarcodeMapStore(layout, "M").set_second_check(SecondCheckRules(tags=("Priority",),
+                                                                   skus=("MC-SER-102-30",)))
+    session = PackingSession(layout, "M", SESSION, "DHL_Orders", debounce_seconds=0)
+    try:
+        for label, sku in (("48226", "MC-SER-101-30"), ("48232", "MC-SER-102-30")):
+            assert session.scan(label, PACKER).outcome is Outcome.ORDER_LOADED
+            for _ in range(session.logic.order(f"#{label}").units_total):
+                assert not session.scan(sku, PACKER).order_completed
+            if label == "48226":  # waits for its check, set aside meanwhile
+                assert session.act(EventKind.SKIP, PACKER).outcome is Outcome.ORDER_SKIPPED
+        # A supervisor skips the check of #48232; #48226 is resumed and checked.
+        skipped = session.act(EventKind.SECOND_CHECK_SKIPPED, PACKER,
+                              reason="Only one packer on the night shift")
+        assert skipped.order_completed
+        session.scan("48226", PACKER)
+        checked = session.act(EventKind.SECOND_CHECK, PACKER, code="48226",
+                              checker=(CHECKER.id, CHECKER.name))
+        assert checked.order_completed
+    finally:
+        session.close()
+
+    code = main(["--root", str(share_root), "verify", "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0  # a warning, not an error
+    notes = [f for f in result["findings"] if "second check" in f["message"]]
+    assert [(f["severity"], f["path"]) for f in notes] == [("warning", JOURNAL)]
+    assert "order #48232" in notes[0]["message"]
+    assert "Only one packer on the night shift" in notes[0]["message"]
+    assert result["counts"]["error"] == 0
+
+
+def test_verify_names_second_check_settings_the_station_ignores(
+        share_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = share_root / "Clients" / "CLIENT_M" / "packer_config.json"
+    config.write_text(json.dumps({"client_id": "M", "sku_mapping": {},
+                                  "second_check": {"tags": ["VIP"], "sample_percent": 250}}),
+                      encoding="utf-8")
+    assert main(["--root", str(share_root), "verify", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [(f["severity"], f["path"], f["message"]) for f in result["findings"]
+            if "second_check" in f["message"]] == [
+        ("warning", "Clients/CLIENT_M/packer_config.json",
+         "second_check: sample_percent 250.0 is not 0 to 100; ignored")]
