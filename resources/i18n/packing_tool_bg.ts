@@ -100,6 +100,22 @@
             <source>Scanned: {code}</source>
             <translation>Сканирано: {code}</translation>
         </message>
+        <message>
+            <source>This item belongs to order {orders} of this list: put it aside for that order.</source>
+            <translation>Този артикул е от поръчка {orders} от този списък: остави го настрана за нея.</translation>
+        </message>
+        <message>
+            <source>This item belongs to order {orders} of this list: scan that order's label first.</source>
+            <translation>Този артикул е от поръчка {orders} от този списък: първо сканирай етикета на тази поръчка.</translation>
+        </message>
+        <message>
+            <source>This item was in order {orders} of this list, already packed.</source>
+            <translation>Този артикул беше в поръчка {orders} от този списък, вече опакована.</translation>
+        </message>
+        <message>
+            <source>{orders} and {n} more</source>
+            <translation>{orders} и още {n}</translation>
+        </message>
     </context>
     <context>
         <name>FilterBar</name>
@@ -241,6 +257,10 @@
         <message>
             <source>ORDER {order} PACKED TWICE</source>
             <translation>ПОРЪЧКА {order} Е ОПАКОВАНА ДВА ПЪТИ</translation>
+        </message>
+        <message>
+            <source>{where}. Put it aside and skip it.</source>
+            <translation>{where}. Остави я настрана и я пропусни.</translation>
         </message>
         <message>
             <source>{why}. Put it aside; scan the next order label.</source>
@@ -1219,6 +1239,49 @@ End the session anyway? They stay unpacked.</source>
         </message>
     </context>
     <context>
+        <name>RemainingOrdersPanel</name>
+        <message>
+            <source>Order</source>
+            <translation>Поръчка</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>Куриер</translation>
+        </message>
+        <message>
+            <source>Box</source>
+            <translation>Кутия</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Тагове</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Артикули</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Къде</translation>
+        </message>
+        <message>
+            <source>Orders to pack ({n}) · {key} hides this list</source>
+            <translation>Поръчки за пакетиране ({n}) · {key} скрива списъка</translation>
+        </message>
+        <message>
+            <source>{packed} / {units} · set aside</source>
+            <translation>{packed} / {units} · отложена</translation>
+        </message>
+        <message>
+            <source>{packed} / {units} · open</source>
+            <translation>{packed} / {units} · отворена</translation>
+        </message>
+        <message>
+            <source>Packed or being packed elsewhere ({n}): do not pack them here</source>
+            <translation>Опаковани или пакетирани другаде ({n}): не ги пакетирай тук</translation>
+        </message>
+    </context>
+    <context>
         <name>RepackDialog</name>
         <message>
             <source>Parcel damaged</source>
@@ -1462,7 +1525,7 @@ End the session anyway? They stay unpacked.</source>
         </message>
         <message>
             <source>tag {value}</source>
-            <translation>етикет {value}</translation>
+            <translation>таг {value}</translation>
         </message>
         <message>
             <source>SKU {value}</source>
@@ -2623,6 +2686,14 @@ Lock: {lock}</source>
         <message>
             <source>packed again</source>
             <translation>опакована отново</translation>
+        </message>
+        <message>
+            <source> (PC {host})</source>
+            <translation> (компютър {host})</translation>
+        </message>
+        <message>
+            <source>station {station}{pc}, worker {name}, since {when}</source>
+            <translation>станция {station}{pc}, работник {name}, от {when}</translation>
         </message>
         <message>
             <source>in {list} of {session}</source>

@@ -62,3 +62,11 @@ def test_texts_only_a_python_parser_finds_are_in_the_catalogue() -> None:
     assert ("LocalTime", "today {time}") in found
     assert found[("LocalTime", "today {time}")][0] == "днес {time}"
     assert found[("Wording", "ITEM OK")][0] == "АРТИКУЛЪТ Е ВЕРЕН"
+
+
+def test_no_module_renames_the_translate_function() -> None:
+    """``tr = QCoreApplication.translate`` hides the context from lupdate (it files the context
+    as the text): use QCoreApplication.translate("Context", "…") or a module's _tr helper."""
+    ui = ROOT / "src" / "packing_tool" / "ui"
+    alias = re.compile(r"^\s*\w+\s*=\s*QCoreApplication\.translate\s*$", re.MULTILINE)
+    assert [p.name for p in sorted(ui.glob("*.py")) if alias.search(p.read_text("utf-8"))] == []

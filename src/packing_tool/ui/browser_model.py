@@ -150,7 +150,7 @@ def describe(row: IndexRow) -> str:
     if row.lock is not None:
         age = row.lock.heartbeat_age(now())
         lines.append(_tr("Locked by {lock}; last heartbeat {age} s ago").format(
-            lock=row.lock.describe(), age=f"{age:.0f}"))
+            lock=wording.lock(row.lock), age=f"{age:.0f}"))
     return "\n".join(lines)
 
 
@@ -315,6 +315,7 @@ class SessionTableModel(QAbstractTableModel):
             return marker_tooltip(cells.row)
         if role == Qt.ItemDataRole.ToolTipRole:
             lock = cells.row.lock
-            held = _tr("\nLock: {lock}").format(lock=lock.describe()) if lock is not None else ""
+            held = _tr("\nLock: {lock}").format(lock=wording.lock(lock)) if lock is not None \
+                else ""
             return f"{wording.status(status)}: {cells.row.key}{held}"
         return None

@@ -36,7 +36,7 @@ from packing_tool.storage.paths import RootChoice, local_data_dir
 from packing_tool.storage.scanner_tests import last_result as last_scanner_test
 from packing_tool.storage.session_manager import ActiveList, SessionSettings
 from packing_tool.storage.settings import StationSettings, session_settings
-from packing_tool.ui import main_tools, scanner_words
+from packing_tool.ui import main_tools, scanner_words, wording
 from packing_tool.ui.leaderboard import open_leaderboard
 from packing_tool.ui.offline_banner import OfflineBanner
 from packing_tool.ui.packer_mode import PackerMode
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         holder = payload.get("lock")
         if isinstance(holder, LockInfo):
             self._offer_take_over(payload, holder, self.tr("The list's lock is stale: {lock}."
-                                                           ).format(lock=holder.describe()))
+                                                           ).format(lock=wording.lock(holder)))
 
     def _offer_take_over(self, payload: dict[str, Any], holder: object, text: str) -> None:
         question = self.tr("{why}\n\nTake the list over? The other station will be told and "

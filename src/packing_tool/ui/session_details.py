@@ -188,8 +188,14 @@ class SessionDetailsDialog(QDialog):
             field = QLabel(str(value))
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, field)
+        checked, skipped = (int(s.get(k) or 0) for k in ("second_checks_count",
+                                                          "second_checks_skipped_count"))
+        if checked or skipped:
+            form.addRow(self.tr("Second checks"), QLabel(self.tr(
+                "{checked} checked by a second worker, {skipped} skipped (Orders tab)").format(
+                    checked=checked, skipped=skipped)))
         if d.lock is not None:
-            form.addRow(self.tr("Lock"), QLabel(d.lock.describe()))
+            form.addRow(self.tr("Lock"), QLabel(wording.lock(d.lock)))
         for note in d.notes:
             form.addRow(self.tr("Note"), QLabel(note))
         return page
