@@ -177,6 +177,10 @@ def main() -> int:  # noqa: PLR0915  (one screen after another, read top to bott
     from language_screenshots import shoot_bulgarian  # login, browser, packer in Bulgarian
 
     shoot_bulgarian(app, OUT)
+    from theme_screenshots import shoot_theme  # every table again in the dark theme
+
+    shoot_theme(app, "dark", OUT)
+    apply_theme(app, "light")
     QTimer.singleShot(0, window.close)
     settle(app, 0.5)
     window.close()
