@@ -21,12 +21,67 @@ import contextlib
 import json
 import os
 import time
+from datetime import datetime
 from pathlib import Path
 
+from packing_tool.storage import share_json
+from packing_tool.storage.exclusive import read_settled
+from packing_tool.storage.lock_info import LOCK_FILENAME, LockInfo
 from shared import fileio
+from shared.compat import LOCK_VERSION
+from shared.timestamps import to_iso
 
 HISTORY_FILENAME = "lock_history.jsonl"
 MISSING_RECHECKS = (0.02, 0.05, 0.1)  # seconds between re-reads of a lock found missing
+UNKNOWN = "unknown"
+
+
+class LockHeldError(RuntimeError):
+    """Another holder (or an unreadable lock file) has the list."""
+
+    def __init__(self, work_dir: Path, holder: LockInfo, *, stale: bool, age: float,
+                 invalid: bool = False, note: str = "") -> None:
+        self.work_dir, self.holder, self.stale, self.invalid = work_dir, holder, stale, invalid
+        beat = "heartbeat unreadable" if age == float("inf") else f"heartbeat {age:.0f} s ago"
+        if invalid:
+            state = "is stale and can be taken over" if stale else "counts as held until stale"
+            text = (f"{work_dir.name}: the lock file {work_dir / LOCK_FILENAME} is not a valid "
+                    f"lock (written {age:.0f} s ago); it {state}")
+        elif stale:
+            gone = "; its program no longer runs" if holder.owner_gone() else ""
+            text = (f"{work_dir.name} was being packed by {holder.describe()} ({beat}{gone}); "
+                    "the lock is stale and can be taken over")
+        else:
+            text = f"{work_dir.name} is being packed by {holder.describe()} ({beat})"
+        super().__init__(text + (f" ({note})" if note else ""))
+
+
+class LockLostError(RuntimeError):
+    """Our lock file is gone or belongs to someone else now."""
+
+    def __init__(self, work_dir: Path, holder: LockInfo | None) -> None:
+        self.work_dir, self.holder = work_dir, holder
+        now_held = f"it is now held by {holder.describe()}" if holder else "the lock file is gone"
+        super().__init__(f"{work_dir.name}: this station no longer holds the lock; {now_held}")
+
+
+def payload(info: LockInfo) -> bytes:
+    return fileio.dumps({**info.to_dict(), "version": LOCK_VERSION}).encode("utf-8")
+
+
+def read_current(work_dir: Path) -> tuple[LockInfo | None, bytes, bool]:
+    """(lock, raw bytes, valid); an invalid file gives a placeholder dated by its mtime."""
+    path = work_dir / LOCK_FILENAME
+    try:
+        raw = read_settled(path)  # a lock being created is empty for a moment on some shares
+        mtime = path.stat().st_mtime
+    except FileNotFoundError:
+        return None, b"", True
+    with contextlib.suppress(UnicodeDecodeError, ValueError):
+        if (info := LockInfo.from_dict(share_json.loads(raw.decode("utf-8-sig")))) is not None:
+            return info, raw, True
+    written = to_iso(datetime.fromtimestamp(mtime).astimezone())
+    return LockInfo(UNKNOWN, UNKNOWN, written, written), raw, False
 
 
 def rewrite_in_place(path: Path, data: bytes) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from packing_tool.storage.lock_file import read_current
 from packing_tool.storage.lock_info import (
     DEFAULT_STALE_SECONDS,
     LOCK_FILENAME,
@@ -23,7 +24,7 @@ from packing_tool.storage.lock_info import (
     station_name,
     user_name,
 )
-from packing_tool.storage.session_lock import SessionLockManager, read_current
+from packing_tool.storage.session_lock import SessionLockManager
 from shared.timestamps import now, to_iso
 
 RELEASED_PREFIX = LOCK_FILENAME + ".released-"

@@ -23,11 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool import __version__
-from packing_tool.storage import share_json
-from packing_tool.storage.exclusive import create_new, read_settled
+from packing_tool.storage.exclusive import create_new
 from packing_tool.storage.lock_file import (
     HISTORY_FILENAME,
+    LockHeldError,
+    LockLostError,
     ended_by_other,
+    payload,
+    read_current,
     recheck_missing,
     rewrite_in_place,
 )
@@ -43,61 +46,13 @@ from packing_tool.storage.lock_info import (
 )
 from shared import fileio
 from shared.append_log import AppendLog
-from shared.compat import LOCK_VERSION
 from shared.timestamps import now, to_iso
 
+__all__ = ["GUARD_FILENAME", "HISTORY_FILENAME", "LockHeldError", "LockLostError",
+           "SessionLock", "SessionLockManager"]
 log = logging.getLogger(__name__)
 
 GUARD_FILENAME = LOCK_FILENAME + ".guard"
-UNKNOWN = "unknown"
-
-
-class LockHeldError(RuntimeError):
-    """Another holder (or an unreadable lock file) has the list."""
-
-    def __init__(self, work_dir: Path, holder: LockInfo, *, stale: bool, age: float,
-                 invalid: bool = False, note: str = "") -> None:
-        self.work_dir, self.holder, self.stale, self.invalid = work_dir, holder, stale, invalid
-        beat = "heartbeat unreadable" if age == float("inf") else f"heartbeat {age:.0f} s ago"
-        if invalid:
-            state = "is stale and can be taken over" if stale else "counts as held until stale"
-            text = (f"{work_dir.name}: the lock file {work_dir / LOCK_FILENAME} is not a valid "
-                    f"lock (written {age:.0f} s ago); it {state}")
-        elif stale:
-            gone = "; its program no longer runs" if holder.owner_gone() else ""
-            text = (f"{work_dir.name} was being packed by {holder.describe()} ({beat}{gone}); "
-                    "the lock is stale and can be taken over")
-        else:
-            text = f"{work_dir.name} is being packed by {holder.describe()} ({beat})"
-        super().__init__(text + (f" ({note})" if note else ""))
-
-
-class LockLostError(RuntimeError):
-    """Our lock file is gone or belongs to someone else now."""
-
-    def __init__(self, work_dir: Path, holder: LockInfo | None) -> None:
-        self.work_dir, self.holder = work_dir, holder
-        now_held = f"it is now held by {holder.describe()}" if holder else "the lock file is gone"
-        super().__init__(f"{work_dir.name}: this station no longer holds the lock; {now_held}")
-
-
-def _payload(info: LockInfo) -> bytes:
-    return fileio.dumps({**info.to_dict(), "version": LOCK_VERSION}).encode("utf-8")
-
-
-def read_current(work_dir: Path) -> tuple[LockInfo | None, bytes, bool]:
-    """(lock, raw bytes, valid); an invalid file gives a placeholder dated by its mtime."""
-    path = work_dir / LOCK_FILENAME
-    try:
-        raw = read_settled(path)  # a lock being created is empty for a moment on some shares
-        mtime = path.stat().st_mtime
-    except FileNotFoundError:
-        return None, b"", True
-    with contextlib.suppress(UnicodeDecodeError, ValueError):
-        if (info := LockInfo.from_dict(share_json.loads(raw.decode("utf-8-sig")))) is not None:
-            return info, raw, True
-    written = to_iso(datetime.fromtimestamp(mtime).astimezone())
-    return LockInfo(UNKNOWN, UNKNOWN, written, written), raw, False
 
 
 def _holds(current: LockInfo | None, valid: bool, lock_id: str) -> bool:
@@ -157,7 +112,7 @@ class SessionLock:
                     current, valid = self._missing()
                 if _holds(current, valid, self.info.lock_id):
                     info = replace(self.info, heartbeat=to_iso(self._manager.clock()))
-                    rewrite_in_place(self.work_dir / LOCK_FILENAME, _payload(info))
+                    rewrite_in_place(self.work_dir / LOCK_FILENAME, payload(info))
                     self.info = info
                     return True
         self._found_lost(LockLostError(self.work_dir, current if valid else None))
@@ -173,7 +128,7 @@ class SessionLock:
             raise FileNotFoundError(f"{self.work_dir} cannot be reached")
         if ended_by_other(self.work_dir, self.info.lock_id):
             return None, True
-        if create_new(path, _payload(self.info)):  # never creates the folder itself
+        if create_new(path, payload(self.info)):  # never creates the folder itself
             log.warning("The lock of %s was missing; put back", self.work_dir)
             self._manager._record(self.work_dir, "restore", self.info)
             return self.info, True
@@ -240,7 +195,7 @@ class SessionLockManager:
         work_dir = Path(os.path.abspath(work_dir))
         for _ in range(50):
             info = self._new_info()
-            if _create(work_dir, _payload(info)):
+            if _create(work_dir, payload(info)):
                 self._exclusive(work_dir, info, exclusive_with)
                 return self._register(work_dir, info, "acquire")
             current, _, valid = read_current(work_dir)
@@ -264,7 +219,7 @@ class SessionLockManager:
             if mine is not None and _holds(current, valid, mine.info.lock_id):
                 return mine
             if current is None:
-                if not _create(work_dir, _payload(info)):  # an older packer got in first
+                if not _create(work_dir, payload(info)):  # an older packer got in first
                     current, _, valid = read_current(work_dir)
                     raise self._held_error(work_dir, current or expected, valid)
                 event = "acquire"
@@ -272,7 +227,7 @@ class SessionLockManager:
                 old = self.keep_confirmed(work_dir, current, raw, valid, expected, "takeover")
                 # Rewritten in place after the copy: the lock file never vanishes, so no
                 # acquire can slip in between; the guard keeps our own stations' writes out.
-                rewrite_in_place(work_dir / LOCK_FILENAME, _payload(info))
+                rewrite_in_place(work_dir / LOCK_FILENAME, payload(info))
                 extra = {"from": old, "reason": reason}
             self._exclusive(work_dir, info, exclusive_with, guarded=True)
         return self._register(work_dir, info, event, extra)
