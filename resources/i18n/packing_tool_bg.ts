@@ -905,6 +905,14 @@ Take the list over? The other station will be told and will stop writing. This i
             <translation>↻ опакована отново</translation>
         </message>
         <message>
+            <source>✔ second check</source>
+            <translation>✔ втора проверка</translation>
+        </message>
+        <message>
+            <source>⚠ second check skipped</source>
+            <translation>⚠ втората проверка е пропусната</translation>
+        </message>
+        <message>
             <source>⟲ {} undo</source>
             <translation>⟲ {} отмени</translation>
         </message>
@@ -923,6 +931,14 @@ Take the list over? The other station will be told and will stop writing. This i
         <message>
             <source>✎ {} manual</source>
             <translation>✎ {} ръчно</translation>
+        </message>
+        <message>
+            <source>⚠ second check skipped: {}</source>
+            <translation>⚠ втората проверка е пропусната: {}</translation>
+        </message>
+        <message>
+            <source>✔ checked by {}</source>
+            <translation>✔ проверена от {}</translation>
         </message>
         <message>
             <source>Filter by order number…</source>
@@ -1918,6 +1934,14 @@ End the session anyway? They stay unpacked.</source>
             <translation>Различни SKU</translation>
         </message>
         <message>
+            <source>Second checks</source>
+            <translation>Втори проверки</translation>
+        </message>
+        <message>
+            <source>{checked} checked by a second worker, {skipped} skipped (Orders tab)</source>
+            <translation>{checked} проверени от втори работник, {skipped} пропуснати (раздел „Поръчки“)</translation>
+        </message>
+        <message>
             <source>Lock</source>
             <translation>Заключване</translation>
         </message>
@@ -2894,6 +2918,42 @@ Lock: {lock}</source>
         <message>
             <source>order {order} is not fully packed yet</source>
             <translation>поръчка {order} още не е опакована изцяло</translation>
+        </message>
+        <message>
+            <source>The heartbeat must be between {low} and {high} s (it is {v} s).</source>
+            <translation>Сигналът трябва да е между {low} и {high} с (сега е {v} с).</translation>
+        </message>
+        <message>
+            <source>A lock must count as stale only after more than two heartbeats: more than {min} s (it is {v} s).</source>
+            <translation>Заключването може да се смята за замряло само след повече от два сигнала: повече от {min} с (сега е {v} с).</translation>
+        </message>
+        <message>
+            <source>The stale time may be at most {max} s (it is {v} s).</source>
+            <translation>Времето до замиране може да е най-много {max} с (сега е {v} с).</translation>
+        </message>
+        <message>
+            <source>The share timeout must be between {low} and {high} s (it is {v} s).</source>
+            <translation>Изчакването на общата папка трябва да е между {low} и {high} с (сега е {v} с).</translation>
+        </message>
+        <message>
+            <source>The pause gap for scores must be between {low} and {high} s (it is {v} s).</source>
+            <translation>Паузата за резултатите трябва да е между {low} и {high} с (сега е {v} с).</translation>
+        </message>
+        <message>
+            <source>The station name is empty: leave it unset to use the PC name.</source>
+            <translation>Името на станцията е празно: не го задавай, за да се ползва името на компютъра.</translation>
+        </message>
+        <message>
+            <source>The station name is longer than {n} characters.</source>
+            <translation>Името на станцията е по-дълго от {n} знака.</translation>
+        </message>
+        <message>
+            <source>The station name may not contain \ / : * ? " &lt; &gt; | or control characters.</source>
+            <translation>Името на станцията не може да съдържа \ / : * ? " &lt; &gt; | или управляващи знаци.</translation>
+        </message>
+        <message>
+            <source>The server path is empty: leave it unset to use the demo data.</source>
+            <translation>Пътят до сървъра е празен: не го задавай, за да се ползват демо данните.</translation>
         </message>
     </context>
     <context>

@@ -42,6 +42,7 @@ from packing_tool.storage.settings import (
 from packing_tool.ui import language
 from packing_tool.ui.themes import set_style_property
 from packing_tool.ui.widgets import named
+from packing_tool.ui.wording_details import settings_problem
 
 
 def ask_folder(parent: QWidget, start: str) -> Path | None:
@@ -177,7 +178,7 @@ class SettingsDialog(QDialog):
     def _revalidate(self) -> None:
         problems = self.problems()
         self.ok_button.setEnabled(not problems)
-        self.message.setText("\n".join(problems))
+        self.message.setText("\n".join(settings_problem(p) for p in problems))
         set_style_property(self.message, "kind", "error" if problems else "info")
 
     def browse(self) -> None:

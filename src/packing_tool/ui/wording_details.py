@@ -196,3 +196,47 @@ def detail(text: str) -> str:
             return words(m)
         return _tr(words).format(**m.groupdict())
     return text
+
+
+# Station settings' problems (storage.settings, which has no Qt), as the Settings dialog shows
+# them while the user types. Theme and language problems cannot come from the dialog's lists.
+SETTINGS: list[tuple[str, str]] = [
+    (r"The heartbeat must be between (?P<low>\d+) and (?P<high>\d+) s \(it is (?P<v>\d+) s\)\.",
+     QT_TRANSLATE_NOOP("Wording", "The heartbeat must be between {low} and {high} s (it is "
+                                  "{v} s).")),
+    (r"A lock must count as stale only after more than two heartbeats: more than (?P<min>\d+) s "
+     r"\(it is (?P<v>\d+) s\)\.",
+     QT_TRANSLATE_NOOP("Wording", "A lock must count as stale only after more than two "
+                                  "heartbeats: more than {min} s (it is {v} s).")),
+    (r"The stale time may be at most (?P<max>\d+) s \(it is (?P<v>\d+) s\)\.",
+     QT_TRANSLATE_NOOP("Wording", "The stale time may be at most {max} s (it is {v} s).")),
+    (r"The share timeout must be between (?P<low>\d+) and (?P<high>\d+) s "
+     r"\(it is (?P<v>\d+) s\)\.",
+     QT_TRANSLATE_NOOP("Wording", "The share timeout must be between {low} and {high} s (it is "
+                                  "{v} s).")),
+    (r"The pause gap for scores must be between (?P<low>\d+) and (?P<high>\d+) s "
+     r"\(it is (?P<v>\d+) s\)\.",
+     QT_TRANSLATE_NOOP("Wording", "The pause gap for scores must be between {low} and {high} s "
+                                  "(it is {v} s).")),
+    (r"The station name is empty: leave it unset to use the PC name\.",
+     QT_TRANSLATE_NOOP("Wording", "The station name is empty: leave it unset to use the PC "
+                                  "name.")),
+    (r"The station name is longer than (?P<n>\d+) characters\.",
+     QT_TRANSLATE_NOOP("Wording", "The station name is longer than {n} characters.")),
+    (r'The station name may not contain .* or control characters\.',
+     QT_TRANSLATE_NOOP("Wording", 'The station name may not contain \\ / : * ? " < > | or '
+                                  "control characters.")),
+    (r"The server path is empty: leave it unset to use the demo data\.",
+     QT_TRANSLATE_NOOP("Wording", "The server path is empty: leave it unset to use the demo "
+                                  "data.")),
+]
+_SETTINGS = [(re.compile(pattern), words) for pattern, words in SETTINGS]
+
+
+def settings_problem(text: str) -> str:
+    """One of storage.settings' problems in the chosen language; unknown ones as they are."""
+    for pattern, words in _SETTINGS:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return _tr(words).format(**found.groupdict())
+    return text
