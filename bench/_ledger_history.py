@@ -218,15 +218,24 @@ def attached(root: Path, client: str, count: int) -> Iterator[dict[str, Any]]:
     info = ensure_history(count, client)
     sessions = ShareLayout(root).sessions_dir(client)
     sessions.mkdir(parents=True, exist_ok=True)
-    link = sessions / LEDGER_DIR
-    if link.is_symlink() or link.exists():
-        raise FileExistsError(f"{link} exists: attach the history before the ledger is used")
-    link.symlink_to(Path(info["folder"]), target_is_directory=True)
+    place, cached = sessions / LEDGER_DIR, Path(info["folder"])
+    if place.is_symlink() or place.exists():
+        raise FileExistsError(f"{place} exists: attach the history before the ledger is used")
+    # Moved in, not linked: the station refuses links on the share (a hostile share).
+    moved = True
+    try:
+        os.rename(cached, place)
+    except OSError:  # another file system: a copy, dropped afterwards
+        shutil.copytree(cached, place)
+        moved = False
     try:
         yield info
     finally:
-        link.unlink()
-        _check(Path(info["folder"]), count, client)
+        if moved:
+            os.rename(place, cached)
+            _check(cached, count, client)
+        else:
+            shutil.rmtree(place, ignore_errors=True)
 
 
 def main() -> int:
