@@ -12,20 +12,26 @@ from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.second_check import SecondCheckRules
 from packing_tool.storage.barcode_maps import BarcodeMapStore
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.packing_session import PackingSession, Worker
+from packing_tool.storage.packing_session import Worker
+from packing_tool.storage.session_manager import SessionManager, SessionSettings
+from shared.stats_manager import StatsManager
 
 SESSION = "2026-11-21_1"
 PACKER, CHECKER = Worker("worker_001", "Ана"), Worker("worker_002", "Борис")
+FAST = SessionSettings(heartbeat_seconds=0.05, share_timeout=10, retry_seconds=0.05,
+                       debounce_seconds=0.0)
 JOURNAL = f"Sessions/CLIENT_M/{SESSION}/packing/DHL_Orders/scan_journal.jsonl"
 
 
-def test_verify_warns_of_each_skipped_check_and_its_reason(
+def test_an_ended_list_records_its_checks_and_verify_warns_of_the_skipped_one(
         share_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     layout = ShareLayout(share_root)
     BarcodeMapStore(layout, "M").set_second_check(SecondCheckRules(tags=("Priority",),
                                                                    skus=("MC-SER-102-30",)))
-    session = PackingSession(layout, "M", SESSION, "DHL_Orders", debounce_seconds=0)
+    manager = SessionManager(layout, PACKER, FAST)
     try:
+        active = manager.open("M", SESSION, "DHL_Orders")
+        session = active.session
         for label, sku in (("48226", "MC-SER-101-30"), ("48232", "MC-SER-102-30")):
             assert session.scan(label, PACKER).outcome is Outcome.ORDER_LOADED
             for _ in range(session.logic.order(f"#{label}").units_total):
@@ -40,9 +46,13 @@ def test_verify_warns_of_each_skipped_check_and_its_reason(
         checked = session.act(EventKind.SECOND_CHECK, PACKER, code="48226",
                               checker=(CHECKER.id, CHECKER.name))
         assert checked.order_completed
+        assert manager.complete(active) is not None
     finally:
-        session.close()
+        manager.close()
 
+    history = StatsManager(share_root).get_packing_history()
+    assert history[-1]["metadata"]["second_checks"] == 1  # the list's figures at its ending
+    assert history[-1]["metadata"]["second_checks_skipped"] == 1
     code = main(["--root", str(share_root), "verify", "--json"])
     result = json.loads(capsys.readouterr().out)
     assert code == 0  # a warning, not an error

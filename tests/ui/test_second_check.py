@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from packing_tool.domain.events import EventKind, Outcome
@@ -17,10 +17,13 @@ from packing_tool.storage.barcode_maps import BarcodeMapStore
 from packing_tool.storage.journal import ScanJournal
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.packing_session import PackingSession, Worker
+from packing_tool.ui.details_orders import MARK_ROLE
 from packing_tool.ui.packer_mode import PackerMode
+from packing_tool.ui.runner import TaskRunner
+from packing_tool.ui.session_details import SessionDetailsDialog
 from packing_tool.ui.sounds import SoundPlayer
 from shared.worker_manager import WorkerManager
-from tests.ui.conftest import EAN, open_dpd, scan
+from tests.ui.conftest import EAN, SESSION, open_dpd, scan
 
 FLAGGED, SKU = "#48215", "MC-BDY-801-250"  # tag Priority, one unit
 PLAIN = "#48230"  # MC-SER-101-30, one unit, no tag
@@ -164,3 +167,44 @@ def test_a_supervisor_skips_the_check_with_a_reason(qtbot: QtBot, share_root: Pa
     finally:
         session.close()
 
+
+
+def test_details_show_who_checked_and_why_a_check_was_skipped(
+        qtbot: QtBot, share_root: Path) -> None:
+    packer, checker = _workers(share_root)
+    _configure(share_root, SecondCheckRules(sample_percent=100))
+    session = open_dpd(share_root)
+    try:
+        for label, code in ((FLAGGED, EAN[SKU]), (PLAIN, EAN["MC-SER-101-30"])):
+            session.scan(label[1:], packer)
+            session.scan(code, packer)
+            if label == FLAGGED:
+                session.act(EventKind.SECOND_CHECK, packer, code=label,
+                            checker=(checker.id, checker.name))
+            else:
+                session.act(EventKind.SECOND_CHECK_SKIPPED, packer, reason="Courier waiting")
+    finally:
+        session.close()
+    runner = TaskRunner()
+    try:
+        dialog = SessionDetailsDialog(ShareLayout(share_root), runner, "M", SESSION,
+                                      "DPD_Orders")
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+            dialog.show()
+        tree = dialog.orders_tab.tree
+        rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i)
+                for i in range(tree.topLevelItemCount())}
+        checked, skipped = rows[FLAGGED], rows[PLAIN]
+        assert "✔ checked by Борис" in checked.text(6)
+        assert "second check skipped: Courier waiting" in skipped.text(6)
+        last = checked.child(checked.childCount() - 1)
+        assert last.data(0, MARK_ROLE) == "second_check"
+        assert last.text(5) == "Борис"  # the checker, not the packer
+        assert skipped.child(skipped.childCount() - 1).data(0, MARK_ROLE) == "check_skipped"
+        overview = dialog.findChild(QWidget, "detailsOverview")
+        assert overview is not None
+        texts = [label.text() for label in overview.findChildren(QLabel)]
+        assert "1 checked by a second worker, 1 skipped (Orders tab)" in texts
+    finally:
+        assert runner.shutdown(timeout=10.0)

@@ -138,6 +138,10 @@ def plan_for(previous: dict[str, Any] | None, summary: dict[str, Any], ender: tu
                                dict.fromkeys(FIGURES, 0.0), new_worker=ender[0] not in given))
     for index, record in enumerate(records):
         record["global_sessions"] = 1 if first and index == 0 else 0
+    checks = {key: int(summary.get(f"{key}_count") or 0)
+              for key in ("second_checks", "second_checks_skipped")}
+    if any(checks.values()):  # the list's second checks so far, on the ending's first record
+        records[0]["checks"] = checks
         record["profile"] = record["worker_id"] in known_workers
     given.update(r["worker_id"] for r in records if r["worker_sessions"])
     summary["counted"] = {
@@ -189,7 +193,8 @@ def _steps(root: Path, work_dir: Path, plan: dict[str, Any]) -> list[Step]:
         steps.append(partial(
             stats.record_packing, client, session, rec["worker_id"],
             orders_count=rec["orders"], items_count=rec["items"],
-            metadata={"packing_list_name": name, "completion": rec["record_id"]},
+            metadata={"packing_list_name": name, "completion": rec["record_id"],
+                      **rec.get("checks", {})},
             worker_name=rec["worker_name"], duration_seconds=rec["seconds"],
             packing_list_name=name, record_id=rec["record_id"],
             sessions=rec["global_sessions"]))

@@ -117,7 +117,8 @@ def _entry(event: ScanEvent, undone: frozenset[int]) -> TimelineEntry:
     return TimelineEntry(
         seq=event.seq, at=event.at, kind=event.kind.value, outcome=event.outcome.value,
         mark=MARKS.get(event.outcome, "ignored"), sku=event.sku, code=event.code,
-        quantity=event.quantity, worker_id=event.worker_id, worker_name=event.worker_name,
+        quantity=event.quantity, worker_id=event.checker_id or event.worker_id,  # a 2nd check's
+        worker_name=event.checker_name or event.worker_name,  # worker is the one who checked
         reason=event.reason or event.detail, undone=event.seq in undone)
 
 

@@ -50,7 +50,12 @@ MARK_TEXT = {
     "handover": QT_TRANSLATE_NOOP("OrdersTab", "⇄ handover"),
     "ignored": QT_TRANSLATE_NOOP("OrdersTab", "· ignored"),
     "repack": QT_TRANSLATE_NOOP("OrdersTab", "↻ packed again"),
+    "second_check": QT_TRANSLATE_NOOP("OrdersTab", "✔ second check"),
+    "check_skipped": QT_TRANSLATE_NOOP("OrdersTab", "⚠ second check skipped"),
 }
+MARK_COLOUR = {"second_check": "complete", "check_skipped": "conflict"}  # themes' mark colours
+CHECK_MARKS = {EventKind.SECOND_CHECK.value: "second_check",
+               EventKind.SECOND_CHECK_SKIPPED.value: "check_skipped"}
 LOADED = Qt.ItemDataRole.UserRole  # set on an order item once its scans are added
 LOOSE = Qt.ItemDataRole.UserRole + 2  # the row of scans that matched no order
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1  # a scan row's mark, for tests and automation
@@ -68,6 +73,13 @@ def order_flags(order: dict[str, Any]) -> str:
         value = order.get(key)
         if isinstance(value, int) and value:
             parts.append(_tr(sign).format(value))
+    check = order.get("second_check")
+    if isinstance(check, dict) and check.get("status") == "skipped":
+        parts.append(_tr(QT_TRANSLATE_NOOP("OrdersTab", "⚠ second check skipped: {}")).format(
+            check.get("reason", "")))
+    elif isinstance(check, dict):
+        parts.append(_tr(QT_TRANSLATE_NOOP("OrdersTab", "✔ checked by {}")).format(
+            check.get("checker_name", "")))
     return " · ".join(parts)
 
 
@@ -75,6 +87,8 @@ def timeline_mark(entry: TimelineEntry) -> str:
     """The entry's mark; a re-pack is marked as one whatever the storage layer called it."""
     if entry.kind == EventKind.REPACK.value and entry.outcome == Outcome.REPACK_STARTED.value:
         return "repack"
+    if entry.kind in CHECK_MARKS and entry.outcome == Outcome.ORDER_COMPLETE.value:
+        return CHECK_MARKS[entry.kind]  # the row's worker is the checker
     return entry.mark
 
 
@@ -184,7 +198,7 @@ class OrdersTab(QWidget):
             what, wording.outcome_name(entry.outcome),
             local_time.clock(entry.at, seconds=True), offset,
             f"×{entry.quantity}" if entry.quantity else "", entry.worker_name, marks])
-        colour = QBrush(QColor(mark_colour(mark)))  # per theme (themes.py)
+        colour = QBrush(QColor(mark_colour(MARK_COLOUR.get(mark, mark))))  # per theme
         for column in range(len(COLUMNS)):
             child.setForeground(column, colour)
         if entry.undone:
