@@ -251,7 +251,7 @@ def test_handover_refused_mid_order_and_accepted_between_orders() -> None:
     station.scan("A")
     accepted = station.handover(W2)
     assert accepted.outcome is Outcome.WORKER_CHANGED
-    assert accepted.message == "WORKER: Orca"
+    assert accepted.event.worker_name == "Orca"  # the UI's banner names them (ui.wording)
     assert station.logic.worker == W2
     station.scan("2")
     station.scan("B")

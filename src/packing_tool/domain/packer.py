@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from packing_tool.domain.banners import banner
 from packing_tool.domain.elsewhere import Where
 from packing_tool.domain.events import EventKind, Outcome, ScanEvent
 from packing_tool.domain.order_state import OrderState
@@ -97,6 +96,8 @@ class PackerLogic(PackerRules):
         """The event this input means now. Pure: the state is not touched.
         ``checker``: (worker_id, name) of the second worker of a SECOND_CHECK."""
         require_aware(at)
+        if kind is EventKind.SCAN:
+            code = self.reading(code)  # a scan typed under a Cyrillic layout, read as meant
         verdict = self.verdict(EventKind(kind), at, code=code, row=row, reason=reason,
                                quantity=quantity, checker=checker)
         return ScanEvent(
@@ -263,7 +264,7 @@ class PackerLogic(PackerRules):
             line_required=state.required[i] if state is not None and i is not None else None,
             order_packed=sum(state.packed) if state is not None else 0, order_total=total,
             orders_complete=self._orders_complete, orders_total=len(self._packing_list.orders),
-            message=banner(event), detail=event.detail, order_completed=completed)
+            detail=event.detail, order_completed=completed)
 
     # ------------------------------------------------------------------ read-only views
 

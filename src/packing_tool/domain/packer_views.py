@@ -166,6 +166,5 @@ class ScanResult:
     order_total: int
     orders_complete: int
     orders_total: int
-    message: str  # short, for the banner
     detail: str
     order_completed: bool  # this event completed ``order_number``
