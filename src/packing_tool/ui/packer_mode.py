@@ -24,6 +24,7 @@ from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import ScanResult
 from packing_tool.storage.packing_session import Worker
 from packing_tool.ui import packer_dialogs, wording
+from packing_tool.ui.dialog_queue import DialogScans
 from packing_tool.ui.feedback import COMPLETE, ERROR, FEEDBACK_KIND, INFO, WARN
 from packing_tool.ui.packer_ledger import LedgerParts, LedgerWatch
 from packing_tool.ui.packer_screen import SHORTCUTS, PackerScreen
@@ -81,9 +82,11 @@ class PackerMode(LedgerParts, PackerScreen):
         self._repack_label = ""  # the last label that may be packed again (dialog prefill)
         self.ledger = LedgerWatch(session, self)
         self.ledger.conflictFound.connect(self.show_conflict)
+        self.ledger.claimLost.connect(self.show_claim_lost)
         self.ledger.changed.connect(self._show_session)
         self._units_total = self.logic.progress.units_total
         self.scan_input.submitted.connect(self.submit_scan)
+        self.dialog_scans = DialogScans(self.submit_scan, self.scan_notice, self.scan_input, self)
         self.bind_actions({"skip": self.skip_order, "undo": self.undo,
                            "manual": self.confirm_manually, "keep": self.keep_extra,
                            "remove": self.remove_extra, "repack": self.pack_again,
@@ -127,7 +130,8 @@ class PackerMode(LedgerParts, PackerScreen):
                       self.tr("every line of this order is packed"))
             return None
         line = next(x for x in self.logic.order(self._current).lines if x.row == row)
-        answer = packer_dialogs.ask_manual(self, line.sku, line.title, line.remaining)
+        with self.dialog_scans.guard():  # a scan meanwhile is processed after the answer
+            answer = packer_dialogs.ask_manual(self, line.sku, line.title, line.remaining)
         self.refocus()
         if answer is None:
             return None
@@ -148,7 +152,11 @@ class PackerMode(LedgerParts, PackerScreen):
 
     def request_end(self) -> bool:
         """The End session button: confirm, then emit ``endRequested(remaining)``."""
-        if not self.confirm_end():
+        with self.dialog_scans.guard():
+            confirmed = self.confirm_end()
+        if not confirmed or self.dialog_scans.cancels(self.tr(
+                "Not ended: a scan came while the question was open and was processed. "
+                "End again ({key}) when ready.").format(key=SHORTCUTS["end"])):
             return False
         self.endRequested.emit(self.remaining_orders())
         return True
