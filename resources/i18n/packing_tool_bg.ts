@@ -1991,7 +1991,7 @@ End the session anyway? They stay unpacked.</source>
         </message>
         <message>
             <source>First scan s</source>
-            <translation>Първо сканиране, с</translation>
+            <translation>Първо скан., с</translation>
         </message>
         <message>
             <source>Hour</source>

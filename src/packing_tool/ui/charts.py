@@ -35,6 +35,7 @@ def _chart(title: str) -> QChart:
                    else QChart.ChartTheme.ChartThemeLight)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)  # redraws must stay instant
     chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setLocalizeNumbers(True)  # axis labels in the chosen language ("0,5" in Bulgarian)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 

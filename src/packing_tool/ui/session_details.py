@@ -75,6 +75,11 @@ def _tr(text: str) -> str:  # for the texts marked above
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def _known(value: Any) -> str:
+    """A name from the summary; its "Unknown" placeholder (nobody packed yet) as a dash."""
+    return str(value) if value and value != "Unknown" else "—"
+
+
 def _figure(value: Any, unit: str) -> str:
     """A metric as shown: "12,5 s" in Bulgarian; a dash when unknown."""
     if value is None:
@@ -172,7 +177,7 @@ class SessionDetailsDialog(QDialog):
         rows = ((self.tr("Session"), d.session_id), (self.tr("Client"), client),
                 (self.tr("Packing list"), d.list_name),
                 (self.tr("Status"), f"{wording.status(d.status)} ({_tr(SOURCES[d.source])})"),
-                (self.tr("Worker"), s.get("worker_name") or "—"), (self.tr("Workers"), who),
+                (self.tr("Worker"), _known(s.get("worker_name"))), (self.tr("Workers"), who),
                 (self.tr("PC"), s.get("pc_name") or s.get("worker_pc") or "—"),
                 (self.tr("Started"), format_time(s.get("started_at"))),
                 (self.tr("Completed"), format_time(s.get("completed_at"))),
