@@ -13,6 +13,7 @@ from datetime import datetime
 
 from packing_tool.domain.elsewhere import Elsewhere, Where
 from packing_tool.domain.events import EventKind, Outcome
+from packing_tool.domain.keyboard_layouts import latin_reading
 from packing_tool.domain.order_state import OrderState
 from packing_tool.domain.orders import Order, PackingList
 from packing_tool.domain.packer_views import OrderStatus
@@ -100,11 +101,25 @@ class PackerRules:
         """The order of this list a label scan would open now (None: no order would open)."""
         if self._current is not None:
             return None
-        key = self._order_key(code)
+        key = self._order_key(self.reading(code))
         order = self._by_key.get(key) if key else None
         if order is None or self._is_complete(order.order_number):
             return None
         return order.order_number
+
+    def reading(self, code: str) -> str:
+        """``code``, or the Latin code it stands for when a scanner typed it under a Cyrillic
+        keyboard layout and only that reading is an order label or an item of this list."""
+        if code.isascii() or self._known(code):
+            return code
+        found = latin_reading(code, self._known)
+        return found[0] if found else code
+
+    def _known(self, code: str) -> bool:
+        key = self._order_key(code)
+        labels = (self._by_key, self._ambiguous, self._other_lists, self._not_to_pack)
+        return (bool(key) and any(key in table for table in labels)) or bool(
+            self._resolve_item(code))
 
     def set_other_lists(self, orders: dict[str, str]) -> None:
         """Order number → list name, for the orders of the session's other lists."""
