@@ -121,3 +121,25 @@ def test_lines_left_out_on_purpose_are_notes(tmp_path: Path) -> None:
     assert [f.text for f in left] == ["#3: no packable lines; order left out."]
     assert problems(found) == 1
     assert counts(found) == {"left_out": 1, "not_fulfillable": 1, "no_sku": 2}
+
+
+def test_an_excel_list_is_checked_as_the_station_reads_it(tmp_path: Path) -> None:
+    import openpyxl
+
+    session = write_share(tmp_path, {"Other": [order("#3", item(EAN))]})
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Destination_Country", "Order_Number", "SKU", "DHL.xlsx", "Quantity",
+                  "2026-12-01 06:00:00"])
+    for row in (["BG", "#1", EAN, "Серум", 1, "DHL"], ["BG", "#1", "BARE", "Тоник", 60, "DHL"],
+                ["BG", "#2", EAN, "Серум", 0, "DHL"], ["BG", "#3", EAN, "Серум", 1, "DHL"]):
+        sheet.append(row)
+    book.save(session / "packing_lists" / "DHL.xlsx")
+    found = run(tmp_path)
+    assert [(f.kind, f.order, f.sku) for f in found if f.kind != "left_out"] == [
+        ("no_barcode", "", "BARE"), ("other_list", "#3", ""), ("quantity", "#1", "BARE")]
+    assert [f.text for f in of(found, "left_out")] == [
+        f"row 4: #2, SKU {EAN}: quantity 0 is not a whole number from 1 to 100000; "
+        "row left out.",
+        "#2: no packable rows (last at row 4); order left out."]
