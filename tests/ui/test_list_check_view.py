@@ -14,7 +14,12 @@ from PySide6.QtGui import QIcon, QImage
 from pytestqt.qtbot import QtBot
 
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.list_check_store import CheckReport, check_path, run_check
+from packing_tool.storage.list_check_store import (
+    CheckReport,
+    check_and_keep,
+    check_path,
+    run_check,
+)
 from packing_tool.ui.list_check_view import ListCheckDialog, save_pdf
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.session_browser import SessionBrowser
@@ -156,3 +161,15 @@ def test_a_short_findings_pdf_is_one_page(qtbot: QtBot, tmp_path: Path) -> None:
     pages = rendered_pages(pdf, tmp_path / "pages")
     assert len(pages) == 1
     assert inked(pages[0])
+
+
+def test_findings_a_share_refuses_to_keep_are_still_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    session = write_share(tmp_path, {"DHL": [order("#1", item("BARE"))]})
+    (session / "packing").write_text("not a folder", encoding="utf-8")  # the work folder fails
+    report = check_and_keep(ShareLayout(tmp_path), CLIENT, SESSION, "DHL")
+    assert report.problems == 1
+    assert report.not_kept
+    dialog = ListCheckDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    assert dialog.status.text().startswith("Not kept on the share, other PCs do not see it: ")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ class CheckReport:
     findings: tuple[Finding, ...]
     findings_total: int
     seconds: float
+    not_kept: str = ""  # why the findings could not be kept on the share ("": they were)
 
     @property
     def problems(self) -> int:
@@ -91,9 +92,14 @@ def check_path(layout: ShareLayout, client_id: str, session: str, list_name: str
 
 def check_and_keep(layout: ShareLayout, client_id: str, session: str,
                    list_name: str) -> CheckReport:
-    """The check as the Session Browser runs it: checked, then kept with the list."""
+    """The check as the Session Browser runs it: checked, then kept with the list (a share
+    that refuses the file does not hide the findings: ``not_kept`` says why)."""
     report = run_check(layout, client_id, session, list_name)
-    save_check(layout, report)
+    try:
+        save_check(layout, report)
+    except OSError as exc:
+        log.warning("%s/%s: the check's findings were not kept: %s", session, list_name, exc)
+        return replace(report, not_kept=str(exc))
     return report
 
 

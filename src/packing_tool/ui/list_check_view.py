@@ -233,6 +233,9 @@ class ListCheckDialog(QDialog):
         if len(report.findings) <= WRAPPED_ROWS:  # long sentences on two lines, not cut
             self.table.resizeRowsToContents()
         self.status = named(QLabel(""), "listCheckStatus")
+        if report.not_kept:
+            self.status.setText(self.tr("Not kept on the share, other PCs do not see it: "
+                                        "{reason}").format(reason=report.not_kept))
         self.pdf_button = named(QPushButton(self.tr("Save PDF…")), "listCheckSavePdf")
         self.pdf_button.clicked.connect(self._ask_pdf)
         close = named(QPushButton(self.tr("Close")), "listCheckClose")
