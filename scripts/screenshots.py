@@ -171,6 +171,9 @@ def main() -> int:  # noqa: PLR0915  (one screen after another, read top to bott
     from offline_screenshots import shoot_offline
 
     shoot_offline(app, OUT)
+    from second_check_screenshots import shoot_second_check
+
+    shoot_second_check(app, OUT)
     from score_screenshots import shoot_scores
 
     shoot_scores(app, OUT)

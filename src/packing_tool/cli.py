@@ -14,6 +14,7 @@ from packing_tool.admin import (
     check_list,
     demo,
     migrate,
+    second_check,
     sessions,
     stats,
     verify,
@@ -22,7 +23,8 @@ from packing_tool.admin.common import AdminError
 from packing_tool.admin.messages_bg import localise
 from packing_tool.storage.paths import resolve_root
 
-ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive, check_list)
+ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive, check_list,
+                  second_check)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ COMMANDS = {
     "archive": ["archive", "--older-than", "30", "--dry-run"],
     "check-list": ["check-list", "--client", "M", "--session", "2026-11-21_1", "--list",
                    "DHL_Orders", "--no-save"],
+    "second-check": ["second-check", "M"],
 }
 
 READS_SHARED_FILES = {"stats", "stats export", "stats rebuild", "verify", "migrate"}

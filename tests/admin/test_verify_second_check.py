@@ -75,3 +75,27 @@ def test_verify_names_second_check_settings_the_station_ignores(
             if "second_check" in f["message"]] == [
         ("warning", "Clients/CLIENT_M/packer_config.json",
          "second_check: sample_percent 250.0 is not 0 to 100; ignored")]
+
+
+def test_the_command_sets_only_the_rules_given_and_keeps_every_other_key(
+        share_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = share_root / "Clients" / "CLIENT_M" / "packer_config.json"
+    config.write_text(json.dumps({"client_id": "M", "sku_mapping": {"111": "MC-SER-101-30"},
+                                  "scanner_prefix": "]C1"}), encoding="utf-8")
+    root = ["--root", str(share_root), "second-check", "M"]
+    assert main([*root, "--tags", "VIP, Fragile", "--sample", "5"]) == 0
+    assert main([*root, "--min-value", "300", "--json"]) == 0
+    printed = capsys.readouterr().out.splitlines()[-1]
+    expected = {"min_order_value": 300.0, "tags": ["VIP", "Fragile"], "skus": [],
+                "sample_percent": 5.0}
+    assert json.loads(printed) == expected
+    stored = json.loads(config.read_text(encoding="utf-8"))
+    assert stored["second_check"] == expected
+    assert stored["sku_mapping"] == {"111": "MC-SER-101-30"}
+    assert stored["scanner_prefix"] == "]C1"
+    assert main([*root, "--sample", "250"]) == 2  # refused, nothing written
+    assert json.loads(config.read_text(encoding="utf-8"))["second_check"] == expected
+    assert main([*root, "--off"]) == 0
+    assert "second check off" in capsys.readouterr().out
+    assert BarcodeMapStore(ShareLayout(share_root), "M").second_check() == (
+        SecondCheckRules(), [])

@@ -40,6 +40,8 @@ class CheckerDialog(QDialog):
                               "scan the order's label again.").format(order=order))
         note.setWordWrap(True)
         self.list = named(QListWidget(), "checkerList")
+        self.list.setStyleSheet("QListWidget#checkerList { font-size: 15pt; }"
+                                "QListWidget#checkerList::item { padding: 6px; }")
         first: QListWidgetItem | None = None
         for worker_id, name in sorted(workers, key=lambda w: w[1].casefold()):
             packed = worker_id in excluded

@@ -26,12 +26,16 @@ from packing_tool.storage.packing_session import Worker
 from packing_tool.ui.feedback import ERROR, INFO, WARN
 from packing_tool.ui.second_check_dialog import CheckerDialog, SkipCheckDialog
 from packing_tool.ui.sounds import ERROR_SOUND
+from packing_tool.ui.themes import set_style_property
 from packing_tool.ui.widgets import named
 from shared.worker_manager import WorkerManager
 
 log = logging.getLogger(__name__)
 
 PICK_KEY, SKIP_KEY = "F10", "Shift+F10"
+STRIP_STYLE = ("QLabel#secondCheckStrip { padding: 6px 10px; border-radius: 6px; }"
+               "QLabel#secondCheckStrip[kind=\"warn\"] { background: #ffb300; color: #1a1a1a;"
+               " font-size: 16pt; font-weight: bold; }")
 Perform = Callable[[Callable[[], ScanResult], str], ScanResult | None]
 
 
@@ -76,6 +80,7 @@ class SecondCheckFlow(QObject):
         self.checker: Worker | None = None  # the second worker whose card was scanned
         self.strip = named(QLabel(), "secondCheckStrip")
         self.strip.setWordWrap(True)
+        self.strip.setStyleSheet(STRIP_STYLE)  # amber with dark text reads in both themes
         self.strip.hide()
         layout = screen.layout()
         if isinstance(layout, QVBoxLayout):
@@ -235,6 +240,8 @@ class SecondCheckFlow(QObject):
             lines.append(self.tr("The order value rule is inactive: this list has no prices."))
         self.strip.setText("\n".join(lines))
         self.strip.setVisible(bool(lines))
+        set_style_property(self.strip, "kind", "warn" if current is not None and (
+            flags or awaiting(current)) else "info")
         view = self.waiting_order()
         if view is None or self.checker is not None:
             return
