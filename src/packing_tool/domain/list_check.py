@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from packing_tool.domain.barcodes import OrderIndex, SkuIndex, gtin_key, loose_key, order_key
@@ -77,9 +77,13 @@ class Finding:
         return self.kind in NOTES
 
     def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if v not in ("", ())}
-        data["others"] = list(self.others) if self.others else []
+        """The non-empty parts (``others`` always, as a list)."""
+        data = {k: v for k in _TEXT_FIELDS if (v := getattr(self, k))}
+        data["others"] = list(self.others)
         return data
+
+
+_TEXT_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "others")
 
 
 def _both(names: Iterable[str]) -> str:
