@@ -17,6 +17,7 @@ from typing import Any
 from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.orders import Order
 from packing_tool.domain.packer_views import OrderStatus, ScanResult
+from packing_tool.domain.second_check import awaiting
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.list_readers import list_path
 from packing_tool.storage.packing_session import PackingSession, Worker
@@ -25,6 +26,7 @@ from packing_tool.storage.session_manager import SessionManager, SessionSettings
 from shared.worker_manager import WorkerManager
 
 LABEL_DROP = re.compile(r"[^A-Za-z0-9_-]")
+SIMULATED_SKIP = "simulated packing: no second worker"
 
 
 def label_text(order_number: str) -> str:
@@ -74,6 +76,8 @@ def _pack_order(session: PackingSession, order: Order, worker: Worker,
     for sku, count in logic.pending_extras.items():
         for _ in range(count):  # left over from an earlier run: keep them, as a packer would
             session.act(EventKind.EXTRA_KEEP, worker, code=sku)
+    if awaiting(logic.current_order):  # a flagged order: no second worker here, so skipped
+        session.act(EventKind.SECOND_CHECK_SKIPPED, worker, reason=SIMULATED_SKIP)
     return None
 
 

@@ -10,6 +10,7 @@ import pytest
 from packing_tool.cli import main
 from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.second_check import SecondCheckRules
+from packing_tool.simulate import SIMULATED_SKIP, simulate
 from packing_tool.storage.barcode_maps import BarcodeMapStore
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.packing_session import Worker
@@ -99,3 +100,16 @@ def test_the_command_sets_only_the_rules_given_and_keeps_every_other_key(
     assert "second check off" in capsys.readouterr().out
     assert BarcodeMapStore(ShareLayout(share_root), "M").second_check() == (
         SecondCheckRules(), [])
+
+
+def test_simulate_packs_flagged_orders_and_says_it_skipped_their_checks(
+        share_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    BarcodeMapStore(ShareLayout(share_root), "M").set_second_check(
+        SecondCheckRules(sample_percent=100))
+    result = simulate(share_root, "M", SESSION, "DHL_Orders", "Ана", complete=True)
+    assert result["orders_packed"] == 5
+    assert main(["--root", str(share_root), "verify", "--json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    skipped = [f for f in findings if "second check skipped" in f["message"]]
+    assert len(skipped) == 5
+    assert all(SIMULATED_SKIP in f["message"] for f in skipped)
