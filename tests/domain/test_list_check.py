@@ -143,3 +143,19 @@ def test_an_excel_list_is_checked_as_the_station_reads_it(tmp_path: Path) -> Non
         f"row 4: #2, SKU {EAN}: quantity 0 is not a whole number from 1 to 100000; "
         "row left out.",
         "#2: no packable rows (last at row 4); order left out."]
+
+
+def test_a_long_list_finds_its_ledger_records_by_listing_the_shard_folders(
+        tmp_path: Path) -> None:
+    numbers = [f"#{n}" for n in range(1000, 1400)]  # more than SHARDS_LISTED_FROM
+    write_share(tmp_path, {"DHL": [order(n, item(EAN)) for n in numbers]})
+    ledger = FileOrderLedger(ShareLayout(tmp_path), CLIENT)
+    other = Mark("2026-11-30_2", "DPD", station="PACK-02")
+    for number in ("#1003", "#1399"):
+        ledger.claim(other, number)
+    ledger.path("#1200").parent.mkdir(parents=True, exist_ok=True)
+    ledger.path("#1200").write_text("{ torn", encoding="utf-8")
+    found = {f.order: f.text for f in of(run(tmp_path), "packed_elsewhere")}
+    assert sorted(found) == ["#1003", "#1200", "#1399"]
+    assert found["#1003"].startswith("Order #1003 is already being packed now in list DPD")
+    assert found["#1200"].startswith("Order #1200: its ledger record is damaged")
