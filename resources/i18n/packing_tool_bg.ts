@@ -2979,6 +2979,14 @@ Lock: {lock}</source>
             <translation>Първо завърши или постави на пауза отворения списък.</translation>
         </message>
         <message>
+            <source>{list} was being packed by {lock}; the lock is stale and can be taken over</source>
+            <translation>{list} се пакетираше от {lock}; заключването е замряло и списъкът може да бъде поет</translation>
+        </message>
+        <message>
+            <source>{list} is being packed by {lock}</source>
+            <translation>{list} се пакетира от {lock}</translation>
+        </message>
+        <message>
             <source>{list}: nothing new since it was last ended.</source>
             <translation>{list}: нищо ново от последното приключване.</translation>
         </message>

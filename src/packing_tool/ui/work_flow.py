@@ -117,10 +117,19 @@ class WorkFlow(QObject):
     def _opened(self, payload: dict[str, Any], result: ActiveList | LockHeldError) -> None:
         self.busy = False
         if isinstance(result, LockHeldError):
-            if result.stale:
-                self.takeOverOffered.emit(payload, result.holder, str(result))
+            name = result.work_dir.name
+            if result.invalid:  # a damaged lock file: the storage's words name the file
+                text = str(result)
+            elif result.stale:
+                text = self.tr("{list} was being packed by {lock}; the lock is stale and can be "
+                               "taken over").format(list=name, lock=wording.lock(result.holder))
             else:
-                self.failed.emit(str(result))
+                text = self.tr("{list} is being packed by {lock}").format(
+                    list=name, lock=wording.lock(result.holder))
+            if result.stale:
+                self.takeOverOffered.emit(payload, result.holder, text)
+            else:
+                self.failed.emit(text)
             return
         self.active = result
         self.opened.emit(result)
