@@ -196,3 +196,24 @@ def test_the_check_can_fail(bulgarian: None, qtbot: QtBot) -> None:
     assert [text for _, text in untranslated(page)] == [
         "Scan every item of this order.", "Session: 3 / 8 orders · 5 / 18 units",
         "A text nobody wrapped in tr()"]
+
+
+def test_the_tool_dialogs_are_all_bulgarian(qtbot: QtBot, window: MainWindow) -> None:
+    from packing_tool.storage.barcode_maps import BarcodeMapStore
+    from packing_tool.ui.leaderboard import leaderboard_dialog
+    from packing_tool.ui.repack_dialog import RepackDialog
+    from packing_tool.ui.scanner_test_dialog import ScannerTestDialog
+    from packing_tool.ui.sku_mapping_dialog import SkuMappingDialog
+    from packing_tool.ui.worker_view import WorkerView
+
+    mapping = SkuMappingDialog(BarcodeMapStore(window.layout_, "M"), window.runner, parent=window)
+    workers = WorkerView(window.layout_, window.runner)
+    board = leaderboard_dialog(window.layout_, window.runner, 300.0, window)
+    dialogs = [mapping, workers, board, RepackDialog(window, "#1001"),
+               ScannerTestDialog("PACK-01", "Анна", window)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: workers.table.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: mapping.message.text() != "", timeout=10000)
+    assert [(type(d).__name__, untranslated(d)) for d in dialogs] == [
+        (type(d).__name__, []) for d in dialogs]
