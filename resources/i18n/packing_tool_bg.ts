@@ -361,6 +361,10 @@
             <translation>Находка</translation>
         </message>
         <message>
+            <source>Not kept on the share, other PCs do not see it: {reason}</source>
+            <translation>Не е запазено в общата папка и другите компютри не го виждат: {reason}</translation>
+        </message>
+        <message>
             <source>Save PDF…</source>
             <translation>Запази PDF…</translation>
         </message>
@@ -2954,6 +2958,10 @@ Lock: {lock}</source>
         <message>
             <source>The server path is empty: leave it unset to use the demo data.</source>
             <translation>Пътят до сървъра е празен: не го задавай, за да се ползват демо данните.</translation>
+        </message>
+        <message>
+            <source>'{text}'</source>
+            <translation>„{text}“</translation>
         </message>
     </context>
     <context>

@@ -154,7 +154,7 @@ def test_the_login_browser_and_packer_screens_are_all_bulgarian(
     assert mode.feedback.title_text() == f"ПОРЪЧКА {order.order_number}"
     mode.submit_scan("NO-SUCH-CODE-42")
     assert mode.feedback.title_text() == "НЕПОЗНАТ БАРКОД"
-    assert mode.feedback.detail_text() == "'NO-SUCH-CODE-42' не е познат"
+    assert mode.feedback.detail_text() == "„NO-SUCH-CODE-42“ не е познат"
     assert untranslated(window) == []
 
 

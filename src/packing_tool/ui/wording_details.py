@@ -194,8 +194,15 @@ def detail(text: str) -> str:
             continue
         if callable(words):
             return words(m)
-        return _tr(words).format(**m.groupdict())
+        return _tr(words).format(**{k: _quoted(v) for k, v in m.groupdict().items()})
     return text
+
+
+def _quoted(value: str | None) -> str:
+    """A scanned code the domain quoted Python's way ('X-42') in the language's quotes."""
+    if value and len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+        return _tr("'{text}'").format(text=value[1:-1])
+    return value or ""
 
 
 # Station settings' problems (storage.settings, which has no Qt), as the Settings dialog shows
