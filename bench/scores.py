@@ -3,13 +3,14 @@
 Prints one JSON object:
 - ``fit``: fitting the model on ``--orders`` orders of history in memory (``--skus`` SKUs,
   ``--packers`` packers of different pace and order mix), median of ``--runs``, with the
-  number of sweeps and how close each packer's score is to their true pace (the fairness the
+  number of sweeps; ``paced_s``, the whole fit the app does (``fit_paced``: the plain fit and
+  its pace rounds); and how close each packer's score is to their true pace (the fairness the
   scores promise, on generated data);
 - ``share``: the same path the app takes on real files: ``--lists`` ended lists of
   ``--list-orders`` orders (journals and summaries written through ``PackerLogic``), read
   and fitted cold, then read again from the cache;
 - ``ui_stall``: the longest gap between 10 ms ticks of a timer on the Qt main thread while
-  the task runner fits the in-memory history and scores it (the UI must not stall for
+  the task runner fits the in-memory history (paced) and scores it (the UI must not stall for
   100 ms or more).
 Usage: python bench/scores.py [--orders 50000] [--skus 2000] [--packers 12] [--lists 60]
        [--list-orders 50] [--runs 3] [--no-ui]
@@ -33,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
 from packing_tool.domain.score_fit import fit  # noqa: E402
-from packing_tool.domain.scores import OrderSample, leaderboard, tallies  # noqa: E402
+from packing_tool.domain.scores import OrderSample, fit_paced, leaderboard, tallies  # noqa: E402
 from packing_tool.storage.layout import ShareLayout  # noqa: E402
 from packing_tool.storage.score_history import client_scores  # noqa: E402
 from tests.helpers.packing_history import (  # noqa: E402
@@ -56,7 +57,7 @@ def packers(rng: random.Random, count: int) -> list[Packer]:
 
 def pace_error(history: list[OrderSample], crew: list[Packer]) -> float:
     """The largest relative gap between score ratios and true pace ratios (vs the first)."""
-    model = fit((s.shape, s.seconds) for s in history)
+    model = fit_paced(history)
     score = {w.worker_id: w.score or 0.0 for w in leaderboard(tallies(history, model))}
     first = crew[0]
     return max(abs((score[p.worker_id] / score[first.worker_id])
@@ -73,9 +74,12 @@ def time_fit(history: list[OrderSample], runs: int) -> dict[str, Any]:
         sweeps = model.sweeps
     start = time.perf_counter()
     tallies(history, model)
+    tally_s = time.perf_counter() - start
+    start = time.perf_counter()
+    fit_paced(history)
     return {"orders": len(history), "median_s": round(statistics.median(times), 3),
-            "max_s": round(max(times), 3), "sweeps": sweeps,
-            "tally_s": round(time.perf_counter() - start, 3)}
+            "max_s": round(max(times), 3), "sweeps": sweeps, "tally_s": round(tally_s, 3),
+            "paced_s": round(time.perf_counter() - start, 3)}
 
 
 def time_share(rng: random.Random, crew: list[Packer], lists: int, per_list: int,
@@ -109,8 +113,7 @@ def busy_loop(seconds: float) -> int:
 def ui_stall(history: list[OrderSample]) -> dict[str, Any]:
     """The fit's worst UI gap, and the worst gap of a plain busy loop of the same length
     (on a loaded machine most of the gap is the scheduler's, not the fit's)."""
-    fit_gaps, seconds = gaps_while(lambda: tallies(history, fit((s.shape, s.seconds)
-                                                               for s in history)))
+    fit_gaps, seconds = gaps_while(lambda: tallies(history, fit_paced(history)))
     busy_gaps, _ = gaps_while(lambda: busy_loop(seconds))
     worst = max(fit_gaps, default=0.0)
     return {"ticks": len(fit_gaps), "max_gap_ms": round(worst, 1),

@@ -10,13 +10,21 @@ import pytest
 from packing_tool.domain.score_fit import OrderShape, ScoreModel, fit
 from packing_tool.domain.scores import (
     OrderSample,
+    fit_paced,
     journal_active_seconds,
     leaderboard,
     offsets_active_seconds,
     tallies,
 )
 from tests.domain.packer_support import W1, W2, Station, make_logic
-from tests.helpers.packing_history import Packer, make_skus, samples, usual_seconds
+from tests.helpers.packing_history import (
+    Packer,
+    make_order,
+    make_skus,
+    packer_seconds,
+    samples,
+    usual_seconds,
+)
 
 SINGLES = Packer("worker_001", "Singles", 1.0, "singles")
 MULTIS = Packer("worker_002", "Multis", 1.0, "multis")
@@ -24,7 +32,7 @@ FAST = Packer("worker_003", "Fast", 0.8, "any")
 
 
 def scores_of(history: list[OrderSample]) -> dict[str, float]:
-    model = fit((s.shape, s.seconds) for s in history)
+    model = fit_paced(history)
     return {w.worker_name: w.score or 0.0 for w in leaderboard(tallies(history, model))}
 
 
@@ -49,6 +57,25 @@ def test_two_packers_alone_with_different_orders_are_still_fair() -> None:
     difficulty = make_skus(rng)
     scores = scores_of(samples(rng, [SINGLES, MULTIS], 1500, difficulty))
     assert abs(scores["Singles"] / scores["Multis"] - 1) <= 0.10
+
+
+def test_a_fast_packer_who_owns_some_skus_is_not_hidden_by_them() -> None:
+    """Each packer gets mostly their own SKUs: a plain fit calls the fast packer's SKUs
+    easy; the paced fit takes the packers' pace out first."""
+    rng = random.Random(3)
+    difficulty = make_skus(rng, 60)
+    names = list(difficulty)
+    history = []
+    for packer, own in ((FAST, names[:30]), (MULTIS, names[30:])):
+        for _ in range(2000):
+            lines = make_order(rng, own if rng.random() < 0.85 else names, "any")
+            history.append(OrderSample(packer.worker_id, packer.name, OrderShape(tuple(lines)),
+                                       packer_seconds(rng, packer, lines, difficulty)))
+    paced = scores_of(history)
+    assert paced["Fast"] / paced["Multis"] == pytest.approx(1.25, rel=0.05)
+    plain = fit((s.shape, s.seconds) for s in history)
+    naive = {w.worker_name: w.score or 0.0 for w in leaderboard(tallies(history, plain))}
+    assert naive["Fast"] / naive["Multis"] < 1.15  # what the paced rounds are for
 
 
 def test_fit_finds_the_terms_and_the_hard_skus() -> None:

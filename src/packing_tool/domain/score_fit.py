@@ -107,8 +107,9 @@ def _globals(units: Sequence[int], lines: Sequence[int], target: Sequence[float]
 
 
 def fit(samples: Iterable[tuple[OrderShape, float]], shrink: float = DEFAULT_SHRINK,
-        max_sweeps: int = MAX_SWEEPS) -> ScoreModel:
-    """Fit the model on (order, active seconds) pairs; orders without time are ignored."""
+        max_sweeps: int = MAX_SWEEPS, start: ScoreModel | None = None) -> ScoreModel:
+    """Fit the model on (order, active seconds) pairs; orders without time are ignored.
+    ``start``: a model of nearly the same data to begin from (fewer sweeps)."""
     units: list[int] = []
     lines: list[int] = []
     y: list[float] = []
@@ -136,9 +137,14 @@ def fit(samples: Iterable[tuple[OrderShape, float]], shrink: float = DEFAULT_SHR
             counts[k].append(count)
     if not y:
         return ScoreModel()
-    d = [0.0] * len(at)
+    known = start.difficulty if start is not None else {}
+    d = [known.get(sku, 0.0) for sku in sku_ids]
     denominators = [sum(c * c for c in m) + shrink for m in counts]
     sku_part = [0.0] * len(y)
+    for k, orders in enumerate(at):
+        if d[k]:
+            for i, count in zip(orders, counts[k], strict=True):
+                sku_part[i] += d[k] * count
     a = b = c = 0.0
     sweeps = 0
     for sweeps in range(1, max_sweeps + 1):  # noqa: B007  (the count is reported)

@@ -21,12 +21,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from packing_tool.domain.events import EventKind, Outcome, ScanEvent
-from packing_tool.domain.score_fit import OrderShape, ScoreModel
+from packing_tool.domain.score_fit import OrderShape, ScoreModel, fit
 
 DEFAULT_PAUSE_GAP = 300.0  # seconds: a longer gap between two events is a pause
 OPENS = frozenset({Outcome.ORDER_LOADED, Outcome.ORDER_RESUMED, Outcome.REPACK_STARTED})
 CLOSES = frozenset({Outcome.ORDER_COMPLETE, Outcome.ORDER_SKIPPED})
 MIN_RANKED_ORDERS = 20  # fewer scored orders: shown, but not ranked
+PACE_ROUNDS = 5  # refits with each packer's pace taken out (``fit_paced``)
+PACE_STEP = 1.5  # over-relaxation of those rounds: 1 is plain, 2 would swing for ever
+PACE_LIMITS = (0.25, 4.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,33 @@ def tallies(samples: Iterable[OrderSample], model: ScoreModel) -> dict[str, Tall
         tally.expected_seconds += model.expected(sample.shape)
         tally.active_seconds += sample.seconds
     return found
+
+
+def fit_paced(samples: Sequence[OrderSample], rounds: int = PACE_ROUNDS) -> ScoreModel:
+    """``fit`` with the packers' own pace taken out of the SKUs' difficulty.
+
+    When a SKU is packed mostly by one packer, a plain fit blames the SKU for that packer's
+    pace (a fast packer's SKUs look easy, and their score sinks toward 1.00). Each round
+    scores the packers under the last model and fits again on times divided by their pace
+    (with at least ``MIN_RANKED_ORDERS`` orders; the others count at their own speed),
+    scaled so the total time stays the same: the model keeps the crew's usual pace.
+    """
+    model = fit((s.shape, s.seconds) for s in samples)
+    pace: dict[str, float] = {}
+    low, high = PACE_LIMITS
+    total = sum(s.seconds for s in samples if s.seconds > 0)
+    for _ in range(rounds):
+        for worker_id, tally in tallies(samples, model).items():
+            if tally.orders >= MIN_RANKED_ORDERS and tally.active_seconds > 0:
+                old = pace.get(worker_id, 1.0)
+                score = tally.expected_seconds / tally.active_seconds / old
+                pace[worker_id] = min(high, max(low, old * score ** PACE_STEP))
+        adjusted = sum(s.seconds * pace.get(s.worker_id, 1.0) for s in samples if s.seconds > 0)
+        scale = total / adjusted if adjusted > 0 else 1.0
+        model = fit(((s.shape, s.seconds * pace.get(s.worker_id, 1.0) * scale) for s in samples),
+                    start=model)
+        pace = {k: v * scale for k, v in pace.items()}
+    return model
 
 
 def leaderboard(per_worker: dict[str, Tally]) -> list[WorkerScore]:

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.events import ScanEvent
-from packing_tool.domain.score_fit import OrderShape, ScoreModel, fit
+from packing_tool.domain.score_fit import OrderShape, ScoreModel
 from packing_tool.domain.scores import (
     DEFAULT_PAUSE_GAP,
     OrderSample,
     Tally,
+    fit_paced,
     journal_active_seconds,
     offsets_active_seconds,
     tallies,
@@ -193,7 +194,7 @@ def client_scores(layout: ShareLayout, client: str,
     if cached is not None:
         return cached
     samples = [s for p in paths for s in list_samples(p, pause_gap)]
-    model = fit((s.shape, s.seconds) for s in samples)
+    model = fit_paced(samples)
     scores = ClientScores(client, model, tallies(samples, model), len(paths), from_cache=False)
     if paths:
         try:
