@@ -62,6 +62,22 @@ def test_a_folder_swapped_for_a_link_during_the_prompt_gets_nothing(
     assert snapshot(outside) == before  # the folder, moved off the share, got nothing
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_backup_never_copies_a_file_behind_a_link(share_root: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "global_stats.json").write_text('{"secret": "of this PC"}')
+    (share_root / "Stats" / "global_stats.json").unlink()
+    os.symlink(outside / "global_stats.json", share_root / "Stats" / "global_stats.json")
+    archive = tmp_path / "b.zip"
+    code = main(["--root", str(share_root), "backup", "--output", str(archive)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"is a link to {outside / 'global_stats.json'}" in err
+    assert not archive.exists()
+
+
 def _zip_with(tmp_path: Path, name: str, mode: int | None = None) -> Path:
     """A backup that is ours in every way but for one entry ``name`` (with Unix ``mode``)."""
     archive = tmp_path / "odd.zip"

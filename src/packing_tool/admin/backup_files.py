@@ -162,7 +162,9 @@ def share_files(root: Path) -> list[ShareFile]:
 
 
 def read_share_file(path: Path, locked: bool) -> tuple[bytes, float]:
-    """The bytes and mtime of a file; a locked one is read under its lock, as it is written."""
+    """The bytes and mtime of a file; a locked one is read under its lock, as it is written.
+    A link on the share (``LinkRefusedError``, an ``OSError``) is never read into a backup."""
+    fileio.check_path(path)
     if locked and path.is_file():
         def locked_read() -> tuple[bytes, float]:
             with fileio.open_shared(path) as fh, fileio.lock_file(fh):

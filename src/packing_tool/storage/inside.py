@@ -79,8 +79,8 @@ def _refuse(root: str, path: str, resolved: str) -> LinkRefusedError:
     where = link_target(link) if is_link(link) else resolved
     outside = ("" if _within(resolved, os.path.realpath(root))
                else f", outside the share root {root}")
-    text = (f"{link} is a link to {where}{outside}: links on the share are refused, "
-            f"nothing was written to {path}")
+    text = (f"{link} is a link to {where}{outside}: the program never writes or copies "
+            f"through links on the share; nothing was written to {path}")
     log.error("%s", text)
     return LinkRefusedError(text, path)
 
