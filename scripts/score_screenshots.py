@@ -66,7 +66,7 @@ def shoot_scores(app: Any, out: Path = OUT) -> None:
     root = Path(tempfile.mkdtemp(prefix="score-shots-")) / "share"
     scored_share(root)
     runner = TaskRunner(app)
-    board = leaderboard_dialog(ShareLayout(root), runner, 300)
+    board = leaderboard_dialog(ShareLayout(root), 300)
     board.resize(820, 420)
     board.show()
     settle(app, 6.0)

@@ -52,7 +52,7 @@ def test_leaderboard_ranks_by_fair_score_with_raw_rates_beside(
         qtbot: QtBot, tmp_path: Path, runner: TaskRunner) -> None:
     packed(tmp_path)
     packed(tmp_path, client="K", lists_each=1, orders=10, packers=PACKERS[2:])
-    view = LeaderboardView(ShareLayout(tmp_path), runner, pause_gap=300)
+    view = LeaderboardView(ShareLayout(tmp_path), pause_gap=300, runner=runner)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.scoresLoaded, timeout=60000):
         pass
@@ -77,7 +77,7 @@ def test_leaderboard_ranks_by_fair_score_with_raw_rates_beside(
 
 
 def test_an_empty_share_says_so(qtbot: QtBot, tmp_path: Path, runner: TaskRunner) -> None:
-    view = LeaderboardView(ShareLayout(tmp_path), runner, pause_gap=300)
+    view = LeaderboardView(ShareLayout(tmp_path), pause_gap=300, runner=runner)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.scoresLoaded, timeout=20000):
         pass
@@ -87,7 +87,7 @@ def test_an_empty_share_says_so(qtbot: QtBot, tmp_path: Path, runner: TaskRunner
 
 def test_the_dialog_starts_on_the_client_choice(qtbot: QtBot, tmp_path: Path,
                                                  runner: TaskRunner) -> None:
-    dialog = leaderboard_dialog(ShareLayout(tmp_path), runner, 300)
+    dialog = leaderboard_dialog(ShareLayout(tmp_path), 300)
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
         dialog.show()
@@ -158,3 +158,31 @@ def test_ctrl_l_opens_the_leaderboard_from_the_main_window(qtbot: QtBot,
     finally:
         window.close()
         assert runner.shutdown(timeout=10.0)
+
+
+def test_a_slow_fit_never_holds_up_the_share_runner(
+        qtbot: QtBot, tmp_path: Path, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from packing_tool.ui import worker_view
+
+    WorkerManager(tmp_path).get_or_create("Мила")
+    release = threading.Event()
+
+    def slow_scores(root: Path, pause_gap: float) -> list[object]:
+        assert release.wait(30)
+        return []
+
+    monkeypatch.setattr(worker_view, "load_scores", slow_scores)
+    view = WorkerView(ShareLayout(tmp_path), runner, pause_gap=300)
+    qtbot.addWidget(view)
+    try:
+        with qtbot.waitSignal(view.workersLoaded, timeout=20000):
+            pass
+        with qtbot.waitSignal(view.historyLoaded, timeout=20000):
+            assert view.select_worker("worker_001")
+        assert view.scores == {}  # still fitting meanwhile
+    finally:
+        release.set()
+    with qtbot.waitSignal(view.scoresLoaded, timeout=20000):
+        pass

@@ -4,7 +4,9 @@ A score is the time the client's usual pace would take for exactly the orders a 
 packed, over the packer's active time (``domain.scores``, docs/scores.md): 1.00 is the usual
 pace, 1.20 a fifth faster, whatever mix of singles and big orders they got. Raw orders and
 units per hour stand beside it, with the number of orders the score rests on. Scores are read
-and, when the history changed, fitted again on the task runner, never on the UI thread.
+and, when the history changed, fitted again on their own runner (``scores_runner``), never on
+the UI thread, and never in front of the share runner's reads and writes: a cold fit of a
+long history takes seconds.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from packing_tool.ui.main_window import MainWindow
 
 ALL_CLIENTS = ""
+_RUNNER: list[TaskRunner] = []
 
 
 def score_cells(score: WorkerScore) -> tuple[Any, Any, Any, Any]:
@@ -53,14 +57,22 @@ def load_scores(root: Path, pause_gap: float) -> list[ClientScores]:
     return share_scores(root, pause_gap)
 
 
+def scores_runner() -> TaskRunner:
+    """The app's one runner for scores, made on first use (a daemon thread of its own)."""
+    if not _RUNNER or not shiboken6.isValid(_RUNNER[0]):
+        _RUNNER[:] = [TaskRunner(QCoreApplication.instance(), name="scores")]
+    return _RUNNER[0]
+
+
 class LeaderboardView(QWidget):
     scoresLoaded = Signal(int)  # clients read
 
-    def __init__(self, layout: ShareLayout, runner: TaskRunner, pause_gap: float,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, layout: ShareLayout, pause_gap: float, parent: QWidget | None = None,
+                 *, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("leaderboardView")
-        self.share, self.runner, self.pause_gap = layout, runner, pause_gap
+        self.share, self.pause_gap = layout, pause_gap
+        self.runner = runner or scores_runner()
         self.clients: list[ClientScores] = []
         self.rows: list[WorkerScore] = []
         self.client_combo = named(QComboBox(), "leaderboardClient")
@@ -138,13 +150,13 @@ class LeaderboardView(QWidget):
                                  gap=duration(self.pause_gap)))
 
 
-def leaderboard_dialog(layout: ShareLayout, runner: TaskRunner, pause_gap: float,
+def leaderboard_dialog(layout: ShareLayout, pause_gap: float,
                        parent: QWidget | None = None) -> QDialog:
     dialog = QDialog(parent)
     dialog.setObjectName("leaderboardDialog")
     dialog.setWindowTitle(QCoreApplication.translate("LeaderboardView", "Leaderboard"))
     dialog.resize(900, 560)
-    view = LeaderboardView(layout, runner, pause_gap, dialog)
+    view = LeaderboardView(layout, pause_gap, dialog)
     QVBoxLayout(dialog).addWidget(view)
     view.client_combo.setFocus()
     return dialog
@@ -152,7 +164,6 @@ def leaderboard_dialog(layout: ShareLayout, runner: TaskRunner, pause_gap: float
 
 def open_leaderboard(window: MainWindow) -> None:
     """Tools → Leaderboard… (Ctrl+L), with this station's pause gap."""
-    leaderboard_dialog(window.layout_, window.runner, window.station.score_pause_seconds,
-                       window).exec()
+    leaderboard_dialog(window.layout_, window.station.score_pause_seconds, window).exec()
     if window.packer is not None:
         window.packer.refocus()

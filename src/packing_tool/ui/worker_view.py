@@ -20,7 +20,7 @@ from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.score_history import ClientScores, combined
 from packing_tool.ui.browser_model import format_duration, format_time
 from packing_tool.ui.charts import time_chart
-from packing_tool.ui.leaderboard import load_scores
+from packing_tool.ui.leaderboard import load_scores, scores_runner
 from packing_tool.ui.local_time import decimal
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.tables import cell, fill_table, table
@@ -104,8 +104,8 @@ class WorkerView(QWidget):
     def reload(self) -> None:
         self.runner.submit(read_workers, self.share.root, on_done=self._workers_loaded,
                            on_error=self._failed, owner=self)
-        self.runner.submit(load_scores, self.share.root, self.pause_gap, owner=self,
-                           on_done=self._scores_loaded, on_error=self._failed)
+        scores_runner().submit(load_scores, self.share.root, self.pause_gap, owner=self,
+                               on_done=self._scores_loaded, on_error=self._failed)
 
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("Cannot read the share: {reason}").format(reason=message))
