@@ -51,7 +51,8 @@ def test_a_claim_lost_on_its_way_is_told_at_once_and_its_units_are_refused(
     order = orders[0]
     number = str(order["order_number"])
     assert a_list.session.scan(number.lstrip("#"), IVAN).outcome is Outcome.ORDER_LOADED
-    assert a_list.ledger is not None and a_list.ledger.flush(5.0)  # A's claim is on the share
+    assert a_list.ledger is not None
+    assert a_list.ledger.flush(5.0)  # A's claim is on the share
 
     mode = PackerMode(b_list.session, MARIA, sounds=SoundPlayer(muted=True))
     qtbot.addWidget(mode)
