@@ -1090,7 +1090,7 @@ End the session and record the statistics?</source>
         </message>
         <message>
             <source>{n} order(s) are not packed yet</source>
-            <translation>неопаковани поръчки: {n}</translation>
+            <translation>Неопаковани поръчки: {n}</translation>
         </message>
         <message>
             <source>{n} of them set aside</source>
