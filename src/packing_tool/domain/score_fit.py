@@ -106,39 +106,62 @@ def _globals(units: Sequence[int], lines: Sequence[int], target: Sequence[float]
     return solved if solved is not None else [sy / n if n else 0.0, 0.0, 0.0]
 
 
-def fit(samples: Iterable[tuple[OrderShape, float]], shrink: float = DEFAULT_SHRINK,
-        max_sweeps: int = MAX_SWEEPS, start: ScoreModel | None = None) -> ScoreModel:
-    """Fit the model on (order, active seconds) pairs; orders without time are ignored.
-    ``start``: a model of nearly the same data to begin from (fewer sweeps)."""
-    units: list[int] = []
-    lines: list[int] = []
-    y: list[float] = []
-    sku_ids: dict[str, int] = {}
-    # Per SKU: its orders and its units in each, as plain int lists (no tuple per entry:
+@dataclass
+class Design:
+    """The orders laid out for fitting, built once and solved for any times of the same
+    orders (``fit_paced`` solves it again with each packer's pace taken out)."""
+
+    units: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    kept: list[int] = field(default_factory=list)  # each row's position in the input
+    skus: dict[str, int] = field(default_factory=dict)
+    # Per SKU: its rows and its units in each, as plain int lists (no tuple per entry:
     # fewer objects for the garbage collector, whose full passes stall every thread).
-    at: list[list[int]] = []
-    counts: list[list[int]] = []
-    for shape, seconds in samples:
+    at: list[list[int]] = field(default_factory=list)
+    counts: list[list[int]] = field(default_factory=list)
+
+
+def design(samples: Iterable[tuple[OrderShape, float]]) -> Design:
+    """Orders with a time and lines, laid out by SKU."""
+    found = Design()
+    for position, (shape, seconds) in enumerate(samples):
         if seconds <= 0 or not shape.lines:
             continue
-        i = len(y)
-        units.append(shape.units)
-        lines.append(len(shape.lines))
-        y.append(seconds)
+        i = len(found.seconds)
+        found.units.append(shape.units)
+        found.lines.append(len(shape.lines))
+        found.seconds.append(seconds)
+        found.kept.append(position)
         per_sku: dict[str, int] = {}
         for sku, count in shape.lines:
             per_sku[sku] = per_sku.get(sku, 0) + count
         for sku, count in per_sku.items():
-            k = sku_ids.setdefault(sku, len(sku_ids))
-            if k == len(at):
-                at.append([])
-                counts.append([])
-            at[k].append(i)
-            counts[k].append(count)
+            k = found.skus.setdefault(sku, len(found.skus))
+            if k == len(found.at):
+                found.at.append([])
+                found.counts.append([])
+            found.at[k].append(i)
+            found.counts[k].append(count)
+    return found
+
+
+def fit(samples: Iterable[tuple[OrderShape, float]], shrink: float = DEFAULT_SHRINK,
+        max_sweeps: int = MAX_SWEEPS, start: ScoreModel | None = None) -> ScoreModel:
+    """Fit the model on (order, active seconds) pairs; orders without time are ignored.
+    ``start``: a model of nearly the same data to begin from (fewer sweeps)."""
+    return solve(design(samples), shrink=shrink, max_sweeps=max_sweeps, start=start)
+
+
+def solve(layout: Design, seconds: list[float] | None = None, *, shrink: float = DEFAULT_SHRINK,
+          max_sweeps: int = MAX_SWEEPS, start: ScoreModel | None = None) -> ScoreModel:
+    """The model of ``layout`` for ``seconds`` (one per row; default: the layout's own)."""
+    y = layout.seconds if seconds is None else seconds
+    units, lines, at, counts = layout.units, layout.lines, layout.at, layout.counts
     if not y:
         return ScoreModel()
     known = start.difficulty if start is not None else {}
-    d = [known.get(sku, 0.0) for sku in sku_ids]
+    d = [known.get(sku, 0.0) for sku in layout.skus]
     denominators = [sum(c * c for c in m) + shrink for m in counts]
     sku_part = [0.0] * len(y)
     for k, orders in enumerate(at):
@@ -169,7 +192,7 @@ def fit(samples: Iterable[tuple[OrderShape, float]], shrink: float = DEFAULT_SHR
                 moved = max(moved, abs(step))
         if moved < TOLERANCE:
             break
-    names = list(sku_ids)
+    names = list(layout.skus)
     return ScoreModel(base=a, per_unit=b, per_line=c,
                       difficulty={names[k]: d[k] for k in range(len(d))},
                       orders=len(y), sweeps=sweeps)

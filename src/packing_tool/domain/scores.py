@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from packing_tool.domain.events import EventKind, Outcome, ScanEvent
-from packing_tool.domain.score_fit import OrderShape, ScoreModel, fit
+from packing_tool.domain.score_fit import OrderShape, ScoreModel, design, solve
 
 DEFAULT_PAUSE_GAP = 300.0  # seconds: a longer gap between two events is a pause
 OPENS = frozenset({Outcome.ORDER_LOADED, Outcome.ORDER_RESUMED, Outcome.REPACK_STARTED})
@@ -152,20 +152,21 @@ def fit_paced(samples: Sequence[OrderSample], rounds: int = PACE_ROUNDS) -> Scor
     (with at least ``MIN_RANKED_ORDERS`` orders; the others count at their own speed),
     scaled so the total time stays the same: the model keeps the crew's usual pace.
     """
-    model = fit((s.shape, s.seconds) for s in samples)
+    layout = design((s.shape, s.seconds) for s in samples)
+    workers = [samples[i].worker_id for i in layout.kept]
+    total = sum(layout.seconds)
+    model = solve(layout)
     pace: dict[str, float] = {}
     low, high = PACE_LIMITS
-    total = sum(s.seconds for s in samples if s.seconds > 0)
     for _ in range(rounds):
         for worker_id, tally in tallies(samples, model).items():
             if tally.orders >= MIN_RANKED_ORDERS and tally.active_seconds > 0:
                 old = pace.get(worker_id, 1.0)
                 score = tally.expected_seconds / tally.active_seconds / old
                 pace[worker_id] = min(high, max(low, old * score ** PACE_STEP))
-        adjusted = sum(s.seconds * pace.get(s.worker_id, 1.0) for s in samples if s.seconds > 0)
-        scale = total / adjusted if adjusted > 0 else 1.0
-        model = fit(((s.shape, s.seconds * pace.get(s.worker_id, 1.0) * scale) for s in samples),
-                    start=model)
+        adjusted = [y * pace.get(w, 1.0) for y, w in zip(layout.seconds, workers, strict=True)]
+        scale = total / sum(adjusted) if adjusted else 1.0
+        model = solve(layout, [y * scale for y in adjusted], start=model)
         pace = {k: v * scale for k, v in pace.items()}
     return model
 
