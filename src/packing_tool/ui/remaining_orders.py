@@ -44,10 +44,17 @@ def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Sized once per redraw (``_fit``): ResizeToContents would measure every row at each
+    # cell set, seconds for a list of 500 orders.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(len(headers) - 1 if name == "elsewhereTable" else TAGS,
                                 QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def _fit(table: QTableWidget, columns: Sequence[int]) -> None:
+    for column in columns:
+        table.resizeColumnToContents(column)
 
 
 def _cell(text: str, bold: bool = False) -> QTableWidgetItem:
@@ -78,7 +85,8 @@ class RemainingOrdersPanel(QFrame):
                                 (self.elsewhere_table, 1)):
             layout.addWidget(widget, stretch)
         self._source: Callable[[], Rows] | None = None
-        self._shown: tuple[object, ...] | None = None
+        self._states: dict[str, tuple[OrderStatus, int]] | None = None  # as shown
+        self._elsewhere: tuple[object, ...] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -111,15 +119,44 @@ class RemainingOrdersPanel(QFrame):
 
     def show_rows(self, rows: Rows) -> None:
         here, apart = rows
-        signature = (tuple((r.number, r.status, r.units_packed) for r in here),
-                     tuple((r.number, r.elsewhere) for r in apart))
-        if signature == self._shown:
+        states = {r.number: (r.status, r.units_packed) for r in here}
+        elsewhere = tuple((r.number, r.elsewhere) for r in apart)
+        if states == self._states and elsewhere == self._elsewhere:
             return  # the ledger's poll or a reopened order changed nothing shown
-        self._shown = signature
         self.title.setText(self.tr("Orders to pack ({n}) · {key} hides this list").format(
             n=len(here), key=TOGGLE_KEY))
-        self._fill(here)
-        self._fill_elsewhere(apart)
+        if not self._update(here, states):
+            self._fill(here)
+        self._states = states
+        if elsewhere != self._elsewhere:
+            self._fill_elsewhere(apart)
+            self._elsewhere = elsewhere
+
+    def _update(self, here: Sequence[RemainingOrder],
+                states: dict[str, tuple[OrderStatus, int]]) -> bool:
+        """Rows gone and rows changed only (an order opened, set aside or packed): False when
+        the list changed otherwise and must be drawn again whole."""
+        if self._states is None:
+            return False
+        old = list(self._states)
+        if [n for n in old if n in states] != [r.number for r in here]:
+            return False
+        table = self.table
+        for i in range(len(old) - 1, -1, -1):
+            if old[i] not in states:
+                table.removeRow(i)
+        for i, row in enumerate(here):
+            if self._states[row.number] != states[row.number]:
+                self._set_row(i, row)
+        return True
+
+    def _set_row(self, i: int, row: RemainingOrder) -> None:
+        started = row.status is not OrderStatus.NEW
+        order = row.order
+        for column, text in ((ORDER, row.number), (COURIER, shown(order.courier)),
+                             (BOX, shown(order.min_box)), (TAGS, joined(row.tags)),
+                             (ITEMS, self._items(row))):
+            self.table.setItem(i, column, _cell(text, bold=started))
 
     def _items(self, row: RemainingOrder) -> str:
         if row.status is OrderStatus.SKIPPED:
@@ -136,12 +173,8 @@ class RemainingOrdersPanel(QFrame):
         try:
             table.setRowCount(len(here))
             for i, row in enumerate(here):
-                started = row.status is not OrderStatus.NEW
-                order = row.order
-                for column, text in ((ORDER, row.number), (COURIER, shown(order.courier)),
-                                     (BOX, shown(order.min_box)), (TAGS, joined(row.tags)),
-                                     (ITEMS, self._items(row))):
-                    table.setItem(i, column, _cell(text, bold=started))
+                self._set_row(i, row)
+            _fit(table, (ORDER, COURIER, BOX, ITEMS))
         finally:
             table.setUpdatesEnabled(True)
 
@@ -154,5 +187,6 @@ class RemainingOrdersPanel(QFrame):
             table.setItem(i, 0, _cell(row.number))
             where = elsewhere_hint(row.elsewhere) if row.elsewhere is not None else ""
             table.setItem(i, 1, _cell(where))
+        _fit(table, (0,))
         for widget in (self.elsewhere_title, table):
             widget.setVisible(bool(apart))
