@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -172,6 +173,11 @@ class SecondCheckFlow(QObject):
 
     # ------------------------------------------------------------------ keys
 
+    def _asking(self) -> AbstractContextManager[None]:
+        """A scan while a dialog is open is processed after it, never typed into it."""
+        scans = getattr(self.host, "dialog_scans", None)
+        return scans.guard() if scans is not None else nullcontext()
+
     def pick_checker(self) -> Worker | None:
         """F10: the second worker picks their card in a dialog (no card to scan)."""
         view = self.waiting_order()
@@ -188,7 +194,8 @@ class SecondCheckFlow(QObject):
         dialog = CheckerDialog(self.strip.window(), workers, self.packers(view),
                                view.order_number)
         try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            with self._asking():
+                accepted = dialog.exec() == QDialog.DialogCode.Accepted
             chosen = dialog.chosen() if accepted else None
         finally:
             dialog.deleteLater()
@@ -207,7 +214,8 @@ class SecondCheckFlow(QObject):
             return None
         dialog = SkipCheckDialog(self.strip.window(), view.order_number)
         try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            with self._asking():
+                accepted = dialog.exec() == QDialog.DialogCode.Accepted
             reason = dialog.reason() if accepted else ""
         finally:
             dialog.deleteLater()
