@@ -17,8 +17,9 @@ from packing_tool.storage.inside import is_link, link_target
 MAX_FOLDERS = 200_000  # a share this big is walked in part, and says so
 
 
-def find_links(root: Path) -> list[Path]:
-    """Every link below ``root``, without following any, in a stable order."""
+def find_links(root: Path) -> tuple[list[Path], bool]:
+    """Every link below ``root``, without following any, in a stable order; False when the
+    walk stopped at ``MAX_FOLDERS`` folders."""
     found: list[Path] = []
     todo, seen = [str(root)], 0
     while todo and seen < MAX_FOLDERS:
@@ -33,7 +34,7 @@ def find_links(root: Path) -> list[Path]:
                 found.append(Path(entry.path))
             elif entry.is_dir(follow_symlinks=False):
                 todo.append(entry.path)
-    return sorted(found)
+    return sorted(found), not todo
 
 
 def _real(path: str) -> str:
@@ -44,7 +45,11 @@ def check_links(ctx: Context) -> None:
     """A finding for every link on the share: an error when it leads outside the root or
     nowhere, a warning when it stays inside (writes through it are refused all the same)."""
     root = _real(str(ctx.root))
-    for link in find_links(ctx.root):
+    links, complete = find_links(ctx.root)
+    if not complete:
+        ctx.findings.notice(ctx.root, f"only the first {MAX_FOLDERS:,} folders were searched "
+                            "for links")
+    for link in links:
         target = link_target(link)
         resolved = _real(str(link))
         outside = resolved != root and not resolved.startswith(root.rstrip(os.sep) + os.sep)
