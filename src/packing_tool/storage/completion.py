@@ -138,11 +138,11 @@ def plan_for(previous: dict[str, Any] | None, summary: dict[str, Any], ender: tu
                                dict.fromkeys(FIGURES, 0.0), new_worker=ender[0] not in given))
     for index, record in enumerate(records):
         record["global_sessions"] = 1 if first and index == 0 else 0
+        record["profile"] = record["worker_id"] in known_workers
     checks = {key: int(summary.get(f"{key}_count") or 0)
               for key in ("second_checks", "second_checks_skipped")}
     if any(checks.values()):  # the list's second checks so far, on the ending's first record
         records[0]["checks"] = checks
-        record["profile"] = record["worker_id"] in known_workers
     given.update(r["worker_id"] for r in records if r["worker_sessions"])
     summary["counted"] = {
         "completions": number, "workers": after_all,
