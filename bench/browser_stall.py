@@ -117,7 +117,8 @@ def main() -> int:
                         help="Qt platform plugin (default offscreen)")
     args = parser.parse_args()
     os.environ["QT_QPA_PLATFORM"] = args.platform
-    with tempfile.TemporaryDirectory(prefix="browser-bench-") as tmp:
+    # A share (TMPDIR on an SMB mount) may refuse to remove a folder at once: never fail then.
+    with tempfile.TemporaryDirectory(prefix="browser-bench-", ignore_cleanup_errors=True) as tmp:
         root = Path(tmp) / "share"
         os.environ.setdefault("PACKING_TOOL_HOME", str(Path(tmp) / "home"))
         generate(root, args.sessions)
