@@ -208,7 +208,7 @@ def test_the_tool_dialogs_are_all_bulgarian(qtbot: QtBot, window: MainWindow) ->
 
     mapping = SkuMappingDialog(BarcodeMapStore(window.layout_, "M"), window.runner, parent=window)
     workers = WorkerView(window.layout_, window.runner)
-    board = leaderboard_dialog(window.layout_, window.runner, 300.0, window)
+    board = leaderboard_dialog(window.layout_, 300.0, window)
     dialogs = [mapping, workers, board, RepackDialog(window, "#1001"),
                ScannerTestDialog("PACK-01", "Анна", window)]
     for dialog in dialogs:
