@@ -238,6 +238,13 @@ class PackerRules:
             f"{sum(state.packed)} of {sum(state.required)} units packed earlier"))
 
     def _item(self, code: str, cur: OrderState) -> Verdict:
+        held = self._elsewhere.get(cur.number)
+        if held is not None:
+            # Its claim, still on its way when the label opened it, went to another station.
+            outcome = (Outcome.ORDER_PACKED_ELSEWHERE if held.state is Where.PACKED
+                       else Outcome.ORDER_PACKING_ELSEWHERE)
+            return Verdict(outcome, cur.number,
+                           detail=f"{held.describe()}; put it aside and skip it")
         skus = self._resolve_item(code)
         row = cur.open_row(skus) if skus else None
         if row is not None:

@@ -167,7 +167,8 @@ class PackingSession:
 
     def _claim(self, ledger: ListLedger, number: str, repack: str = "") -> bool:
         """Claim a label's order before deciding; True when this list holds it."""
-        result = ledger.repack(number, repack) if repack else ledger.claim(number)
+        result = (ledger.repack(number, repack) if repack else
+                  ledger.claim(number, patient=self.logic.elsewhere(number) is not None))
         if result.status is Claim.OURS:
             self.logic.set_elsewhere(number, None)
             return True
@@ -185,6 +186,12 @@ class PackingSession:
         event = logic.decide(kind, at, worker.id, worker.name, **details)
         if (ledger is not None and event.outcome is Outcome.REPACK_STARTED and event.order
                 and not self._claim(ledger, event.order, event.reason)):
+            event = logic.decide(kind, at, worker.id, worker.name, **details)
+        if (ledger is not None and event.outcome in (Outcome.ITEM_OK, Outcome.ORDER_COMPLETE)
+                and event.order and (event.order in ledger.pending or event.order in ledger.lost)
+                and not ledger.settle(event.order)):
+            # The claim made at its label went to another station: this unit is refused.
+            logic.set_elsewhere(event.order, ledger.lost.get(event.order) or damaged(""))
             event = logic.decide(kind, at, worker.id, worker.name, **details)
         return event
 
