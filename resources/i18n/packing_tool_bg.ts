@@ -2026,7 +2026,7 @@ End the session anyway? They stay unpacked.</source>
         </message>
         <message>
             <source>Packing List</source>
-            <translation>Списък за пакетиране</translation>
+            <translation>Списък</translation>
         </message>
         <message>
             <source>Courier</source>
@@ -2054,7 +2054,7 @@ End the session anyway? They stay unpacked.</source>
         </message>
         <message>
             <source>Duration</source>
-            <translation>Продължителност</translation>
+            <translation>Времетраене</translation>
         </message>
         <message>
             <source>Items</source>

@@ -153,7 +153,7 @@ class SessionBrowser(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         # Wide enough for the Bulgarian words too ("Незавършен", "Продължителност").
-        for column, width in enumerate((135, 170, 90, 110, 120, 95, 110, 110, 125)):
+        for column, width in enumerate((130, 165, 85, 120, 115, 90, 95, 105, 120)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # the model sorts: status, then the index's own order
