@@ -311,6 +311,12 @@ class PackerLogic(PackerRules):
             return OrderState(self._by_number[order_number]).view(None)
         return state.view(self._last_at)
 
+    def started_progress(self) -> dict[str, tuple[OrderStatus, int]]:
+        """Status and units packed of every order loaded at least once; no views built (the
+        orders-to-pack panel reads it after every order opened or closed)."""
+        return {number: (state.status, sum(state.packed))
+                for number, state in self._states.items()}
+
     def started_orders(self) -> Iterator[OrderView]:
         """Every order loaded at least once, in the order they were first loaded."""
         return (state.view(self._last_at) for state in self._states.values())

@@ -40,17 +40,28 @@ def remaining_orders(logic: PackerLogic, elsewhere: Mapping[str, Elsewhere]
     Orders completed here are in neither. Reads the logic: call it under the session's lock
     when another thread may change it.
     """
-    touched = {view.order_number: view for view in logic.started_orders()}
+    touched = logic.started_progress()
     here: list[RemainingOrder] = []
     apart: list[RemainingOrder] = []
-    for order in logic.packing_list.orders:
-        view = touched.get(order.order_number)
-        status = view.status if view is not None else OrderStatus.NEW
+    orders = logic.packing_list.orders
+    for order, units in zip(orders, _units(orders), strict=True):
+        status, packed = touched.get(order.order_number, (OrderStatus.NEW, 0))
         if status is OrderStatus.COMPLETE:
             continue
-        units = sum(max(0, line.quantity) for line in order.lines)
-        packed = view.units_packed if view is not None else 0
         info = elsewhere.get(order.order_number)
         row = RemainingOrder(order, status, units, packed, info)
         (apart if info is not None else here).append(row)
     return here, apart
+
+
+_UNITS: list[tuple[tuple[Order, ...], tuple[int, ...]]] = []  # the last few lists' units
+
+
+def _units(orders: tuple[Order, ...]) -> tuple[int, ...]:
+    """Each order's units, worked out once per list (the panel asks after every order)."""
+    for known, units in _UNITS:
+        if known is orders:
+            return units
+    units = tuple(sum(max(0, line.quantity) for line in order.lines) for order in orders)
+    _UNITS[:] = [(orders, units), *_UNITS[:3]]
+    return units
