@@ -66,6 +66,11 @@ def _cell(text: str, bold: bool = False) -> QTableWidgetItem:
     return item
 
 
+# Redrawn just after the scan's banner, line and progress are on screen (a frame later),
+# never inside the scan's own frame: the list beside them is not what the packer reads first.
+REDRAW_MS = 30
+
+
 class RemainingOrdersPanel(QFrame):
     """Frame ``remainingOrders``: tables ``remainingTable`` and ``elsewhereTable``."""
 
@@ -89,7 +94,7 @@ class RemainingOrdersPanel(QFrame):
         self._elsewhere: tuple[object, ...] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self.refresh)
         self.show_rows(([], []))
 
