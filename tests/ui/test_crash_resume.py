@@ -50,7 +50,8 @@ order = next(o for o in active.session.logic.packing_list.orders
              if sum(line.quantity for line in o.lines) >= 2)
 active.session.scan(label_text(order.order_number), worker)
 active.session.scan(order.lines[0].sku, worker)
-ready.write_text(json.dumps({"order": order.order_number}))
+ready.with_suffix(".tmp").write_text(json.dumps({"order": order.order_number}))
+ready.with_suffix(".tmp").replace(ready)  # whole when it appears: the test reads it at once
 time.sleep(120)
 """
 
