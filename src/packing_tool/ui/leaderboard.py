@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
@@ -34,9 +34,6 @@ from packing_tool.ui.local_time import decimal, duration
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.tables import fill_table, table
 from packing_tool.ui.widgets import named
-
-if TYPE_CHECKING:
-    from packing_tool.ui.main_window import MainWindow
 
 ALL_CLIENTS = ""
 _RUNNER: list[TaskRunner] = []
@@ -160,10 +157,3 @@ def leaderboard_dialog(layout: ShareLayout, pause_gap: float,
     QVBoxLayout(dialog).addWidget(view)
     view.client_combo.setFocus()
     return dialog
-
-
-def open_leaderboard(window: MainWindow) -> None:
-    """Tools → Leaderboard… (Ctrl+L), with this station's pause gap."""
-    leaderboard_dialog(window.layout_, window.station.score_pause_seconds, window).exec()
-    if window.packer is not None:
-        window.packer.refocus()

@@ -1,20 +1,36 @@
-"""The main window's tool windows: station settings, barcode mappings, workers."""
+"""The main window's tool windows: station settings, barcode mappings, workers, scores,
+the scanner test. Each takes the main window; ``MainWindow`` says what they use of it (a
+Protocol, so this module does not import the window that imports it)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout
 
 from packing_tool.storage.barcode_maps import BarcodeMapStore
 from packing_tool.storage.settings import SettingsError, save_settings
+from packing_tool.ui.leaderboard import leaderboard_dialog
 from packing_tool.ui.settings_dialog import SettingsDialog
 from packing_tool.ui.sku_mapping_dialog import SkuMappingDialog
 from packing_tool.ui.worker_view import WorkerView
 
-if TYPE_CHECKING:
-    from packing_tool.ui.main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What the tool windows use of ``ui.main_window.MainWindow`` (also their parent)."""
+
+    station: Any
+    layout_: Any
+    packer: Any
+    flow: Any
+    browser: Any
+    runner: Any
+    worker: Any
+    scanner_label: Any
+
+    def say(self, text: str) -> None: ...
+    def apply_station(self, settings: Any) -> None: ...
 
 
 def open_settings(window: MainWindow) -> None:
@@ -88,5 +104,12 @@ def open_scanner_test(window: MainWindow) -> None:
     dialog.exec()
     if dialog.saved is not None:
         window.scanner_label.setText(status_text(last_result()))
+    if window.packer is not None:
+        window.packer.refocus()
+
+
+def open_leaderboard(window: MainWindow) -> None:
+    """Tools → Leaderboard… (Ctrl+L), with this station's pause gap."""
+    leaderboard_dialog(window.layout_, window.station.score_pause_seconds, window).exec()
     if window.packer is not None:
         window.packer.refocus()

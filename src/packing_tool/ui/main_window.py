@@ -37,7 +37,6 @@ from packing_tool.storage.scanner_tests import last_result as last_scanner_test
 from packing_tool.storage.session_manager import ActiveList, SessionSettings
 from packing_tool.storage.settings import StationSettings, session_settings
 from packing_tool.ui import main_tools, scanner_words, wording
-from packing_tool.ui.leaderboard import open_leaderboard
 from packing_tool.ui.offline_banner import OfflineBanner
 from packing_tool.ui.packer_mode import PackerMode
 from packing_tool.ui.runner import TaskRunner
@@ -156,7 +155,7 @@ class MainWindow(QMainWindow):
                      lambda: main_tools.open_sku_mapping(self), "Ctrl+M")
         self._action(tools, self.tr("Workers…"), lambda: main_tools.open_workers(self),
                      "Ctrl+Shift+K")
-        self._action(tools, self.tr("Leaderboard…"), partial(open_leaderboard, self),
+        self._action(tools, self.tr("Leaderboard…"), lambda: main_tools.open_leaderboard(self),
                      "Ctrl+L")
         self._action(tools, self.tr("Scanner test…"), lambda: main_tools.open_scanner_test(self),
                      "Ctrl+Shift+T")
