@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
+
+from screenshots import wait as _wait  # scripts/ is on sys.path (run as a file)
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
@@ -83,15 +84,6 @@ def shoot_list_check(app: Any, out: Path = OUT) -> None:
     runner.shutdown(timeout=10.0)
 
 
-def _wait(app: Any, condition: Any, timeout: float = 15.0, fail: bool = True) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            if fail:
-                raise TimeoutError("the screen did not get ready in time")
-            return
-        app.processEvents()
-        time.sleep(0.02)
 
 
 if __name__ == "__main__":

@@ -19,11 +19,16 @@ OUT = REPO / "docs" / "screenshots"
 CLIENT, SESSION = "M", "2026-11-21_1"
 
 
-def wait(app: object, condition: Callable[[], bool], timeout: float = 15.0) -> None:
+def wait(app: object, condition: Callable[[], bool], timeout: float = 15.0,
+         fail: bool = True) -> None:
+    """Run the event loop until ``condition`` holds (every screenshot script uses this one);
+    after ``timeout``, raise, or with ``fail=False`` just go on."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise TimeoutError("the screen did not get ready in time")
+            if fail:
+                raise TimeoutError("the screen did not get ready in time")
+            return
         app.processEvents()  # type: ignore[attr-defined]
         time.sleep(0.02)
 

@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from screenshots import wait as _wait  # scripts/ is on sys.path (run as a file)
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 CLIENT, SESSION = "M", "2026-11-21_1"
@@ -27,13 +29,6 @@ def _settle(app: Any, seconds: float = 0.6) -> None:
         time.sleep(0.02)
 
 
-def _wait(app: Any, condition: Any, timeout: float = 15.0) -> None:
-    end = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > end:
-            raise TimeoutError("the screen did not get ready")
-        app.processEvents()
-        time.sleep(0.02)
 
 
 def _shoot(app: Any, widget: Any, out: Path, name: str) -> None:
