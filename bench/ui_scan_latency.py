@@ -15,7 +15,7 @@ claims its order through the ledger as in the app. ``label_scans`` are the label
 (the ones that wait for the claim); ``ledger.claim_wait`` is the time inside those scans spent
 waiting for the claim's answer (``ListLedger.claim``: the round trip to the ``order-ledger``
 thread and the exclusive create on the share). A label scan waits at most
-``claim_answer_wait`` (8 ms) for its claim, then draws the order with the claim on its way
+``claim_answer_wait`` (2 ms) for its claim, then draws the order with the claim on its way
 (``ledger.label_scans_before_the_claim_answered`` counts those). By default the benchmark waits,
 untimed, after each label until its claim is answered (a packer's first item comes seconds
 after the label) and after each finished order until the ledger has its packed mark, as a

@@ -67,7 +67,7 @@ class SessionSettings:
     durable: bool = True
     debounce_seconds: float = 0.15
     claim_wait: float = 1.0  # past this the share is taken as away: the claim is offline
-    claim_answer_wait: float = 0.008  # what a label scan waits before its order opens anyway
+    claim_answer_wait: float = 0.002  # what a label scan waits before its order opens anyway
     ledger_refresh: float = 30.0  # how often an open list re-reads its orders' ledger records
 
 
