@@ -23,8 +23,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
+from packing_tool.storage.index_rows import load_rows  # noqa: E402
 from packing_tool.storage.layout import ShareLayout  # noqa: E402
-from packing_tool.storage.session_index import index_path, load_rows  # noqa: E402
+from packing_tool.storage.session_index import index_path  # noqa: E402
 from shared.timestamps import now  # noqa: E402
 
 TARGET_S = 1.0

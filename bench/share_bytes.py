@@ -192,7 +192,8 @@ def past_sessions(root: Path, count: int) -> None:
 def measure(sessions: int, orders: int) -> dict[str, Any]:
     from packing_tool.simulate import simulate
     from packing_tool.storage.generated import write_generated_session
-    from packing_tool.storage.session_index import index_path, load_rows
+    from packing_tool.storage.index_rows import load_rows
+    from packing_tool.storage.session_index import index_path
 
     with tempfile.TemporaryDirectory(prefix="share-bytes-") as tmp:
         root = Path(tmp) / "share"

@@ -132,7 +132,8 @@ def browser(folder: Path, sessions: int) -> dict[str, Any]:
                   {"TMPDIR": str(folder)})
     if "error" in data:
         return data
-    return {k: data.get(k) for k in ("sessions", "cold_s", "warm_s", "max_gap_ms")}
+    return {k: data.get(k) for k in ("sessions", "cold_s", "cold_all_rows_s", "warm_s",
+                                       "max_gap_ms")}
 
 
 def main() -> int:

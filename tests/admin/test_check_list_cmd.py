@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from packing_tool.storage.index_rows import load_rows
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.session_index import load_rows
 from shared.timestamps import now
 from tests.helpers.list_check_share import CLIENT, SESSION, item, order, write_share
 from tests.helpers.simulate_checks import run_cli

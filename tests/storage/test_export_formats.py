@@ -17,10 +17,10 @@ from openpyxl import load_workbook
 
 from packing_tool.cli import main
 from packing_tool.simulate import simulate
+from packing_tool.storage.index_rows import load_rows
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.packing_session import PackingSession, Worker
 from packing_tool.storage.reports import HEADERS, write_report
-from packing_tool.storage.session_index import load_rows
 from packing_tool.storage.sheet_format import (
     DATE_FORMAT,
     DURATION_FORMAT,

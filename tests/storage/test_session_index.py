@@ -10,17 +10,10 @@ from typing import Any
 
 import pytest
 
+from packing_tool.storage.index_rows import STATUS_LABELS, STATUSES, IndexRow, load_rows
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError
 from packing_tool.storage.lock_info import host_name
-from packing_tool.storage.session_index import (
-    STATUS_LABELS,
-    STATUSES,
-    IndexRow,
-    index_path,
-    load_rows,
-    rebuild,
-    update_entry,
-)
+from packing_tool.storage.session_index import index_path, rebuild, update_entry
 from packing_tool.storage.session_index import read_index as folded_index
 from shared.timestamps import now as local_now
 from tests.conftest import HELPERS, PYTHON

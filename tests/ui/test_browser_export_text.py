@@ -17,8 +17,8 @@ import pytest
 from openpyxl import load_workbook
 
 from packing_tool.cli import main
+from packing_tool.storage.index_rows import load_rows
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.session_index import load_rows
 from packing_tool.storage.sheet_format import typed
 from packing_tool.ui.browser_export import (
     HEADERS,

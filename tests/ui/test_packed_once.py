@@ -26,11 +26,11 @@ from pytestqt.qtbot import QtBot
 from packing_tool.domain.events import Outcome
 from packing_tool.simulate import simulate
 from packing_tool.storage.generated import write_generated_session
+from packing_tool.storage.index_rows import IndexRow
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.order_ledger import FileOrderLedger
 from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.paths import RootChoice
-from packing_tool.storage.session_index import IndexRow
 from packing_tool.storage.session_manager import SessionManager, SessionSettings
 from packing_tool.ui import packer_dialogs
 from packing_tool.ui.browser_model import Cells, describe

@@ -16,8 +16,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from packing_tool.simulate import simulate
+from packing_tool.storage.index_rows import IndexRow, load_rows
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.session_index import IndexRow, load_rows
 from packing_tool.storage.sheet_format import csv_field, typed
 from packing_tool.ui.browser_export import HEADERS, KINDS, export_values
 from packing_tool.ui.browser_model import COLUMNS, SessionTableModel

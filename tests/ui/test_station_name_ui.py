@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from packing_tool.storage import logging_setup
+from packing_tool.storage.index_rows import IndexRow
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.lock_info import (
     STATION_ENV,
@@ -20,7 +21,6 @@ from packing_tool.storage.lock_info import (
     station_name,
 )
 from packing_tool.storage.paths import RootChoice
-from packing_tool.storage.session_index import IndexRow
 from packing_tool.storage.session_lock import SessionLockManager
 from packing_tool.storage.session_manager import SessionSettings
 from packing_tool.storage.settings import StationSettings

@@ -12,6 +12,7 @@ from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError, Progress, confirm, share_root
 from packing_tool.storage.discovery import list_clients, work_names
+from packing_tool.storage.index_rows import STATUS_LABELS, IndexRow, load_rows
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id
 from packing_tool.storage.lock_info import DEFAULT_STALE_SECONDS, LOCK_FILENAME, LockInfo
 from packing_tool.storage.lock_release import (
@@ -20,7 +21,6 @@ from packing_tool.storage.lock_release import (
     current_lock,
     release_stale,
 )
-from packing_tool.storage.session_index import STATUS_LABELS, IndexRow, load_rows
 from packing_tool.storage.session_lock import LockHeldError
 from shared.timestamps import now, parse_timestamp
 

@@ -9,15 +9,16 @@ Unlike the older packer's ``registry_index.json`` (anchor §2.6), every write is
 file is kept aside and recovered, never reset; unknown keys survive; live statuses come from
 the lock in the list's work folder. ``sessions`` names the session folders already scanned,
 so a load reads only new folders (and looks for new lists in the last few days' sessions).
+The browser's rows, with their live statuses, are made from it in ``index_rows``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +26,11 @@ from packing_tool.storage import share_json
 from packing_tool.storage.discovery import (
     list_progress,
     list_sessions,
-    session_date,
     session_info_in,
-    work_dir_in,
     work_names,
 )
-from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id
-from packing_tool.storage.live_progress import FIGURES, read_progress
-from packing_tool.storage.lock_info import LockInfo, read_lock
+from packing_tool.storage.layout import ShareLayout, client_folder_id
 from shared.append_log import AppendLog
-from shared.compat import as_number
 from shared.fileio import (
     LockTimeoutError,
     lock_file,
@@ -43,8 +39,8 @@ from shared.fileio import (
     with_retries,
 )
 from shared.timestamps import now as local_now
-from shared.timestamps import now_iso, parse_timestamp, sort_key, to_iso
-from shared.validation import as_count, keep_invalid
+from shared.timestamps import now_iso, parse_timestamp, to_iso
+from shared.validation import keep_invalid
 
 JsonDict = dict[str, Any]
 
@@ -54,11 +50,6 @@ FOLD_BYTES = 256 * 1024  # a browser load folds the updates into the index past 
 log = logging.getLogger(__name__)
 INDEX_VERSION = "1.0"
 STORED_STATUSES = ("available", "in_progress", "paused", "completed", "incomplete")
-STATUSES = ("in_progress", "stale", "paused", "available", "incomplete", "abandoned", "completed")
-STATUS_LABELS = {
-    "in_progress": "Active", "stale": "Stale", "paused": "Paused", "available": "Available",
-    "incomplete": "Incomplete", "abandoned": "Abandoned", "completed": "Completed",
-}
 ENTRY_FIELDS = (
     "session_id", "packing_list_name", "status", "worker_id", "worker_name", "pc_name",
     "created_at", "started_at", "updated_at", "completed_at", "duration_seconds",
@@ -68,6 +59,8 @@ ENTRY_FIELDS = (
 # Who packs and where: a rebuild keeps these from the old entry when the folders do not say.
 IDENTITY_FIELDS = ("worker_id", "worker_name", "pc_name", "started_at", "courier")
 RECENT_DAYS = 3  # the Shopify Tool adds lists to a session on the day or soon after
+FIRST_ROWS_S = 0.5  # a rebuild shows what it has read after this long, newest sessions first
+MORE_ROWS_S = 2.0  # ... and then this often until it is done
 LOCK_ATTEMPTS = 3
 
 
@@ -235,16 +228,24 @@ def scan_session(session_dir: Path, lists: list[str] | None = None) -> dict[str,
 
 
 def rebuild(layout: ShareLayout, client: str, *,
-            progress: Callable[[int, int], None] | None = None) -> JsonDict:
+            progress: Callable[[int, int], None] | None = None,
+            partial: Callable[[dict[str, JsonDict], int], None] | None = None) -> JsonDict:
     """Every entry afresh from the folders; entries of lists that are gone are dropped.
-    Entries another station wrote while the folders were read are kept as written."""
+    Entries another station wrote while the folders were read are kept as written.
+    Sessions are read newest first; ``partial(entries so far, sessions read)`` is called
+    ``FIRST_ROWS_S`` after the start and then every ``MORE_ROWS_S`` (a slow share: 5,000
+    sessions over SMB take a minute, and nobody should wait that long for the newest)."""
     started = local_now()
     sessions, folder = list_sessions(layout, client), layout.sessions_dir(client)
     scanned: dict[str, JsonDict] = {}
+    show_at = time.monotonic() + FIRST_ROWS_S
     for done, session in enumerate(sessions, 1):
         scanned.update(scan_session(folder / session))
         if progress is not None:
             progress(done, len(sessions))
+        if partial is not None and done < len(sessions) and time.monotonic() >= show_at:
+            partial(scanned, done)
+            show_at = time.monotonic() + MORE_ROWS_S
     if not folder.is_dir():
         return _normalise(_empty(client))  # nothing to index: do not create the folder
 
@@ -268,155 +269,3 @@ def rebuild(layout: ShareLayout, client: str, *,
         return doc
 
     return _locked(layout, client, mutate)
-
-
-# --------------------------------------------------------------------------- rows
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    key: str
-    session_id: str
-    packing_list_name: str
-    status: str  # live: one of STATUSES
-    stored_status: str
-    work_dir: Path
-    lock: LockInfo | None
-    worker_id: str | None = None
-    worker_name: str | None = None
-    pc_name: str | None = None
-    created_at: str | None = None
-    started_at: str | None = None
-    updated_at: str | None = None
-    completed_at: str | None = None
-    duration_seconds: float | None = None
-    total_orders: int | None = None
-    completed_orders: int | None = None
-    skipped_orders: int | None = None
-    total_items: int | None = None
-    packed_items: int | None = None
-    courier: str | None = None
-    packed_elsewhere_orders: int | None = None  # orders of the list packed in another list
-    repacked_orders: int | None = None  # packed again on purpose (never counted twice)
-    conflict_orders: int | None = None  # packed here and (by the order ledger) elsewhere too
-    check_findings: int | None = None  # problems the last pre-shift check found (list_check)
-    checked_at: str | None = None
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self.status]
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _live_status(entry: JsonDict, work_dir: Path, recent: bool, now: datetime,
-                 stale_after: float, abandoned_after: float) -> tuple[str, LockInfo | None]:
-    stored = entry.get("status")
-    if stored in ("completed", "incomplete"):
-        return stored, None
-    if stored != "available":  # a list nobody started has no activity to age
-        last = parse_timestamp(entry.get("updated_at")) or parse_timestamp(entry.get("started_at"))
-        if last is not None and (now - last).total_seconds() > abandoned_after:
-            return "abandoned", None
-    elif not recent:  # one share call per old list is too many; stations record starts here
-        return "available", None
-    fallback = "available" if stored == "available" else "paused"
-    try:
-        lock = read_lock(work_dir)
-    except OSError:  # an unreachable lock is not "no lock"
-        return (stored if stored in STORED_STATUSES else fallback), None
-    if lock is None:
-        return fallback, None
-    if lock.is_stale(now, stale_after):
-        return ("available" if stored == "available" else "stale"), lock
-    return "in_progress", lock
-
-
-def _row(key: str, entry: JsonDict, work_dir: Path, status: str,
-         lock: LockInfo | None) -> IndexRow:
-    values: JsonDict = {k: _text(entry.get(k)) for k in (
-        "worker_id", "worker_name", "pc_name", "created_at", "started_at", "updated_at",
-        "completed_at", "courier", "checked_at")}
-    values.update({k: as_count(entry.get(k)) for k in (
-        "total_orders", "completed_orders", "skipped_orders", "total_items", "packed_items",
-        "packed_elsewhere_orders", "repacked_orders", "conflict_orders", "check_findings")})
-    if lock is not None and status == "in_progress":  # the live lock names who packs it now
-        values.update(worker_id=lock.worker_id or values["worker_id"], pc_name=lock.locked_by,
-                      worker_name=lock.worker_name or values["worker_name"])
-    return IndexRow(
-        key=key, session_id=entry["session_id"], packing_list_name=entry["packing_list_name"],
-        status=status, stored_status=str(entry.get("status")), work_dir=work_dir, lock=lock,
-        duration_seconds=as_number(entry.get("duration_seconds")), **values)
-
-
-def _add_new(layout: ShareLayout, client: str, doc: JsonDict, on_disk: list[str],
-             now: datetime) -> JsonDict:
-    """Scan sessions the index has never seen, and look for new lists in recent ones."""
-    entries, known, folder = doc["entries"], doc["sessions"], layout.sessions_dir(client)
-    fresh = [s for s in on_disk if s not in known]
-    found: dict[str, JsonDict] = {}
-    for session in fresh:
-        found.update(scan_session(folder / session))
-    since = (now - timedelta(days=RECENT_DAYS)).date()
-    for session in on_disk:
-        day = session_date(session)
-        if session in known and day is not None and day >= since:
-            missing = [n for n in work_names(folder / session)
-                       if entry_key(session, n) not in entries]
-            if missing:
-                found.update(scan_session(folder / session, missing))
-    if not fresh and not found:
-        return doc
-
-    def mutate(current: JsonDict) -> JsonDict:
-        for key, entry in found.items():
-            current["entries"].setdefault(key, entry)  # never over another station's write
-        stamp = now_iso()
-        for session in fresh:
-            current["sessions"].setdefault(session, stamp)
-        current["updated_at"] = stamp
-        return current
-
-    return _locked(layout, client, mutate)
-
-
-def load_rows(layout: ShareLayout, client: str, *, now: datetime, stale_after: float = 180.0,
-              abandoned_after: float = 86400.0,
-              progress: Callable[[int, int], None] | None = None) -> list[IndexRow]:
-    """The browser's rows with live statuses, in display order (see ``STATUSES``); rows of
-    session folders that are gone are left out. Without an index the folders are read first
-    (``progress`` as for ``rebuild``). Raises ``OSError`` when the share is gone."""
-    now = now.astimezone()  # a naive moment is local time, as everywhere on the share
-    on_disk = list_sessions(layout, client)
-    if index_path(layout, client).is_file():
-        updates = updates_path(layout, client)
-        fold = updates.is_file() and updates.stat().st_size > FOLD_BYTES  # keep reads short
-        doc = _add_new(layout, client, _locked(layout, client, lambda d: d, write=fold),
-                       on_disk, now)
-    else:
-        doc = rebuild(layout, client, progress=progress)
-    position = {session: n for n, session in enumerate(on_disk)}
-    since = (now - timedelta(days=RECENT_DAYS)).date()
-    sessions_dir = layout.sessions_dir(client)
-    rows = []
-    for key, entry in doc["entries"].items():
-        session, name = entry.get("session_id"), entry.get("packing_list_name")
-        if not isinstance(session, str) or session not in position or not isinstance(name, str):
-            continue
-        try:
-            work_dir = work_dir_in(sessions_dir / session, name)
-        except UnsafeNameError:
-            continue
-        day = session_date(session)
-        status, lock = _live_status(entry, work_dir, day is not None and day >= since, now,
-                                    stale_after, abandoned_after)
-        live = {}
-        if status in ("in_progress", "stale"):  # per-order figures live with the list
-            live = {k: v for k, v in read_progress(work_dir).items()
-                    if k in FIGURES or k == "updated_at"}
-        rows.append(_row(key, {**entry, **live}, work_dir, status, lock))
-    rows.sort(key=lambda r: (STATUSES.index(r.status), -sort_key(r.started_at or r.created_at),
-                             position[r.session_id], r.packing_list_name.casefold()))
-    return rows

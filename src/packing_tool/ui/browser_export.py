@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from packing_tool.storage.session_index import IndexRow
+from packing_tool.storage.index_rows import IndexRow
 from packing_tool.storage.sheet_format import (
     DURATION,
     NUMBER,

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from packing_tool.storage.session_index import STATUSES, IndexRow
+from packing_tool.storage.index_rows import STATUSES, IndexRow
 from packing_tool.ui import local_time, wording
 from packing_tool.ui.browser_model import SessionTableModel
 from packing_tool.ui.widgets import named

@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
 
 from packing_tool.storage.discovery import session_date
+from packing_tool.storage.index_rows import STATUSES, IndexRow
 from packing_tool.storage.lock_info import station_name
-from packing_tool.storage.session_index import STATUSES, IndexRow
 from packing_tool.ui import local_time, wording
 from packing_tool.ui.list_check_view import marker_icon, marker_tooltip
 from packing_tool.ui.themes import status_colour  # per theme, read at paint time

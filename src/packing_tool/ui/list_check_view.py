@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from packing_tool.domain.list_check import BIG_QUANTITY, KINDS, Finding
+from packing_tool.storage.index_rows import IndexRow
 from packing_tool.storage.list_check_store import CheckReport
-from packing_tool.storage.session_index import IndexRow
 from packing_tool.ui import local_time
 from packing_tool.ui.widgets import named
 

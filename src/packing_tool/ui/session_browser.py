@@ -14,6 +14,7 @@ only a request: the receiver confirms with the packer before taking the lock ove
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -35,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from packing_tool.storage.discovery import list_clients
+from packing_tool.storage.index_rows import IndexRow, load_rows
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.session_index import IndexRow, load_rows
 from packing_tool.ui import local_time
 from packing_tool.ui.browser_export import export_csv, export_xlsx
 from packing_tool.ui.browser_filters import Criteria, FilterBar, SessionFilter
@@ -58,12 +59,20 @@ AUTO_REFRESH_MS = 30_000
 KEYS = {"refresh_button": "F5", "take_over_button": "Ctrl+T", "details_button": "Ctrl+D",
         "csv_button": "Ctrl+Shift+C", "xlsx_button": "Ctrl+Shift+X"}  # docs/keyboard.md
 TICK_MS = 1_000
+Loaded = tuple[list[Cells], str, int, int]  # rows, header counts, sessions read, of sessions
 
 
-def _load(layout: ShareLayout, client: str, stale_after: float) -> tuple[list[Cells], str]:
-    """On the runner: the rows, wrapped for the table, and the header's counts."""
-    rows = load_rows(layout, client, now=now(), stale_after=stale_after)  # now: when it runs
-    return prepare(rows), header_text(rows)
+def _load(layout: ShareLayout, client: str, stale_after: float,
+          show_part: Callable[[Loaded], None]) -> Loaded:
+    """On the runner: the rows, wrapped for the table, the header's counts and how many
+    sessions were read of how many. While an index is rebuilt, ``show_part`` gets the rows of
+    the sessions read so far (newest first)."""
+    def shown(rows: list[IndexRow], read: int, total: int) -> None:
+        show_part((prepare(rows), header_text(rows), read, total))
+
+    rows = load_rows(layout, client, now=now(), stale_after=stale_after,  # now: when it runs
+                     partial=shown)
+    return prepare(rows), header_text(rows), 0, 0
 
 
 class SessionBrowser(QWidget):
@@ -71,6 +80,8 @@ class SessionBrowser(QWidget):
     resumeRequested = Signal(dict)
     takeOverRequested = Signal(dict)
     refreshed = Signal(str, int)  # client, rows: a refresh arrived and is shown
+    partlyShown = Signal(str, int)  # client, rows: the sessions read so far are shown
+    _partial = Signal(str, object)  # from the runner's thread: (client, Loaded so far)
 
     def __init__(self, layout: ShareLayout, runner: TaskRunner, *, stale_after: float = 180.0,
                  parent: QWidget | None = None) -> None:
@@ -79,6 +90,8 @@ class SessionBrowser(QWidget):
         self.share, self.runner, self.stale_after = layout, runner, stale_after
         self.client: str | None = None
         self._loading: tuple[str, float] | None = None  # (client, since) of the refresh queued
+        self._read: tuple[int, int] | None = None  # sessions read of all, while rebuilding
+        self._partial.connect(self._rows_partial, Qt.ConnectionType.QueuedConnection)
         self.model = SessionTableModel(self)
         self.proxy = SessionFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -244,7 +257,9 @@ class SessionBrowser(QWidget):
             return
         self._loading = (client, time.monotonic())
         self.status_line.setText(self.tr("Refreshing…"))
+        self._read = None
         self.runner.submit(_load, self.share, client, self.stale_after,
+                           partial(self._partial.emit, client),
                            on_done=partial(self._rows_loaded, client),
                            on_error=partial(self._rows_failed, client), owner=self)
 
@@ -256,21 +271,33 @@ class SessionBrowser(QWidget):
     def loading(self) -> bool:
         return self._loading is not None
 
-    def _rows_loaded(self, client: str, loaded: tuple[list[Cells], str]) -> None:
-        if self._loading is not None and self._loading[0] == client:
-            self._loading = None
-        if client != self.client:
-            return  # the user has moved on to another client
-        cells, counts = loaded
+    def _show(self, client: str, cells: list[Cells], counts: str) -> None:
         selected = self.selected_row()
         self.model.set_cells(cells)  # one reset; cells are formatted when painted
         self.header.setText(self.tr("Client {client} · {counts}").format(client=client,
                                                                          counts=counts))
-        self.status_line.setText(self.tr("Last refreshed {time} ({n} lists)").format(
-            time=local_time.clock(datetime.now(), seconds=True), n=len(cells)))
         if selected is not None:
             self._select_key(selected.key)
         self._update_actions(self.selected_row())
+
+    def _rows_partial(self, client: str, loaded: Loaded) -> None:
+        if client != self.client or self._loading is None or self._loading[0] != client:
+            return  # the user has moved on, or the whole answer is already here
+        cells, counts, read, total = loaded
+        self._read = (read, total)
+        self._show(client, cells, counts)
+        self._tick()
+        self.partlyShown.emit(client, len(cells))
+
+    def _rows_loaded(self, client: str, loaded: Loaded) -> None:
+        if self._loading is not None and self._loading[0] == client:
+            self._loading, self._read = None, None
+        if client != self.client:
+            return  # the user has moved on to another client
+        cells, counts, _read, _total = loaded
+        self._show(client, cells, counts)
+        self.status_line.setText(self.tr("Last refreshed {time} ({n} lists)").format(
+            time=local_time.clock(datetime.now(), seconds=True), n=len(cells)))
         self.refreshed.emit(client, len(cells))
 
     def _rows_failed(self, client: str, message: str) -> None:
@@ -283,7 +310,11 @@ class SessionBrowser(QWidget):
         self.status_line.setText(self.tr("Refresh failed: {reason}").format(reason=message))
 
     def _tick(self) -> None:
-        if self._loading is not None and self._loading[0] == self.client:
+        if self._loading is not None and self._loading[0] == self.client and self._read:
+            self.status_line.setText(self.tr(
+                "Reading the sessions from the share: {read} of {total}, newest first…").format(
+                read=self._read[0], total=self._read[1]))
+        elif self._loading is not None and self._loading[0] == self.client:
             waited = time.monotonic() - self._loading[1]
             if waited >= 5:
                 self.status_line.setText(self.tr(
