@@ -1695,6 +1695,10 @@ End the session anyway? They stay unpacked.</source>
             <translation>Обновяването не успя: {reason}</translation>
         </message>
         <message>
+            <source>Reading the sessions from the share: {read} of {total}, newest first…</source>
+            <translation>Сесиите се четат от общата папка: {read} от {total}, най-новите първо…</translation>
+        </message>
+        <message>
             <source>Refreshing… (waiting for the share for {seconds} s)</source>
             <translation>Обновяване… (чакане на общата папка от {seconds} с)</translation>
         </message>

@@ -46,7 +46,8 @@ def test_rows_read_so_far_are_given_newest_first(tmp_path: Path,
     rows = load_rows(ShareLayout(tmp_path), "M", now=now(),
                      partial=lambda got, read, total: parts.append((got, read, total)))
 
-    assert len(rows) == 24 and {r.session_id for r in rows} == set(sessions)
+    assert len(rows) == 24
+    assert {r.session_id for r in rows} == set(sessions)
     assert [p[1] for p in parts] == list(range(1, 12))  # each session read, but the last
     assert all(total == 12 for _, _, total in parts)
     for got, read, _ in parts:  # exactly the newest ``read`` sessions, both lists of each
@@ -67,4 +68,5 @@ def test_no_parts_when_the_index_exists_or_the_share_is_quick(
     monkeypatch.setattr(session_index, "MORE_ROWS_S", 0.0)
     rows = load_rows(ShareLayout(tmp_path), "M", now=now(),
                      partial=lambda _got, read, _total: parts.append(read))
-    assert parts == [] and len(rows) == 10  # the index answered: nothing to read first
+    assert parts == []
+    assert len(rows) == 10

@@ -20,34 +20,21 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from packing_tool.storage.discovery import list_clients
 from packing_tool.storage.index_rows import IndexRow, load_rows
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.ui import local_time
-from packing_tool.ui.browser_export import export_csv, export_xlsx
-from packing_tool.ui.browser_filters import Criteria, FilterBar, SessionFilter
+from packing_tool.ui import browser_actions, browser_layout, local_time
+from packing_tool.ui.browser_filters import Criteria, SessionFilter
 from packing_tool.ui.browser_model import (
     ROW_ROLE,
     Cells,
     SessionTableModel,
     actions_for,
     describe,
-    header_labels,
     header_text,
     prepare,
 )
@@ -56,8 +43,6 @@ from packing_tool.ui.widgets import named
 from shared.timestamps import now
 
 AUTO_REFRESH_MS = 30_000
-KEYS = {"refresh_button": "F5", "take_over_button": "Ctrl+T", "details_button": "Ctrl+D",
-        "csv_button": "Ctrl+Shift+C", "xlsx_button": "Ctrl+Shift+X"}  # docs/keyboard.md
 TICK_MS = 1_000
 Loaded = tuple[list[Cells], str, int, int]  # rows, header counts, sessions read, of sessions
 
@@ -95,7 +80,7 @@ class SessionBrowser(QWidget):
         self.model = SessionTableModel(self)
         self.proxy = SessionFilter(self)
         self.proxy.setSourceModel(self.model)
-        self._build()
+        browser_layout.build(self)
         self.timer = named(QTimer(self), "autoRefreshTimer")
         self.timer.setInterval(AUTO_REFRESH_MS)
         self.timer.timeout.connect(self._auto_refresh)
@@ -108,112 +93,11 @@ class SessionBrowser(QWidget):
 
     # ------------------------------------------------------------------ layout
 
-    def _build(self) -> None:
-        self.clients = named(QListWidget(), "browserClients")
-        self.clients.setMaximumWidth(200)
-        self.clients.currentTextChanged.connect(self._client_chosen)
-        self.refresh_button = named(QPushButton(self.tr("↻ Refresh")), "browserRefresh")
-        self.refresh_button.clicked.connect(self.reload_clients)
-        self.auto_refresh = named(QCheckBox(self.tr("Auto-refresh (30 s)")), "autoRefresh")
-        self.auto_refresh.setChecked(True)
-        self.auto_refresh.toggled.connect(self._auto_refresh_toggled)
-        left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Clients")))
-        left.addWidget(self.clients)
-        left.addWidget(self.refresh_button)
-        left.addWidget(self.auto_refresh)
-        right = QVBoxLayout()
-        self._build_filters(right)
-        self._build_table(right)
-        self._build_actions(right)
-        left_box, right_box = QWidget(), QWidget()
-        left_box.setLayout(left)
-        right_box.setLayout(right)
-        splitter = QSplitter()
-        splitter.addWidget(left_box)
-        splitter.addWidget(right_box)
-        splitter.setStretchFactor(1, 1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(splitter)
-        self._update_actions(None)
-
     def _auto_refresh_toggled(self, on: bool) -> None:
         if on:
             self.timer.start()
         else:
             self.timer.stop()
-
-    def _build_filters(self, right: QVBoxLayout) -> None:
-        self.header = named(QLabel(self.tr("No client selected")), "browserHeader")
-        self.filters = FilterBar()
-        self.filters.changed.connect(self._filters_changed)
-        self.status_line = named(QLabel(""), "browserStatus")
-        right.addWidget(self.header)
-        right.addWidget(self.filters)
-        right.addWidget(self.status_line)
-
-    def _build_table(self, right: QVBoxLayout) -> None:
-        self.table = named(QTableView(), "browserTable")
-        self.table.setModel(self.proxy)
-        self.table.horizontalHeader().setModel(header_labels(self))  # clicks still sort the proxy
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        # Fixed row heights and column widths: no per-row measuring with thousands of rows.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        # Wide enough for the Bulgarian words too ("Незавършен", "Продължителност").
-        for column, width in enumerate((130, 165, 85, 120, 115, 90, 95, 105, 120)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)  # the model sorts: status, then the index's own order
-        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.show_details())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the table would only ignore it
-            enter = QShortcut(QKeySequence(key), self.table)
-            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            enter.activated.connect(self.activate_selected)
-        right.addWidget(self.table, 1)
-
-    def _build_actions(self, right: QVBoxLayout) -> None:
-        self.preview = named(QLabel(self.tr("Select a list to see its details.")),
-                             "browserPreview")
-        self.preview.setWordWrap(True)
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.start_button = named(QPushButton(self.tr("▶ Start packing")), "browserStart")
-        self.resume_button = named(QPushButton(self.tr("↩ Resume")), "browserResume")
-        self.take_over_button = named(QPushButton(self.tr("Take over…")), "browserTakeOver")
-        self.details_button = named(QPushButton(self.tr("Details")), "browserDetails")
-        self.check_button = named(QPushButton(self.tr("Check list")), "browserCheckList")
-        self.check_button.setShortcut(QKeySequence("Ctrl+K"))
-        self.check_button.setToolTip(self.tr("Pre-shift check of the selected list: barcodes, "
-                                             "order labels, orders elsewhere, quantities "
-                                             "(Ctrl+K)"))
-        self.check_button.clicked.connect(self.check_list)
-        self.csv_button = named(QPushButton(self.tr("Export CSV")), "browserExportCsv")
-        self.xlsx_button = named(QPushButton(self.tr("Export Excel")), "browserExportXlsx")
-        self.start_button.clicked.connect(lambda: self._request(self.startRequested))
-        self.resume_button.clicked.connect(lambda: self._request(self.resumeRequested))
-        self.take_over_button.clicked.connect(lambda: self._request(self.takeOverRequested))
-        self.details_button.clicked.connect(self.show_details)
-        self.csv_button.clicked.connect(lambda: self.export("csv"))
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        for name, key in KEYS.items():  # Return on a row starts or resumes it (the table)
-            button = getattr(self, name)
-            button.setShortcut(QKeySequence(key))
-            button.setToolTip(f"{button.text()} ({key})")
-        actions = QHBoxLayout()
-        for button in (self.start_button, self.resume_button, self.take_over_button,
-                       self.details_button, self.check_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.csv_button)
-        actions.addWidget(self.xlsx_button)
-        right.addWidget(self.preview)
-        right.addLayout(actions)
 
     # ------------------------------------------------------------------ loading
 
@@ -387,61 +271,11 @@ class SessionBrowser(QWidget):
             signal.emit(self.payload(row))
 
     def show_details(self) -> None:
-        row = self.selected_row()
-        if row is None or self.client is None:
-            return
-        from packing_tool.ui.session_details import SessionDetailsDialog
-
-        dialog = SessionDetailsDialog(self.share, self.runner, self.client, row.session_id,
-                                      row.packing_list_name, stale_after=self.stale_after,
-                                      parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()  # not modal: the browser stays usable beside it
-        self.details_dialog = dialog
+        browser_actions.show_details(self)
 
     def check_list(self) -> None:
-        """The pre-shift check of the selected list, on the runner; its findings open in a
-        dialog and the list's marker follows (kept with the list for every PC)."""
-        row, client = self.selected_row(), self.client
-        if row is None or client is None:
-            return
-        from packing_tool.storage.list_check_store import check_and_keep
-
-        name = row.packing_list_name
-        self.status_line.setText(self.tr("Checking list {list}…").format(list=name))
-        self.runner.submit(check_and_keep, self.share, client, row.session_id, name,
-                           on_done=self._list_checked, owner=self,
-                           on_error=lambda msg: self.status_line.setText(
-                               self.tr("Check of {list} failed: {reason}").format(
-                                   list=name, reason=msg)))
-
-    def _list_checked(self, report: Any) -> None:
-        from packing_tool.ui.list_check_view import ListCheckDialog
-
-        self.status_line.setText(self.tr("Checked {list}. Problems: {n}").format(
-            list=report.list_name, n=report.problems))
-        dialog = ListCheckDialog(report, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()  # not modal, like Details
-        self.check_dialog = dialog
-        self.refresh()  # the marker, from the index
+        browser_actions.check_list(self)
 
     def export(self, kind: str, path: str | None = None) -> None:
         """Write the visible rows to ``path`` (asks for one when None), on the runner."""
-        rows = self.visible_rows()
-        if path is None:
-            suffix = (self.tr("CSV files (*.csv)") if kind == "csv"
-                      else self.tr("Excel files (*.xlsx)"))
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export sessions"), f"sessions_{self.client or 'all'}.{kind}",
-                suffix)
-            if not path:
-                return
-        writer = export_csv if kind == "csv" else export_xlsx
-        self.status_line.setText(self.tr("Exporting {n} rows…").format(n=len(rows)))
-        self.runner.submit(writer, rows, path, owner=self,
-                           on_done=lambda out: self.status_line.setText(
-                               self.tr("Exported {n} rows to {file}").format(
-                                   n=len(rows), file=out)),
-                           on_error=lambda msg: self.status_line.setText(
-                               self.tr("Export failed: {reason}").format(reason=msg)))
+        browser_actions.export(self, kind, path)
