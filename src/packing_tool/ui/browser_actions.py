@@ -7,22 +7,22 @@ usable beside them.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from packing_tool.ui.browser_export import export_csv, export_xlsx
 
-if TYPE_CHECKING:
-    from packing_tool.ui.session_browser import SessionBrowser
+# ``browser`` is the SessionBrowser (not imported: it imports this module).
+Browser = Any
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SessionBrowser", text)
 
 
-def show_details(browser: SessionBrowser) -> None:
+def show_details(browser: Browser) -> None:
     row = browser.selected_row()
     if row is None or browser.client is None:
         return
@@ -36,7 +36,7 @@ def show_details(browser: SessionBrowser) -> None:
     browser.details_dialog = dialog
 
 
-def check_list(browser: SessionBrowser) -> None:
+def check_list(browser: Browser) -> None:
     """The pre-shift check of the selected list, on the runner; its findings open in a
     dialog and the list's marker follows (kept with the list for every PC)."""
     row, client = browser.selected_row(), browser.client
@@ -53,7 +53,7 @@ def check_list(browser: SessionBrowser) -> None:
                                list=name, reason=msg)))
 
 
-def list_checked(browser: SessionBrowser, report: Any) -> None:
+def list_checked(browser: Browser, report: Any) -> None:
     from packing_tool.ui.list_check_view import ListCheckDialog
 
     browser.status_line.setText(_tr("Checked {list}. Problems: {n}").format(
@@ -65,7 +65,7 @@ def list_checked(browser: SessionBrowser, report: Any) -> None:
     browser.refresh()  # the marker, from the index
 
 
-def export(browser: SessionBrowser, kind: str, path: str | None = None) -> None:
+def export(browser: Browser, kind: str, path: str | None = None) -> None:
     """Write the visible rows to ``path`` (asks for one when None), on the runner."""
     rows = browser.visible_rows()
     if path is None:

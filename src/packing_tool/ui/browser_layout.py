@@ -5,7 +5,7 @@ Built once by ``SessionBrowser``; every text goes through its translation contex
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,8 +26,8 @@ from packing_tool.ui.browser_filters import FilterBar
 from packing_tool.ui.browser_model import header_labels
 from packing_tool.ui.widgets import named
 
-if TYPE_CHECKING:
-    from packing_tool.ui.session_browser import SessionBrowser
+# ``browser`` is the SessionBrowser (not imported: it imports this module).
+Browser = Any
 
 KEYS = {"refresh_button": "F5", "take_over_button": "Ctrl+T", "details_button": "Ctrl+D",
         "csv_button": "Ctrl+Shift+C", "xlsx_button": "Ctrl+Shift+X"}  # docs/keyboard.md
@@ -37,7 +37,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SessionBrowser", text)
 
 
-def build(browser: SessionBrowser) -> None:
+def build(browser: Browser) -> None:
     browser.clients = named(QListWidget(), "browserClients")
     browser.clients.setMaximumWidth(200)
     browser.clients.currentTextChanged.connect(browser._client_chosen)
@@ -67,7 +67,7 @@ def build(browser: SessionBrowser) -> None:
     browser._update_actions(None)
 
 
-def build_filters(browser: SessionBrowser, right: QVBoxLayout) -> None:
+def build_filters(browser: Browser, right: QVBoxLayout) -> None:
     browser.header = named(QLabel(_tr("No client selected")), "browserHeader")
     browser.filters = FilterBar()
     browser.filters.changed.connect(browser._filters_changed)
@@ -77,7 +77,7 @@ def build_filters(browser: SessionBrowser, right: QVBoxLayout) -> None:
     right.addWidget(browser.status_line)
 
 
-def build_table(browser: SessionBrowser, right: QVBoxLayout) -> None:
+def build_table(browser: Browser, right: QVBoxLayout) -> None:
     browser.table = named(QTableView(), "browserTable")
     browser.table.setModel(browser.proxy)
     browser.table.horizontalHeader().setModel(header_labels(browser))  # clicks still sort the proxy
@@ -104,7 +104,7 @@ def build_table(browser: SessionBrowser, right: QVBoxLayout) -> None:
     right.addWidget(browser.table, 1)
 
 
-def build_actions(browser: SessionBrowser, right: QVBoxLayout) -> None:
+def build_actions(browser: Browser, right: QVBoxLayout) -> None:
     browser.preview = named(QLabel(_tr("Select a list to see its details.")),
                          "browserPreview")
     browser.preview.setWordWrap(True)
