@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,12 +32,14 @@ from packing_tool.storage.scanner_tests import last_result as last_scanner_test
 from packing_tool.storage.session_manager import ActiveList, SessionSettings
 from packing_tool.storage.settings import StationSettings, session_settings
 from packing_tool.ui import main_tools, scanner_words, wording
+from packing_tool.ui.main_menus import build_menus, switch_theme
+from packing_tool.ui.main_status import StationStatus
 from packing_tool.ui.offline_banner import OfflineBanner
 from packing_tool.ui.packer_mode import PackerMode
+from packing_tool.ui.resume_bar import ResumeBar
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.session_browser import SessionBrowser
 from packing_tool.ui.sounds import SoundPlayer
-from packing_tool.ui.themes import apply_theme
 from packing_tool.ui.widgets import named
 from packing_tool.ui.work_flow import WorkFlow
 from packing_tool.ui.worker_dialog import WorkerSelectionDialog
@@ -77,7 +74,7 @@ class MainWindow(QMainWindow):
         self.worker: Worker | None = None
         self.packer: PackerMode | None = None
         self._build()
-        self._menus()
+        build_menus(self)
         self.show_login()
 
     # ------------------------------------------------------------------ layout
@@ -103,15 +100,9 @@ class MainWindow(QMainWindow):
 
         self.work_page = named(QWidget(), "workPage")
         work = QVBoxLayout(self.work_page)
-        self.resume_bar = named(QWidget(), "resumeBar")
-        bar = QHBoxLayout(self.resume_bar)
-        self.resume_text = named(QLabel(), "resumeText")
-        self.resume_button = named(QPushButton(self.tr("Resume")), "resumeButton")
-        self.resume_button.clicked.connect(self._resume_offered)
-        self.resume_button.setShortcut(QKeySequence("Ctrl+R"))
-        bar.addWidget(self.resume_text, 1)
-        bar.addWidget(self.resume_button)
-        self.resume_bar.hide()
+        self.resume_bar = ResumeBar()
+        self.resume_text, self.resume_button = self.resume_bar.text, self.resume_bar.button
+        self.resume_bar.resumeRequested.connect(self._open)
         self.message = named(QLabel(), "workMessage")
         self.message.setWordWrap(True)
         self.browser = SessionBrowser(self.layout_, self.runner,
@@ -129,61 +120,13 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.packer_page)
 
         status = self.statusBar()
-        self.worker_label = named(QLabel(self.tr("No worker")), "statusWorker")
-        self.station_label = named(QLabel(self.tr("Station {name}").format(
-            name=self.station.station)), "statusStation")
-        self.share_label = named(QLabel(self.tr("Share: online")), "statusShare")
-        self.lock_label = named(QLabel(self.tr("No list open")), "statusLock")
-        for label in (self.worker_label, self.station_label, self.share_label, self.lock_label):
-            status.addPermanentWidget(label)
+        self.station_status = StationStatus(status, self.station.station)
+        self.worker_label, self.station_label, self.share_label, self.lock_label = (
+            self.station_status.labels)
         self.scanner_label = scanner_words.status_label(last_scanner_test())
         status.addPermanentWidget(self.scanner_label)
         self.layout_notice = scanner_words.LayoutNotice(self)
         self.login.scanner_button.clicked.connect(lambda: main_tools.open_scanner_test(self))
-
-    def _menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("Switch worker"), self.show_login, "Ctrl+Shift+W")
-        self._action(file_menu, self.tr("Pause list"), self.pause_list, "Ctrl+P")
-        self._action(file_menu, self.tr("Settings…"), lambda: main_tools.open_settings(self),
-                     "Ctrl+,")
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("Quit"), self.close, "Ctrl+Q")
-        tools = bar.addMenu(self.tr("&Tools"))
-        self._action(tools, self.tr("Barcode mapping…"),
-                     lambda: main_tools.open_sku_mapping(self), "Ctrl+M")
-        self._action(tools, self.tr("Workers…"), lambda: main_tools.open_workers(self),
-                     "Ctrl+Shift+K")
-        self._action(tools, self.tr("Leaderboard…"), lambda: main_tools.open_leaderboard(self),
-                     "Ctrl+L")
-        self._action(tools, self.tr("Scanner test…"), lambda: main_tools.open_scanner_test(self),
-                     "Ctrl+Shift+T")
-        view = bar.addMenu(self.tr("&View"))
-        for name, words, key in (("light", self.tr("Light theme"), "Ctrl+Shift+L"),
-                                 ("dark", self.tr("Dark theme"), "Ctrl+Shift+D")):
-            self._action(view, words, partial(self._theme, name), key)
-        self._action(view, self.tr("Session Browser"), self.show_work, "F2")
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("Open log folder"), self.open_log_folder, "Ctrl+Shift+O")
-        self._action(help_menu, self.tr("About"), lambda: QMessageBox.about(
-            self, "Packing Tool", self.tr("Packing Tool {version}\nShare: {folder}").format(
-                version=__version__, folder=self.choice.path)), "F1")
-
-    def _action(self, menu: Any, text: str, slot: Callable[[], object],
-                shortcut: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _theme(self, name: str) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, name)
 
     def apply_station(self, station: StationSettings) -> None:
         """Take new settings: theme, sound and the station's name at once (the rest at the
@@ -192,9 +135,9 @@ class MainWindow(QMainWindow):
         renamed = station.station != self.station.station
         self.station = station
         set_station_name(station.station_name)
-        self._theme(station.theme)
+        switch_theme(station.theme)
         self.sounds.muted = not station.sound
-        self.station_label.setText(self.tr("Station {name}").format(name=station.station))
+        self.station_status.show_station(station.station)
         if renamed and self.log_context is not None:  # logging is the app's (application.run)
             log.info("station renamed to %s", station.station)
             configure_logging(station.station, local_dir=local_data_dir(),
@@ -238,7 +181,7 @@ class MainWindow(QMainWindow):
             self.packer.refocus()
             return
         self.worker = Worker(profile.id, profile.name)
-        self.worker_label.setText(self.tr("Worker: {name}").format(name=profile.name))
+        self.station_status.show_worker(profile.name)
         self._context(worker=profile.name)
         if self.flow is not None:
             self.flow.shutdown()
@@ -267,23 +210,7 @@ class MainWindow(QMainWindow):
                                  "session_id": crashed.session_id,
                                  "packing_list_name": crashed.list_name})
             return
-        if not entries:
-            self.resume_bar.hide()
-            return
-        first = entries[0]
-        self._resume_payload = {"client_id": first.client_id, "session_id": first.session_id,
-                                "packing_list_name": first.list_name}
-        text = self.tr("Unfinished on this station: {list} of session {session}, client "
-                       "{client}, last by {name}.").format(
-            list=first.list_name, session=first.session_id, client=first.client_id,
-            name=first.worker_name)
-        if len(entries) > 1:
-            text += " " + self.tr("(and {n} more)").format(n=len(entries) - 1)
-        self.resume_text.setText(text)
-        self.resume_bar.show()
-
-    def _resume_offered(self) -> None:
-        self._open(self._resume_payload)
+        self.resume_bar.offer(entries)
 
     # ------------------------------------------------------------------ lists
 
@@ -319,8 +246,7 @@ class MainWindow(QMainWindow):
         self.packer_box.addWidget(self.packer)
         self.pages.setCurrentWidget(self.packer_page)
         self.offline_banner.watch(lambda: active.share_status)
-        self.lock_label.setText(self.tr("Lock: {list} held by this station").format(
-            list=active.list_name))
+        self.station_status.show_lock(active.list_name)
         self._context(session=active.session_id, list_name=active.list_name)
         self.say(self.tr("{list} of {session} is open.").format(list=active.list_name,
                                                                  session=active.session_id))
@@ -332,7 +258,7 @@ class MainWindow(QMainWindow):
             self.flow.report_progress()  # keeps the browser's progress live on other PCs
 
     def _worker_changed(self, worker: Worker) -> None:
-        self.worker_label.setText(self.tr("Worker: {name}").format(name=worker.name))
+        self.station_status.show_worker(worker.name)
         self._context(worker=worker.name)
 
     def end_list(self) -> None:
@@ -350,7 +276,7 @@ class MainWindow(QMainWindow):
             self.packer.deleteLater()
             self.packer = None
         self.offline_banner.watch(lambda: None)
-        self.lock_label.setText(self.tr("No list open"))
+        self.station_status.show_lock(None)
         self._context(session=None, list_name=None)
         self.pages.setCurrentWidget(self.work_page)
         self.say(message)
@@ -358,17 +284,10 @@ class MainWindow(QMainWindow):
 
     def _share_changed(self, state: str, waiting: int) -> None:
         self.offline_banner.refresh()
-        if state == "online":
-            self.share_label.setText(self.tr("Share: online"))
-        elif state == "offline":
-            self.share_label.setText(
-                self.tr("Share: OFFLINE, 1 scan waiting on this PC") if waiting == 1 else
-                self.tr("Share: OFFLINE, {n} scans waiting on this PC").format(n=waiting))
-        else:
-            self.share_label.setText(self.tr("Share: list taken over"))
+        self.station_status.show_share(state, waiting)
 
     def _lock_lost(self, why: str) -> None:
-        self.lock_label.setText(self.tr("Lock: LOST"))
+        self.station_status.show_lock_lost()
         text = self.tr("This list was taken over by another station: {why}. Nothing more is "
                        "saved.").format(why=why)
         self.say(text)
