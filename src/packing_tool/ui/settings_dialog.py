@@ -40,6 +40,7 @@ from packing_tool.storage.settings import (
     validate,
 )
 from packing_tool.ui import language
+from packing_tool.ui.key_hints import hint, mnemonic_hint
 from packing_tool.ui.themes import set_style_property
 from packing_tool.ui.widgets import named
 from packing_tool.ui.wording_details import settings_problem
@@ -87,7 +88,8 @@ class SettingsDialog(QDialog):
         self.server_field = named(QLineEdit(s.server_path or ""), "serverPathField")
         self.server_field.setPlaceholderText(
             self.tr("\\\\server\\share (empty: the demo data on this PC)"))
-        browse = named(QPushButton(self.tr("Browse…")), "browseServerButton")
+        browse = named(QPushButton(self.tr("&Browse…")), "browseServerButton")
+        browse.setToolTip(mnemonic_hint(browse.text()))
         browse.setAutoDefault(False)
         browse.clicked.connect(self.browse)
         server_row = QHBoxLayout()
@@ -109,7 +111,7 @@ class SettingsDialog(QDialog):
         self.timeout_spin = _seconds("shareTimeoutSpin", *TIMEOUT_RANGE, s.share_timeout_seconds)
         self.timeout_spin.setToolTip(self.tr("The longest a share operation may take before the "
                                              "app treats the share as unreachable."))
-        self.sound_check = named(QCheckBox(self.tr("Play sounds on scans")), "soundCheck")
+        self.sound_check = named(QCheckBox(self.tr("Play so&unds on scans")), "soundCheck")
         self.sound_check.setChecked(s.sound)
         self.theme_combo = named(QComboBox(), "themeCombo")
         theme_names = {"light": self.tr("Light"), "dark": self.tr("Dark")}
@@ -121,21 +123,31 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(words, choice)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(s.language)))
         self.language_combo.setToolTip(self.tr("Applies from the next start of the program."))
-        form = QFormLayout()
-        form.addRow(self.tr("Server path"), server_row)
-        form.addRow(self.tr("Station name"), self.station_field)
-        form.addRow(self.tr("Heartbeat every"), self.heartbeat_spin)
-        form.addRow(self.tr("Lock stale after"), self.stale_spin)
-        form.addRow(self.tr("Share timeout"), self.timeout_spin)
+        self._arrange(server_row)
+
+    def _arrange(self, server_row: QHBoxLayout) -> None:
+        """The form, the message and OK/Cancel; the keys (docs/keyboard.md)."""
+        form = QFormLayout()  # a label's &letter (Alt+letter) goes to its field
+        server_label = QLabel(self.tr("&Server path"))
+        server_label.setBuddy(self.server_field)
+        form.addRow(server_label, server_row)
+        form.addRow(self.tr("Station &name"), self.station_field)
+        form.addRow(self.tr("&Heartbeat every"), self.heartbeat_spin)
+        form.addRow(self.tr("&Lock stale after"), self.stale_spin)
+        form.addRow(self.tr("Share time&out"), self.timeout_spin)
         form.addRow(self.tr("Sound"), self.sound_check)
-        form.addRow(self.tr("Theme"), self.theme_combo)
-        form.addRow(self.tr("Language"), self.language_combo)
+        form.addRow(self.tr("&Theme"), self.theme_combo)
+        form.addRow(self.tr("Lan&guage"), self.language_combo)
         self.message = named(QLabel(), "settingsMessage")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = named(self.buttons.button(QDialogButtonBox.StandardButton.Ok),
                                "okButton")
+        self.ok_button.setDefault(True)  # Return anywhere in the form saves, Escape cancels
+        self.ok_button.setToolTip(hint(self.ok_button.text(), "Return"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setToolTip(hint(cancel.text(), "Escape"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -155,7 +167,8 @@ class SettingsDialog(QDialog):
         form = self.findChild(QFormLayout)
         if form is not None:
             row, _role = form.getWidgetPosition(self.timeout_spin)
-            form.insertRow(row + 1, self.tr("Scores: pause after"), self.pause_spin)
+            form.insertRow(row + 1, self.tr("Scores: &pause after"), self.pause_spin)
+            QWidget.setTabOrder(self.timeout_spin, self.pause_spin)  # Tab in reading order
 
     def result_settings(self) -> StationSettings:
         """The settings as chosen; fields this dialog does not show are kept as they were."""

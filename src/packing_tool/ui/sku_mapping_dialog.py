@@ -12,24 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QStandardItem
+from PySide6.QtWidgets import QDialog, QWidget
 
 from packing_tool.domain.barcodes import clean_scan
 from packing_tool.storage.barcode_maps import BarcodeMapStore
 from packing_tool.ui.runner import TaskRunner
+from packing_tool.ui.sku_mapping_layout import BARCODE_COLUMN, SKU_COLUMN, build
 from packing_tool.ui.sku_mapping_steps import (
     MapResult,
     add_mapping,
@@ -42,9 +32,6 @@ from packing_tool.ui.sku_mapping_steps import (
     stored_key,
 )
 from packing_tool.ui.themes import set_style_property
-from packing_tool.ui.widgets import named
-
-BARCODE_COLUMN, SKU_COLUMN = 0, 1
 
 
 class SkuMappingDialog(QDialog):
@@ -72,81 +59,8 @@ class SkuMappingDialog(QDialog):
         self.mapping: dict[str, str] = {}
         self._editing: str | None = None  # stored key being edited; None while adding
         self._pending = 0
-        self._build()
+        build(self)
         self.reload()
-
-    # ------------------------------------------------------------------ layout
-
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = named(QPushButton(text), name)
-        button.setAutoDefault(False)  # Enter from the scanner must not press a button
-        button.clicked.connect(slot)
-        return button
-
-    def _build_table(self) -> None:
-        self.filter_field = named(QLineEdit(), "skuFilter")
-        self.filter_field.setPlaceholderText(self.tr("Filter by barcode or SKU…"))
-        self.filter_field.setClearButtonEnabled(True)
-        self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels([self.tr("Product barcode"), self.tr("SKU")])
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter_field.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = named(QTableView(), "skuTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(BARCODE_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.doubleClicked.connect(lambda _index: self.start_edit())
-
-    def _build(self) -> None:
-        self._build_table()
-        self._build_form()
-        self.add_button = self._button(self.tr("Add…"), "skuAddButton", self.start_add)
-        self.edit_button = self._button(self.tr("Edit…"), "skuEditButton", self.start_edit)
-        self.delete_button = self._button(self.tr("Delete"), "skuDeleteButton",
-                                          self.delete_selected)
-        self.import_button = self._button(self.tr("Import from stock file"), "skuImportButton",
-                                          self.import_stock)
-        self.reload_button = self._button(self.tr("Reload"), "skuReloadButton", self.reload)
-        close = self._button(self.tr("Close"), "closeButton", self.accept)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button,
-                       self.import_button, self.reload_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filter_field)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.form)
-        layout.addLayout(buttons)
-
-    def _build_form(self) -> None:
-        self.message = named(QLabel(), "skuMessage")
-        self.message.setWordWrap(True)
-        self.barcode_field = named(QLineEdit(), "skuBarcodeField")
-        self.barcode_field.setPlaceholderText(self.tr("Scan or type the product barcode"))
-        self.sku_field = named(QLineEdit(), "skuSkuField")
-        self.sku_field.setPlaceholderText(self.tr("SKU it stands for"))
-        self.barcode_field.returnPressed.connect(self.sku_field.setFocus)
-        self.sku_field.returnPressed.connect(self.save_form)
-        self.form_title = named(QLabel(), "skuFormTitle")
-        self.save_button = self._button(self.tr("Save"), "skuSaveButton", self.save_form)
-        cancel = self._button(self.tr("Cancel"), "skuCancelEditButton", self.close_form)
-        self.form = named(QWidget(), "skuForm")
-        form = QHBoxLayout(self.form)
-        form.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.form_title, self.barcode_field, self.sku_field, self.save_button,
-                       cancel):
-            form.addWidget(widget)
-        self.form.hide()
 
     # ------------------------------------------------------------------ table
 
@@ -247,8 +161,18 @@ class SkuMappingDialog(QDialog):
         (self.barcode_field if key is None else self.sku_field).setFocus()
 
     def close_form(self) -> None:
+        had_focus = self.form.isAncestorOf(self.focusWidget())
         self._editing = None
         self.form.hide()
+        if had_focus:  # back to the rows, where Delete, F2 and Return act
+            self.table.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape cancels an open form first; with none open it closes the dialog."""
+        if event.key() == Qt.Key.Key_Escape and self.form.isVisible():
+            self.close_form()
+            return
+        super().keyPressEvent(event)
 
     def form_problem(self, code: str, sku: str) -> str:
         """Why the form cannot be saved ("" when it can), checked against the table shown."""
