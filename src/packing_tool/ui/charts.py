@@ -28,11 +28,22 @@ from packing_tool.ui.widgets import named
 MIN_HEIGHT = 220
 
 
+def chart_theme() -> QChart.ChartTheme:
+    return (QChart.ChartTheme.ChartThemeDark if current_theme() == "dark"
+            else QChart.ChartTheme.ChartThemeLight)
+
+
+def follow_theme(view: QChartView) -> None:
+    """Redraw ``view``'s chart in the theme now in use (a theme switch while it is shown)."""
+    chart = view.chart()
+    if chart.theme() != chart_theme():
+        chart.setTheme(chart_theme())
+
+
 def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
-    chart.setTheme(QChart.ChartTheme.ChartThemeDark if current_theme() == "dark"
-                   else QChart.ChartTheme.ChartThemeLight)
+    chart.setTheme(chart_theme())
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)  # redraws must stay instant
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setLocalizeNumbers(True)  # axis labels in the chosen language ("0,5" in Bulgarian)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from packing_tool.storage.session_details import SessionDetails, TimelineEntry
 from packing_tool.ui import local_time, wording
 from packing_tool.ui.browser_model import format_duration
 from packing_tool.ui.details_ledger import ELSEWHERE_STATUS, elsewhere_rows, ledger_marks
+from packing_tool.ui.key_hints import hint, shortcut
 from packing_tool.ui.themes import mark_colour
 from packing_tool.ui.widgets import named
 from shared.timestamps import parse_timestamp
@@ -59,6 +60,16 @@ CHECK_MARKS = {EventKind.SECOND_CHECK.value: "second_check",
 LOADED = Qt.ItemDataRole.UserRole  # set on an order item once its scans are added
 LOOSE = Qt.ItemDataRole.UserRole + 2  # the row of scans that matched no order
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1  # a scan row's mark, for tests and automation
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3  # the theme colour's name of a row's text
+INSIDE = Qt.ShortcutContext.WidgetWithChildrenShortcut  # keys of the tab act within it
+
+
+def _paint(item: QTreeWidgetItem, colour: str) -> None:
+    """Every cell of ``item`` in the theme's text colour ``colour`` (kept for a theme switch)."""
+    item.setData(0, COLOUR_ROLE, colour)
+    brush = QBrush(QColor(mark_colour(colour)))
+    for column in range(len(COLUMNS)):
+        item.setForeground(column, brush)
 
 
 def order_flags(order: dict[str, Any]) -> str:
@@ -107,10 +118,11 @@ class OrdersTab(QWidget):
         self.setObjectName("detailsOrders")
         self.details = details
         self.search = named(QLineEdit(), "orderFilter")
-        self.search.setPlaceholderText(self.tr("Filter by order number…"))
+        self.search.setPlaceholderText(hint(self.tr("Filter by order number…"), "Ctrl+F"))
         self.search.textChanged.connect(self._filter)
-        expand = QPushButton(self.tr("Expand all"))
-        collapse = QPushButton(self.tr("Collapse all"))
+        self.search.returnPressed.connect(self.go_to_orders)
+        expand = named(QPushButton(self.tr("&Expand all")), "expandAll")
+        collapse = named(QPushButton(self.tr("C&ollapse all")), "collapseAll")
         self.count = named(QLabel(""), "orderCount")
         self.tree = named(QTreeWidget(), "ordersTree")
         self.tree.setColumnCount(len(COLUMNS))
@@ -120,6 +132,10 @@ class OrdersTab(QWidget):
         self.tree.itemExpanded.connect(self._fill)
         expand.clicked.connect(self.tree.expandAll)
         collapse.clicked.connect(self.tree.collapseAll)
+        for button, keys in ((expand, ("Ctrl++", "Ctrl+=")), (collapse, ("Ctrl+-",))):
+            button.setAutoDefault(False)
+            shortcut(self, keys, button.click, context=INSIDE)
+            button.setToolTip(hint(button.text(), *keys[:1]))
         bar = QHBoxLayout()
         for widget in (self.search, expand, collapse, self.count):
             bar.addWidget(widget)
@@ -153,8 +169,7 @@ class OrdersTab(QWidget):
             colour = {"skipped": "skip", ELSEWHERE_STATUS: "skip"}.get(status)
             colour = "conflict" if order.get("also_packed") else colour
             if colour is not None:
-                for column in range(len(COLUMNS)):
-                    item.setForeground(column, QBrush(QColor(mark_colour(colour))))
+                _paint(item, colour)
             items.append(item)
         if self.details.loose_events:
             loose = QTreeWidgetItem([self.tr("(no order)"), "", "", "", "", "",
@@ -198,15 +213,35 @@ class OrdersTab(QWidget):
             what, wording.outcome_name(entry.outcome),
             local_time.clock(entry.at, seconds=True), offset,
             f"×{entry.quantity}" if entry.quantity else "", entry.worker_name, marks])
-        colour = QBrush(QColor(mark_colour(MARK_COLOUR.get(mark, mark))))  # per theme
-        for column in range(len(COLUMNS)):
-            child.setForeground(column, colour)
+        _paint(child, MARK_COLOUR.get(mark, mark))
         if entry.undone:
             font = QFont()
             font.setStrikeOut(True)
             child.setFont(0, font)
         child.setData(0, MARK_ROLE, mark)
         return child
+
+    def go_to_orders(self) -> None:
+        """From the filter to the first order shown (Return), where the arrows go on."""
+        shown = [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]
+        first = next((item for item in shown if item is not None and not item.isHidden()), None)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self.tree.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch re-colours the orders and scans already shown."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            for number in range(self.tree.topLevelItemCount()):
+                order = self.tree.topLevelItem(number)
+                if order is None:
+                    continue
+                if order.data(0, COLOUR_ROLE):
+                    _paint(order, str(order.data(0, COLOUR_ROLE)))
+                for row in range(order.childCount()):
+                    scan = order.child(row)
+                    _paint(scan, str(scan.data(0, COLOUR_ROLE)))
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold().lstrip("#")

@@ -7,16 +7,17 @@ never shows "Unknown" for a list it could read and never copies the metrics math
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,9 +27,11 @@ from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.session_details import SessionDetails, load_details
 from packing_tool.ui import local_time, wording
 from packing_tool.ui.browser_model import format_duration, format_time
-from packing_tool.ui.charts import bar_chart, line_chart
+from packing_tool.ui.charts import follow_theme
 from packing_tool.ui.details_ledger import LedgerTab, has_ledger, overview_rows
+from packing_tool.ui.details_metrics import metrics_page
 from packing_tool.ui.details_orders import OrdersTab
+from packing_tool.ui.key_hints import hint, keyed, shortcut
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.tables import table
 from packing_tool.ui.widgets import named
@@ -41,23 +44,6 @@ SOURCES = {"summary": QT_TRANSLATE_NOOP("SessionDetailsDialog", "ended: the fina
            "state": QT_TRANSLATE_NOOP("SessionDetailsDialog",
                                       "packed with an older version of the program"),
            "none": QT_TRANSLATE_NOOP("SessionDetailsDialog", "nothing packed yet")}
-METRICS = (
-    ("avg_time_per_order", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Average time per order"),
-     "s"),
-    ("fastest_order_seconds", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Fastest order"), "s"),
-    ("slowest_order_seconds", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Slowest order"), "s"),
-    ("avg_time_to_first_scan",
-     QT_TRANSLATE_NOOP("SessionDetailsDialog", "Average time to first scan"), "s"),
-    ("avg_time_per_item", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Average time per item"),
-     "s"),
-    ("orders_per_hour", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Orders per hour"), ""),
-    ("items_per_hour", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Items per hour"), ""),
-    ("total_corrections", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Corrections (undo)"), ""),
-    ("avg_corrections_per_order",
-     QT_TRANSLATE_NOOP("SessionDetailsDialog", "Corrections per order"), ""),
-    ("total_extra_scans", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Extra scans"), ""),
-    ("total_unknown_scans", QT_TRANSLATE_NOOP("SessionDetailsDialog", "Unknown or wrong scans"),
-     ""))
 SKU_COLUMNS = (
     QT_TRANSLATE_NOOP("SessionDetailsDialog", "SKU"),
     QT_TRANSLATE_NOOP("SessionDetailsDialog", "Title"),
@@ -80,17 +66,6 @@ def _known(value: Any) -> str:
     return str(value) if value and value != "Unknown" else "—"
 
 
-def _figure(value: Any, unit: str) -> str:
-    """A metric as shown: "12,5 s" in Bulgarian; a dash when unknown."""
-    if value is None:
-        return "—"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        text = local_time.number(value) if float(value).is_integer() else local_time.decimal(
-            float(value), 2 if abs(value) < 10 else 1)
-    else:
-        text = str(value)
-    seconds = QCoreApplication.translate("SessionDetailsDialog", "s")  # the only unit
-    return f"{text} {seconds}" if unit else text
 SKU_KEYS = ("title", "orders", "units_packed", "units_required", "units_scanned",
             "units_manual", "avg_seconds_per_unit", "misscans", "extra_scans")
 
@@ -122,17 +97,66 @@ class SessionDetailsDialog(QDialog):
         self.details: SessionDetails | None = None
         self.status = named(QLabel(self.tr("Loading…")), "detailsStatus")
         self.tabs = named(QTabWidget(), "detailsTabs")
-        refresh, close = QPushButton(self.tr("↻ Refresh")), QPushButton(self.tr("Close"))
-        refresh.clicked.connect(self.reload)
-        close.clicked.connect(self.close)
+        self.refresh_button = named(QPushButton(self.tr("↻ &Refresh")), "detailsRefresh")
+        self.close_button = named(QPushButton(self.tr("Close")), "closeButton")
+        self.refresh_button.clicked.connect(self.reload)
+        self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(refresh)
-        buttons.addWidget(close)
+        for button in (self.refresh_button, self.close_button):
+            button.setAutoDefault(False)  # Return in the order filter must not close
+            buttons.addWidget(button)
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs, 1)
         outer.addLayout(buttons)
+        self._keys()
         self.reload()
+
+    def _keys(self) -> None:
+        """Ctrl+Tab, Ctrl+Shift+Tab and Ctrl+1… the tabs; Ctrl+F the order filter; F5
+        refresh; Escape closes (docs/keyboard.md)."""
+        keyed(self.refresh_button, "F5")
+        self.close_button.setToolTip(hint(self.close_button.text(), "Escape"))
+        shortcut(self, "Ctrl+Tab", lambda: self.show_tab(self.tabs.currentIndex() + 1))
+        shortcut(self, ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab"),
+                 lambda: self.show_tab(self.tabs.currentIndex() - 1))
+        for number in range(1, 10):
+            shortcut(self, f"Ctrl+{number}", partial(self.show_tab, number - 1, wrap=False))
+        shortcut(self, "Ctrl+F", self.find_order)
+
+    def _buttons_last(self) -> None:
+        """Tab goes through the tab bar and the pages, then Refresh and Close (new pages
+        join the focus chain at its end, after the buttons)."""
+        chain, widget = [], self.nextInFocusChain()
+        while widget is not self and widget not in chain:
+            chain.append(widget)
+            widget = widget.nextInFocusChain()
+        rest = [w for w in chain if w not in (self.refresh_button, self.close_button)
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if rest:
+            QWidget.setTabOrder(rest[-1], self.refresh_button)
+            QWidget.setTabOrder(self.refresh_button, self.close_button)
+
+    def show_tab(self, index: int, *, wrap: bool = True) -> None:
+        count = self.tabs.count()
+        if count and (wrap or index < count):
+            self.tabs.setCurrentIndex(index % count)
+            self.tabs.tabBar().setFocus()  # the arrows go on from there
+
+    def find_order(self) -> None:
+        """The Orders tab, with the cursor in its filter."""
+        if self.details is not None:
+            self.tabs.setCurrentWidget(self.orders_tab)
+            self.orders_tab.search.setFocus()
+            self.orders_tab.search.selectAll()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch redraws the charts (tables and the order tree follow by
+        themselves, see ``OrdersTab.changeEvent``)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            for view in self.findChildren(QChartView):
+                follow_theme(view)
 
     def reload(self) -> None:
         self.status.setText(self.tr("Loading…"))
@@ -158,9 +182,12 @@ class SessionDetailsDialog(QDialog):
             n=self.orders_tab.order_total))
         if has_ledger(details.summary):  # packed elsewhere, packed again, conflicts
             self.tabs.addTab(LedgerTab(details.summary), self.tr("Packed once"))
-        self.tabs.addTab(self._metrics(details), self.tr("Metrics"))
+        self.tabs.addTab(metrics_page(details), self.tr("Metrics"))
         self.tabs.addTab(self._skus(details), self.tr("SKUs"))
         self.tabs.setCurrentIndex(max(0, current))
+        for number in range(self.tabs.count()):
+            self.tabs.setTabToolTip(number, hint(self.tabs.tabText(number), f"Ctrl+{number + 1}"))
+        self._buttons_last()
         self.status.setText("; ".join(details.notes) if details.notes
                             else _tr(SOURCES[details.source]))
         self.loaded.emit(details)
@@ -204,56 +231,6 @@ class SessionDetailsDialog(QDialog):
         for note in d.notes:
             form.addRow(self.tr("Note"), QLabel(note))
         return page
-
-    def _metrics(self, d: SessionDetails) -> QWidget:
-        metrics = d.summary.get("metrics") or {}
-        page = named(QWidget(), "detailsMetrics")
-        layout = QVBoxLayout(page)
-        if not d.ended:
-            layout.addWidget(named(QLabel(self.tr("Live figures: the list is not ended, they "
-                                                  "grow as it is packed.")), "liveNotice"))
-        form = QFormLayout()
-        for key, label, unit in METRICS:
-            value = metrics.get(key)
-            form.addRow(_tr(label), QLabel(_figure(value, unit)))
-        layout.addLayout(form)
-        hours = [f"{local_time.day(h.start, year=False)} {local_time.clock(h.start)}"
-                 for h in d.hourly]
-        self.hourly_chart = bar_chart(
-            self.tr("Units and orders per hour"), hours,
-            {self.tr("Units"): [h.units for h in d.hourly],
-             self.tr("Orders"): [h.orders for h in d.hourly]},
-            name="hourlyChart", y_title=self.tr("count"))
-        orders = [o for o in d.summary.get("orders") or () if isinstance(o, dict)]
-        points = [(n, float(o.get("duration_seconds") or 0.0)) for n, o in enumerate(orders, 1)]
-        self.duration_chart = line_chart(
-            self.tr("Order durations (in completion order)"), points, name="orderDurationChart",
-            x_title=self.tr("order"), y_title=self.tr("seconds"),
-            label=self.tr("active seconds"))
-        charts = QHBoxLayout()
-        charts.addWidget(self.hourly_chart)
-        charts.addWidget(self.duration_chart)
-        layout.addLayout(charts)
-        per_order = []
-        for o in orders:
-            units, seconds = o.get("items_count") or 0, o.get("duration_seconds")
-            per_unit = (round(seconds / units, 1)
-                        if isinstance(seconds, (int, float)) and units else None)
-            per_order.append((str(o.get("order_number")), seconds, units, per_unit,
-                              o.get("time_to_first_scan_seconds")))
-        order_table = table("orderMetrics", (self.tr("Order"), self.tr("Seconds"),
-                                             self.tr("Units"), self.tr("s/unit"),
-                                             self.tr("First scan s")), per_order)
-        hour_table = table("hourMetrics", (self.tr("Hour"), self.tr("Units"), self.tr("Orders")),
-                           [(label, h.units, h.orders)
-                            for label, h in zip(hours, d.hourly, strict=True)])
-        for widget in (order_table, hour_table):
-            widget.setMinimumHeight(180)  # the page scrolls; tables must not shrink to a line
-            layout.addWidget(widget)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(page)
-        return scroll
 
     def _skus(self, d: SessionDetails) -> QWidget:
         figures = {k: v for k, v in (d.summary.get("sku_figures") or {}).items()
