@@ -949,12 +949,12 @@ Take the list over? The other station will be told and will stop writing. This i
             <translation>Филтър по номер на поръчка…</translation>
         </message>
         <message>
-            <source>Expand all</source>
-            <translation>Разгъни всички</translation>
+            <source>&amp;Expand all</source>
+            <translation>&amp;Разгъни всички</translation>
         </message>
         <message>
-            <source>Collapse all</source>
-            <translation>Свий всички</translation>
+            <source>C&amp;ollapse all</source>
+            <translation>&amp;Свий всички</translation>
         </message>
         <message>
             <source>(no order)</source>
@@ -1850,8 +1850,8 @@ End the session anyway? They stay unpacked.</source>
             <translation>Зареждане…</translation>
         </message>
         <message>
-            <source>↻ Refresh</source>
-            <translation>↻ Обнови</translation>
+            <source>↻ &amp;Refresh</source>
+            <translation>↻ &amp;Обнови</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2142,8 +2142,44 @@ Lock: {lock}</source>
             <translation>\\сървър\папка (празно: демо данните на този компютър)</translation>
         </message>
         <message>
-            <source>Browse…</source>
-            <translation>Избери…</translation>
+            <source>&amp;Browse…</source>
+            <translation>Из&amp;бери…</translation>
+        </message>
+        <message>
+            <source>Play so&amp;unds on scans</source>
+            <translation>З&amp;вук при сканиране</translation>
+        </message>
+        <message>
+            <source>&amp;Server path</source>
+            <translation>&amp;Път до сървъра</translation>
+        </message>
+        <message>
+            <source>Station &amp;name</source>
+            <translation>&amp;Име на станцията</translation>
+        </message>
+        <message>
+            <source>&amp;Heartbeat every</source>
+            <translation>&amp;Сигнал на всеки</translation>
+        </message>
+        <message>
+            <source>&amp;Lock stale after</source>
+            <translation>&amp;Заключването замира след</translation>
+        </message>
+        <message>
+            <source>Share time&amp;out</source>
+            <translation>Изчакване на &amp;общата папка</translation>
+        </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>&amp;Тема</translation>
+        </message>
+        <message>
+            <source>Lan&amp;guage</source>
+            <translation>&amp;Език</translation>
+        </message>
+        <message>
+            <source>Scores: &amp;pause after</source>
+            <translation>&amp;Резултати: пауза след</translation>
         </message>
         <message>
             <source>{env} is set: this station is named {name} whatever is entered here.</source>
@@ -2162,10 +2198,6 @@ Lock: {lock}</source>
             <translation>Най-дългото време за операция с общата папка, преди програмата да я сметне за недостъпна.</translation>
         </message>
         <message>
-            <source>Play sounds on scans</source>
-            <translation>Звук при сканиране</translation>
-        </message>
-        <message>
             <source>Light</source>
             <translation>Светла</translation>
         </message>
@@ -2178,44 +2210,12 @@ Lock: {lock}</source>
             <translation>Важи от следващото стартиране на програмата.</translation>
         </message>
         <message>
-            <source>Server path</source>
-            <translation>Път до сървъра</translation>
-        </message>
-        <message>
-            <source>Station name</source>
-            <translation>Име на станцията</translation>
-        </message>
-        <message>
-            <source>Heartbeat every</source>
-            <translation>Сигнал на всеки</translation>
-        </message>
-        <message>
-            <source>Lock stale after</source>
-            <translation>Заключването замира след</translation>
-        </message>
-        <message>
-            <source>Share timeout</source>
-            <translation>Изчакване на общата папка</translation>
-        </message>
-        <message>
             <source>Sound</source>
             <translation>Звук</translation>
         </message>
         <message>
-            <source>Theme</source>
-            <translation>Тема</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Език</translation>
-        </message>
-        <message>
             <source>Packer scores: a longer gap within an order is a pause and does not count as packing time.</source>
             <translation>Резултати на опаковчиците: по-дълъг интервал в поръчка е пауза и не се брои за време за пакетиране.</translation>
-        </message>
-        <message>
-            <source>Scores: pause after</source>
-            <translation>Резултати: пауза след</translation>
         </message>
     </context>
     <context>
@@ -2272,26 +2272,6 @@ Lock: {lock}</source>
             <translation>SKU</translation>
         </message>
         <message>
-            <source>Add…</source>
-            <translation>Добави…</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>Промени…</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Изтрий</translation>
-        </message>
-        <message>
-            <source>Import from stock file</source>
-            <translation>Внеси от складовия файл</translation>
-        </message>
-        <message>
-            <source>Reload</source>
-            <translation>Презареди</translation>
-        </message>
-        <message>
             <source>Close</source>
             <translation>Затвори</translation>
         </message>
@@ -2302,10 +2282,6 @@ Lock: {lock}</source>
         <message>
             <source>SKU it stands for</source>
             <translation>SKU, на което отговаря</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Запази</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -2428,6 +2404,38 @@ Lock: {lock}</source>
         <message>
             <source>{n} mapping(s) for client {client}.</source>
             <translation>Записи за клиент {client}: {n}.</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Добави…</translation>
+        </message>
+        <message>
+            <source>&amp;Barcode</source>
+            <translation>&amp;Баркод</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Изтрий</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Промени…</translation>
+        </message>
+        <message>
+            <source>&amp;Import from stock file</source>
+            <translation>&amp;Внеси от складовия файл</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>З&amp;апази</translation>
+        </message>
+        <message>
+            <source>Re&amp;load</source>
+            <translation>Пре&amp;зареди</translation>
+        </message>
+        <message>
+            <source>S&amp;KU</source>
+            <translation>&amp;Код SKU</translation>
         </message>
     </context>
     <context>
