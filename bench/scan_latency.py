@@ -55,7 +55,7 @@ from packing_tool.storage.layout import ShareLayout  # noqa: E402
 from packing_tool.storage.list_readers import load_packing_list  # noqa: E402
 from packing_tool.storage.packing_session import PackingSession, Worker  # noqa: E402
 from packing_tool.storage.session_manager import SessionManager, SessionSettings  # noqa: E402
-from shared import fileio  # noqa: E402
+from shared import atomic_write, fileio  # noqa: E402
 from shared.timestamps import now  # noqa: E402
 
 SAME_WITHIN = 0.10  # share bytes per scan "independent of list size": largest within 10 %
@@ -79,11 +79,13 @@ class ShareWrites:
 
     def __enter__(self) -> ShareWrites:
         fileio.atomic_write_bytes = self._write  # type: ignore[assignment]
+        atomic_write.atomic_write_bytes = self._write  # type: ignore[assignment]
         order_ledger.create_new = self._create  # type: ignore[assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
         fileio.atomic_write_bytes = self._real  # type: ignore[assignment]
+        atomic_write.atomic_write_bytes = self._real  # type: ignore[assignment]
         order_ledger.create_new = self._real_create  # type: ignore[assignment]
 
     def _name(self, path: Any, how: str) -> str | None:

@@ -43,7 +43,7 @@ from session_index import write_session  # noqa: E402
 from packing_tool.storage import exclusive, order_ledger, session_lock  # noqa: E402
 from packing_tool.storage.layout import ShareLayout  # noqa: E402
 from packing_tool.storage.session_manager import SessionManager  # noqa: E402
-from shared import append_log, fileio  # noqa: E402
+from shared import append_log, atomic_write, fileio  # noqa: E402
 from shared.timestamps import now  # noqa: E402
 
 TARGET_BYTES_PER_SCAN = 2048
@@ -163,6 +163,7 @@ class Counter:
             return complete(manager, active)
 
         patch(fileio, "atomic_write_stream", counted_stream)
+        patch(atomic_write, "atomic_write_stream", counted_stream)
         patch(fileio, "_rewrite_in_place", counted_rewrite)
         patch(append_log.AppendLog, "append_lines", counted_append)
         patch(exclusive, "create_new", counted_create)

@@ -16,7 +16,7 @@ import sys
 from typing import Any
 
 from packing_tool.storage import session_manager
-from shared import fileio
+from shared import atomic_write, fileio
 
 TARGET, MODE, SCOPE = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 ARGS = sys.argv[sys.argv.index("--") + 1:]
@@ -49,7 +49,8 @@ def complete(self: Any, active: Any) -> Any:
 
 
 session_manager.SessionManager.complete = complete  # type: ignore[method-assign]
-fileio.atomic_write_bytes = _counted(fileio.atomic_write_bytes)
+# Patched where it lives too: atomic_write_json and keep_aside call it there.
+fileio.atomic_write_bytes = atomic_write.atomic_write_bytes = _counted(fileio.atomic_write_bytes)
 fileio._rewrite_in_place = _counted(fileio._rewrite_in_place)
 
 from packing_tool.cli import main  # noqa: E402  (after the patches, like a real import order)

@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from shared import fileio
+from shared import atomic_write, fileio
 from shared.stats_manager import StatsManager
 from shared.transaction import FileUpdate, Step, atomic_multi_file_update
 
@@ -141,6 +141,7 @@ def main() -> int:
         return run
 
     fileio.atomic_write_bytes = counting_write  # type: ignore[assignment]
+    atomic_write.atomic_write_bytes = counting_write  # type: ignore[assignment]
     steps = [s if isinstance(s, FileUpdate) else counted(s) for s in build_steps(root, fail=fail)]
     ok = atomic_multi_file_update(steps, where["journal"])
     print(json.dumps({"ok": ok, "events": events}))

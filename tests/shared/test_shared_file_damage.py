@@ -18,7 +18,7 @@ from typing import IO, Any
 
 import pytest
 
-from shared import fileio
+from shared import fileio, sidecar
 from shared.stats_manager import StatsFileDamagedError, StatsManager, StatsManagerError
 from shared.worker_manager import (
     WorkerManager,
@@ -218,8 +218,8 @@ def test_a_bak_older_than_the_torn_file_is_not_restored(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "global_stats.json.bak is older than it" in message
     assert "another program's later changes" in message
-    side_time = fileio._when(side.stat().st_mtime_ns)
-    file_time = fileio._when(manager.stats_file.stat().st_mtime_ns)
+    side_time = sidecar._when(side.stat().st_mtime_ns)
+    file_time = sidecar._when(manager.stats_file.stat().st_mtime_ns)
     assert side_time in message
     assert file_time in message
     with pytest.raises(StatsFileDamagedError):
