@@ -59,7 +59,8 @@ def focused() -> QWidget:
 def test_ctrl_tab_and_ctrl_numbers_change_tabs(qtbot: QtBot,
                                                dialog: SessionDetailsDialog) -> None:
     tabs = dialog.tabs
-    assert tabs.count() == 4 and tabs.currentIndex() == 0
+    assert tabs.count() == 4
+    assert tabs.currentIndex() == 0
     qtbot.keyClick(focused(), Qt.Key.Key_Tab, CTRL)
     assert tabs.currentIndex() == 1
     qtbot.keyClick(focused(), Qt.Key.Key_Backtab, CTRL | SHIFT)
@@ -78,14 +79,17 @@ def test_ctrl_f_finds_an_order_and_return_goes_to_it(qtbot: QtBot,
                                                      dialog: SessionDetailsDialog) -> None:
     orders = dialog.orders_tab
     second = orders.tree.topLevelItem(1)
-    assert second is not None and second.isExpanded()  # five orders: opened expanded
+    assert second is not None
+    assert second.isExpanded()
     qtbot.keyClick(focused(), Qt.Key.Key_F, CTRL)
-    assert dialog.tabs.currentWidget() is orders and focused() is orders.search
+    assert dialog.tabs.currentWidget() is orders
+    assert focused() is orders.search
     qtbot.keyClicks(orders.search, second.text(0).lstrip("#"))
     assert orders.count.text() == "Showing 1 of 5 orders"
     qtbot.keyClick(orders.search, Qt.Key.Key_Return)
     assert dialog.isVisible()  # Return in the filter does not press Close
-    assert focused() is orders.tree and orders.tree.currentItem() is second
+    assert focused() is orders.tree
+    assert orders.tree.currentItem() is second
     qtbot.keyClick(orders.tree, Qt.Key.Key_Minus, CTRL)  # collapse all
     assert not second.isExpanded()
     qtbot.keyClick(orders.tree, Qt.Key.Key_Plus, CTRL)  # expand all
@@ -106,8 +110,10 @@ def test_f5_refreshes_escape_closes_and_tab_reaches_the_buttons(
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         seen.append(focused())
     orders = dialog.orders_tab
-    assert orders.search in seen and orders.tree in seen
-    assert dialog.refresh_button in seen and dialog.close_button in seen
+    assert orders.search in seen
+    assert orders.tree in seen
+    assert dialog.refresh_button in seen
+    assert dialog.close_button in seen
     assert seen.index(orders.tree) < seen.index(dialog.refresh_button) < seen.index(
         dialog.close_button)  # the page first, then the buttons
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)

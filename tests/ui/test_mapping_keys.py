@@ -84,7 +84,8 @@ def test_ctrl_n_adds_and_delete_on_the_table_removes(qtbot: QtBot, dialog: SkuMa
     assert dialog.asked == []
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
     settle(qtbot, dialog)
-    assert len(dialog.asked) == 1 and CODE in dialog.asked[0]
+    assert len(dialog.asked) == 1
+    assert CODE in dialog.asked[0]
     assert CODE not in on_disk(store)
     assert all(code != CODE for code, _ in dialog.rows())
 
@@ -101,9 +102,11 @@ def test_f2_and_return_edit_the_selected_mapping(qtbot: QtBot, dialog: SkuMappin
     settle(qtbot, dialog)
     assert on_disk(store)[CODE] == "NEW"
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # Return on a row: edit it too
-    assert dialog.form.isVisible() and dialog.sku_field.text() == "NEW"
+    assert dialog.form.isVisible()
+    assert dialog.sku_field.text() == "NEW"
     qtbot.keyClick(dialog.sku_field, Qt.Key.Key_Escape)  # Escape cancels the form only
-    assert not dialog.form.isVisible() and dialog.isVisible()
+    assert not dialog.form.isVisible()
+    assert dialog.isVisible()
     assert focused() is dialog.table
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)  # and then closes the dialog
     assert not dialog.isVisible()
@@ -123,7 +126,8 @@ def test_ctrl_f_filters_f5_reloads_and_ctrl_i_imports(qtbot: QtBot, dialog: SkuM
     stock = store.layout.inventory_file("M", "2026-11-21_1")
     dialog.choose_file = lambda _parent: stock
     expected = read_inventory_barcodes(stock)
-    assert expected and not set(expected) <= set(on_disk(store))
+    assert expected
+    assert not set(expected) <= set(on_disk(store))
     qtbot.keyClick(dialog.filter_field, Qt.Key.Key_I, CTRL)
     qtbot.waitUntil(lambda: set(expected) <= set(on_disk(store)), timeout=10_000)
 
