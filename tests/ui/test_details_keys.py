@@ -1,8 +1,11 @@
-"""Session Details by keyboard alone, and its colours after a theme switch while it is open:
-keys pressed on the real dialog over a simulated list on a copy of the share."""
+"""Session Details by keyboard alone (tabs, filter, expand, export, refresh, close), and its
+colours after a theme switch while it is open: keys pressed on the real dialog over a
+simulated list on a copy of the share."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from packing_tool.simulate import simulate
 from packing_tool.storage.layout import ShareLayout
+from packing_tool.ui.browser_export import csv_separator
 from packing_tool.ui.details_orders import MARK_COLOUR, MARK_ROLE
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.session_details import SessionDetailsDialog
@@ -166,3 +170,42 @@ def test_an_open_dialog_follows_a_theme_switch(qtbot: QtBot, app: QApplication,
             assert every_tab == []  # contrast of 4.5:1 or more, cells and palette
     finally:
         assert runner.shutdown(timeout=10.0)
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    text = path.read_text(encoding="utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=csv_separator()))
+
+
+def test_ctrl_e_exports_the_tab_as_shown(qtbot: QtBot, dialog: SessionDetailsDialog,
+                                         tmp_path: Path) -> None:
+    asked: list[str] = []
+
+    def choose(_parent: object, suggested: str) -> Path:
+        asked.append(suggested)
+        return tmp_path / f"tab{len(asked)}.csv"
+    dialog.choose_export_file = choose
+    orders = dialog.orders_tab
+    first = orders.tree.topLevelItem(0)
+    assert first is not None
+    qtbot.keyClick(focused(), Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(orders.search, first.text(0).lstrip("#"))
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as written:
+        qtbot.keyClick(focused(), Qt.Key.Key_E, CTRL)
+    assert written.args == [tmp_path / "tab1.csv"]
+    assert asked == [f"{SESSION}_DHL_Orders_2.csv"]
+    rows = read_csv(tmp_path / "tab1.csv")
+    assert rows[0][:3] == ["Order / Scan", "Status", "Time"]
+    assert [row[0] for row in rows[1:]] == [first.text(0)]  # only what the filter shows
+    qtbot.keyClick(focused(), Qt.Key.Key_4, CTRL)  # SKUs
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.keyClick(focused(), Qt.Key.Key_E, CTRL)
+    skus = read_csv(tmp_path / "tab2.csv")
+    assert skus[0][0] == "SKU"
+    assert len(skus) - 1 == dialog.sku_table.rowCount() > 0
+    qtbot.keyClick(focused(), Qt.Key.Key_1, CTRL)  # Overview: its lines
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.keyClick(focused(), Qt.Key.Key_E, CTRL)
+    overview = read_csv(tmp_path / "tab3.csv")
+    assert ["Packing list", "DHL_Orders"] in overview
+    assert dialog.status.text().startswith("Exported ")

@@ -7,7 +7,10 @@ never shows "Unknown" for a list it could read and never copies the metrics math
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QChartView
@@ -28,6 +31,7 @@ from packing_tool.storage.session_details import SessionDetails, load_details
 from packing_tool.ui import local_time, wording
 from packing_tool.ui.browser_model import format_duration, format_time
 from packing_tool.ui.charts import follow_theme
+from packing_tool.ui.details_export import ask_export_file, tab_table, write_csv
 from packing_tool.ui.details_ledger import LedgerTab, has_ledger, overview_rows
 from packing_tool.ui.details_metrics import metrics_page
 from packing_tool.ui.details_orders import OrdersTab
@@ -83,6 +87,7 @@ def top(figures: dict[str, dict[str, Any]], key: str, count: int = 3) -> list[tu
 class SessionDetailsDialog(QDialog):
     loaded = Signal(object)  # the SessionDetails shown
     failed = Signal(str)
+    exported = Signal(object)  # the CSV file written
 
     def __init__(self, layout: ShareLayout, runner: TaskRunner, client: str, session: str,
                  list_name: str, *, stale_after: float = 180.0,
@@ -97,13 +102,16 @@ class SessionDetailsDialog(QDialog):
         self.details: SessionDetails | None = None
         self.status = named(QLabel(self.tr("Loading…")), "detailsStatus")
         self.tabs = named(QTabWidget(), "detailsTabs")
+        self.export_button = named(QPushButton(self.tr("E&xport…")), "detailsExport")
         self.refresh_button = named(QPushButton(self.tr("↻ &Refresh")), "detailsRefresh")
         self.close_button = named(QPushButton(self.tr("Close")), "closeButton")
+        self.choose_export_file: Callable[[QWidget, str], Path | None] = ask_export_file
+        self.export_button.clicked.connect(self.export_tab)
         self.refresh_button.clicked.connect(self.reload)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for button in (self.refresh_button, self.close_button):
+        for button in (self.export_button, self.refresh_button, self.close_button):
             button.setAutoDefault(False)  # Return in the order filter must not close
             buttons.addWidget(button)
         outer = QVBoxLayout(self)
@@ -113,9 +121,10 @@ class SessionDetailsDialog(QDialog):
         self.reload()
 
     def _keys(self) -> None:
-        """Ctrl+Tab, Ctrl+Shift+Tab and Ctrl+1… the tabs; Ctrl+F the order filter; F5
-        refresh; Escape closes (docs/keyboard.md)."""
+        """Ctrl+Tab, Ctrl+Shift+Tab and Ctrl+1… the tabs; Ctrl+F the order filter; Ctrl+E
+        export; F5 refresh; Escape closes (docs/keyboard.md)."""
         keyed(self.refresh_button, "F5")
+        keyed(self.export_button, "Ctrl+E", self.tr("Export this tab's table to CSV"))
         self.close_button.setToolTip(hint(self.close_button.text(), "Escape"))
         shortcut(self, "Ctrl+Tab", lambda: self.show_tab(self.tabs.currentIndex() + 1))
         shortcut(self, ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab"),
@@ -125,17 +134,37 @@ class SessionDetailsDialog(QDialog):
         shortcut(self, "Ctrl+F", self.find_order)
 
     def _buttons_last(self) -> None:
-        """Tab goes through the tab bar and the pages, then Refresh and Close (new pages
-        join the focus chain at its end, after the buttons)."""
+        """Tab goes through the tab bar and the pages, then Export, Refresh and Close (new
+        pages join the focus chain at its end, after the buttons)."""
         chain, widget = [], self.nextInFocusChain()
         while widget is not self and widget not in chain:
             chain.append(widget)
             widget = widget.nextInFocusChain()
-        rest = [w for w in chain if w not in (self.refresh_button, self.close_button)
-                and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-        if rest:
-            QWidget.setTabOrder(rest[-1], self.refresh_button)
-            QWidget.setTabOrder(self.refresh_button, self.close_button)
+        buttons = (self.export_button, self.refresh_button, self.close_button)
+        rest = [w for w in chain if w not in buttons and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for before, after in pairwise([*rest[-1:], *buttons]):
+            QWidget.setTabOrder(before, after)
+
+    def export_tab(self) -> None:
+        """The current tab's table to a CSV file the user names (written on the runner)."""
+        page = self.tabs.currentWidget()
+        headers, rows = tab_table(page) if page is not None else ([], [])
+        if not rows:
+            self.status.setText(self.tr("This tab has no rows to export."))
+            return
+        suggested = f"{self.session}_{self.list_name}_{self.tabs.currentIndex() + 1}.csv"
+        path = self.choose_export_file(self, suggested)
+        if path is None:
+            return
+        self.status.setText(self.tr("Exporting {n} rows…").format(n=len(rows)))
+        self.runner.submit(write_csv, (headers, rows), path, owner=self,
+                           on_done=lambda out: self._exported(out, len(rows)),
+                           on_error=lambda why: self.status.setText(
+                               self.tr("Export failed: {reason}").format(reason=why)))
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.status.setText(self.tr("Exported {n} rows to {file}").format(n=count, file=path))
+        self.exported.emit(path)
 
     def show_tab(self, index: int, *, wrap: bool = True) -> None:
         count = self.tabs.count()
