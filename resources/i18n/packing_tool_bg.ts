@@ -1850,12 +1850,36 @@ End the session anyway? They stay unpacked.</source>
             <translation>Зареждане…</translation>
         </message>
         <message>
+            <source>E&amp;xport…</source>
+            <translation>&amp;Изнеси…</translation>
+        </message>
+        <message>
             <source>↻ &amp;Refresh</source>
             <translation>↻ &amp;Обнови</translation>
         </message>
         <message>
             <source>Close</source>
             <translation>Затвори</translation>
+        </message>
+        <message>
+            <source>Export this tab's table to CSV</source>
+            <translation>Изнеси таблицата на този раздел в CSV</translation>
+        </message>
+        <message>
+            <source>This tab has no rows to export.</source>
+            <translation>В този раздел няма редове за изнасяне.</translation>
+        </message>
+        <message>
+            <source>Exporting {n} rows…</source>
+            <translation type="unfinished">Експорт на {n} реда…</translation>
+        </message>
+        <message>
+            <source>Export failed: {reason}</source>
+            <translation type="unfinished">Експортът не успя: {reason}</translation>
+        </message>
+        <message>
+            <source>Exported {n} rows to {file}</source>
+            <translation type="unfinished">Експортирани {n} реда в {file}</translation>
         </message>
         <message>
             <source>Cannot read this list: {reason}</source>
@@ -2020,6 +2044,22 @@ End the session anyway? They stay unpacked.</source>
         <message>
             <source>This summary has no per-SKU figures (it was packed with an older version of the program).</source>
             <translation>Това обобщение няма данни по SKU (пакетирано е с по-стара версия на програмата).</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV файлове (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export this tab</source>
+            <translation>Изнасяне на този раздел</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Стойност</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Какво</translation>
         </message>
     </context>
     <context>
