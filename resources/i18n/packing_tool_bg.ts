@@ -1851,7 +1851,7 @@ End the session anyway? They stay unpacked.</source>
         </message>
         <message>
             <source>E&amp;xport…</source>
-            <translation>&amp;Изнеси…</translation>
+            <translation>&amp;Експорт…</translation>
         </message>
         <message>
             <source>↻ &amp;Refresh</source>
@@ -1863,23 +1863,23 @@ End the session anyway? They stay unpacked.</source>
         </message>
         <message>
             <source>Export this tab's table to CSV</source>
-            <translation>Изнеси таблицата на този раздел в CSV</translation>
+            <translation>Експорт на таблицата на този раздел в CSV</translation>
         </message>
         <message>
             <source>This tab has no rows to export.</source>
-            <translation>В този раздел няма редове за изнасяне.</translation>
+            <translation>В този раздел няма редове за експорт.</translation>
         </message>
         <message>
             <source>Exporting {n} rows…</source>
-            <translation type="unfinished">Експорт на {n} реда…</translation>
+            <translation>Експорт на {n} реда…</translation>
         </message>
         <message>
             <source>Export failed: {reason}</source>
-            <translation type="unfinished">Експортът не успя: {reason}</translation>
+            <translation>Експортът не успя: {reason}</translation>
         </message>
         <message>
             <source>Exported {n} rows to {file}</source>
-            <translation type="unfinished">Експортирани {n} реда в {file}</translation>
+            <translation>Експортирани {n} реда в {file}</translation>
         </message>
         <message>
             <source>Cannot read this list: {reason}</source>
@@ -2051,7 +2051,7 @@ End the session anyway? They stay unpacked.</source>
         </message>
         <message>
             <source>Export this tab</source>
-            <translation>Изнасяне на този раздел</translation>
+            <translation>Експорт на този раздел</translation>
         </message>
         <message>
             <source>Value</source>
