@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="take over the list's lock if it is stale (its station stopped)")
     sim.add_argument("--station", metavar="NAME",
                      help="the station name in the lock, the summary and session_info.json "
-                     "(default: this PC's name; $PACKING_TOOL_STATION, when set, wins over both)")
+                     "(default: the name in Settings, else this PC's name; $PACKING_TOOL_STATION, "
+                     "when set, wins over all)")
     return parser
 
 
@@ -101,8 +102,18 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def name_the_station() -> None:
+    """The station's name from its Settings, as the app takes it (``--station`` and
+    $PACKING_TOOL_STATION still win): locks, the order ledger, summaries and audits."""
+    from packing_tool.storage.lock_info import set_station_name
+    from packing_tool.storage.settings import read_settings
+
+    set_station_name(read_settings().station_name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    name_the_station()
     if args.command == "simulate":
         return _simulate(args)
     run = getattr(args, "run", None)

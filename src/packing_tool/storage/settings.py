@@ -198,6 +198,18 @@ def load_settings(path: Path | None = None) -> StationSettings:
     return settings
 
 
+def read_settings(path: Path | None = None) -> StationSettings:
+    """This station's settings for a command (``packing-tool verify``, ``simulate``, …): as
+    ``load_settings`` reads them, but quietly, and a file that does not parse is left where
+    it is (the app moves it aside when it starts) and gives the defaults."""
+    target = path or default_settings_path()
+    try:
+        data = json.loads(target.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return StationSettings()
+    return from_dict(data, str(target)) if isinstance(data, dict) else StationSettings()
+
+
 def _set_aside(target: Path, raw: bytes) -> StationSettings:
     try:
         kept = fileio.keep_aside(target, raw)
