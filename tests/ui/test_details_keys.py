@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from packing_tool.simulate import simulate
@@ -108,6 +108,9 @@ def test_f5_refreshes_escape_closes_and_tab_reaches_the_buttons(
     assert dialog.orders_tab.tree is not old_tree  # read again
     assert dialog.refresh_button.toolTip().endswith("(F5)")
     assert dialog.close_button.toolTip().endswith("(Esc)")
+    no_key = [b.objectName() for b in dialog.findChildren(QPushButton)
+              if not b.toolTip().endswith(")")]
+    assert no_key == []  # every button names its key (Export, Expand, Collapse too)
     qtbot.keyClick(focused(), Qt.Key.Key_2, CTRL)
     seen = []
     for _ in range(12):
