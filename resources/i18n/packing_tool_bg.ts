@@ -1188,7 +1188,7 @@ End the session anyway? They stay unpacked.</source>
         </message>
         <message>
             <source>Skip order</source>
-            <translation>Отложи поръчката</translation>
+            <translation>Отложи</translation>
         </message>
         <message>
             <source>Pack again…</source>
@@ -3250,6 +3250,1451 @@ Lock: {lock}</source>
         <message>
             <source>{name}: {n} packing records</source>
             <translation>{name}: записи за пакетиране: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli</name>
+        <message>
+            <source> and {more} more</source>
+            <translation> и още {more}</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(няма)</translation>
+        </message>
+        <message>
+            <source>(original kept at {path})</source>
+            <translation>(оригиналът е запазен в {path})</translation>
+        </message>
+        <message>
+            <source>--client {chosen}: there is no folder {sessions_dir}</source>
+            <translation>--client {chosen}: няма папка {sessions_dir}</translation>
+        </message>
+        <message>
+            <source>--client {client!r} is not a client id (letters, digits, _)</source>
+            <translation>--client {client!r} не е код на клиент (букви, цифри, _)</translation>
+        </message>
+        <message>
+            <source>--client: {exc}</source>
+            <translation>--client: {exc}</translation>
+        </message>
+        <message>
+            <source>--delimiter must be one character, got {delimiter!r}</source>
+            <translation>--delimiter трябва да е един знак, а е {delimiter!r}</translation>
+        </message>
+        <message>
+            <source>--min-value must be 0 or more</source>
+            <translation>--min-value трябва да е 0 или повече</translation>
+        </message>
+        <message>
+            <source>--older-than {older_than}: give a number of days (0 or more)</source>
+            <translation>--older-than {older_than}: задай брой дни (0 или повече)</translation>
+        </message>
+        <message>
+            <source>--orders {orders} must be at least 1</source>
+            <translation>--orders {orders} трябва да е поне 1</translation>
+        </message>
+        <message>
+            <source>--output {target} is a folder; give a file name</source>
+            <translation>--output {target} е папка; задай име на файл</translation>
+        </message>
+        <message>
+            <source>--sample must be 0 to 100</source>
+            <translation>--sample трябва да е от 0 до 100</translation>
+        </message>
+        <message>
+            <source>--stale-after {value:g} must be more than 0 seconds</source>
+            <translation>--stale-after {value:g} трябва да е повече от 0 секунди</translation>
+        </message>
+        <message>
+            <source>--table chooses the table of a .csv export; an .xlsx export holds every table</source>
+            <translation>--table избира таблицата на износ в .csv; износът в .xlsx съдържа всички таблици</translation>
+        </message>
+        <message>
+            <source>... and {more} more to {label}</source>
+            <translation>... и още {more} за „{label}“</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>Изоставен</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Активен</translation>
+        </message>
+        <message>
+            <source>Added {added} missing demo files to {target}</source>
+            <translation>Добавени са {added} липсващи демо файла в {target}</translation>
+        </message>
+        <message>
+            <source>After repair:</source>
+            <translation>След поправката:</translation>
+        </message>
+        <message>
+            <source>Available</source>
+            <translation>Свободен</translation>
+        </message>
+        <message>
+            <source>Backup {archive} of {source} made {made}: {n_steps} files, {identical} identical on {root}</source>
+            <translation>Резервно копие {archive} на {source}, направено {made}: файлове {n_steps}, еднакви с тези в {root}: {identical}</translation>
+        </message>
+        <message>
+            <source>Barcodes or codes that reach two SKUs</source>
+            <translation>Баркодове или кодове, които водят до два SKU</translation>
+        </message>
+        <message>
+            <source>CLIENT</source>
+            <translation>КЛИЕНТ</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was moved.</source>
+            <translation>Отказано: нищо не е преместено.</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Завършен</translation>
+        </message>
+        <message>
+            <source>DOUBLE COUNT: order {number} of client {client} is counted in {n_twice} summaries ({where}); the statistics count it {n_twice} times. Nothing is changed automatically: the figures follow the summaries (see `packing-tool verify`).</source>
+            <translation>ДВОЙНО ОТЧИТАНЕ: поръчка {number} на клиент {client} е отчетена в {n_twice} обобщения ({where}); статистиката я брои {n_twice} пъти. Нищо не се променя автоматично: числата следват обобщенията (виж `packing-tool verify`).</translation>
+        </message>
+        <message>
+            <source>Demo share created in {target}</source>
+            <translation>Демо общата папка е създадена в {target}</translation>
+        </message>
+        <message>
+            <source>Dry run: nothing was written.</source>
+            <translation>Проба: нищо не е записано.</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>НЕУСПЕХ</translation>
+        </message>
+        <message>
+            <source>Generated list of {orders} orders: {generated}</source>
+            <translation>Създаден е списък с {orders} поръчки: {generated}</translation>
+        </message>
+        <message>
+            <source>Incomplete</source>
+            <translation>Незавършен</translation>
+        </message>
+        <message>
+            <source>It holds:</source>
+            <translation>Съдържа:</translation>
+        </message>
+        <message>
+            <source>JSON nested too deeply to read</source>
+            <translation>JSON е вложен твърде дълбоко, за да бъде прочетен</translation>
+        </message>
+        <message>
+            <source>Kept in {saved}</source>
+            <translation>Запазено в {saved}</translation>
+        </message>
+        <message>
+            <source>LAST ACTIVITY</source>
+            <translation>ПОСЛЕДНА ДЕЙНОСТ</translation>
+        </message>
+        <message>
+            <source>LIST</source>
+            <translation>СПИСЪК</translation>
+        </message>
+        <message>
+            <source>LIVE: its station is still sending heartbeats</source>
+            <translation>АКТИВНО: станцията му още изпраща сигнали за активност</translation>
+        </message>
+        <message>
+            <source>LOCK</source>
+            <translation>ЗАКЛЮЧВАНЕ</translation>
+        </message>
+        <message>
+            <source>Left as they are, could not be read or upgraded ({n_problems}):</source>
+            <translation>Оставени както са, не могат да бъдат прочетени или обновени ({n_problems}):</translation>
+        </message>
+        <message>
+            <source>Left out by the reader</source>
+            <translation>Пропуснати при четенето</translation>
+        </message>
+        <message>
+            <source>Lines without a SKU (left out)</source>
+            <translation>Редове без SKU (пропуснати)</translation>
+        </message>
+        <message>
+            <source>List its sessions with:
+  {command} sessions list</source>
+            <translation>Сесиите ѝ се показват с:
+  {command} sessions list</translation>
+        </message>
+        <message>
+            <source>List {list} of session {session} (client {client}): {orders} orders, {units} units.</source>
+            <translation>Списък {list} от сесия {session} (клиент {client}): поръчки {orders}, бройки {units}.</translation>
+        </message>
+        <message>
+            <source>Lock of {name} ({lock}):</source>
+            <translation>Заключване на {name} ({lock}):</translation>
+        </message>
+        <message>
+            <source>Make these {n_repairs} repairs?</source>
+            <translation>Да се направят ли тези поправки ({n_repairs})?</translation>
+        </message>
+        <message>
+            <source>Move {n_todo} session(s) ({names}{more}) to {base}?</source>
+            <translation>Да се преместят ли сесиите ({n_todo}: {names}{more}) в {base}?</translation>
+        </message>
+        <message>
+            <source>Moved {moved} session(s); {failed} failed; {removed} session index entries removed.</source>
+            <translation>Преместени сесии: {moved}; неуспешни: {failed}; премахнати записи от индекса на сесиите: {removed}.</translation>
+        </message>
+        <message>
+            <source>No differences: the files hold what the summaries add up to.</source>
+            <translation>Няма разлики: файловете съдържат сбора от обобщенията.</translation>
+        </message>
+        <message>
+            <source>No packing lists.</source>
+            <translation>Няма списъци за пакетиране.</translation>
+        </message>
+        <message>
+            <source>Not Fulfillable orders (left out)</source>
+            <translation>Неизпълними поръчки (пропуснати)</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>Бележка: {note}</translation>
+        </message>
+        <message>
+            <source>Nothing can be repaired safely.</source>
+            <translation>Нищо не може да бъде поправено безопасно.</translation>
+        </message>
+        <message>
+            <source>Nothing repaired.</source>
+            <translation>Нищо не е поправено.</translation>
+        </message>
+        <message>
+            <source>Nothing to migrate: every file is in the current format.</source>
+            <translation>Няма какво да се обновява: всеки файл е в текущия формат.</translation>
+        </message>
+        <message>
+            <source>Nothing was written.</source>
+            <translation>Нищо не е записано.</translation>
+        </message>
+        <message>
+            <source>Open the app on it with:</source>
+            <translation>Програмата се отваря върху нея с:</translation>
+        </message>
+        <message>
+            <source>Order labels that clash</source>
+            <translation>Етикети на поръчки, които съвпадат</translation>
+        </message>
+        <message>
+            <source>Orders also in another list of the session</source>
+            <translation>Поръчки, които са и в друг списък на сесията</translation>
+        </message>
+        <message>
+            <source>Orders packed or being packed in another list</source>
+            <translation>Поръчки, пакетирани или пакетирани в момента в друг списък</translation>
+        </message>
+        <message>
+            <source>PACKING_TOOL_STATION={forced} names this station, not --station {station}</source>
+            <translation>PACKING_TOOL_STATION={forced} задава името на тази станция, не --station {station}</translation>
+        </message>
+        <message>
+            <source>PROBLEM: {problem}</source>
+            <translation>ПРОБЛЕМ: {problem}</translation>
+        </message>
+        <message>
+            <source>PROGRESS</source>
+            <translation>НАПРЕДЪК</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>На пауза</translation>
+        </message>
+        <message>
+            <source>Quantities that look wrong</source>
+            <translation>Количества, които изглеждат грешни</translation>
+        </message>
+        <message>
+            <source>Read {total} session summaries ({live} under Sessions/, {archived} under Archive/Sessions/).</source>
+            <translation>Прочетени обобщения на сесии: {total} ({live} в Sessions/, {archived} в Archive/Sessions/).</translation>
+        </message>
+        <message>
+            <source>Release the lock of {name}?</source>
+            <translation>Да се освободи ли заключването на {name}?</translation>
+        </message>
+        <message>
+            <source>Released the lock of {name}. The old lock is kept as {aside}; the release is recorded in lock_history.jsonl.</source>
+            <translation>Заключването на {name} е освободено. Старото заключване е запазено като {aside}; освобождаването е записано в lock_history.jsonl.</translation>
+        </message>
+        <message>
+            <source>Repairs to make ({n_repairs}):</source>
+            <translation>Поправки за извършване ({n_repairs}):</translation>
+        </message>
+        <message>
+            <source>Repairs:</source>
+            <translation>Поправки:</translation>
+        </message>
+        <message>
+            <source>SESSION</source>
+            <translation>СЕСИЯ</translation>
+        </message>
+        <message>
+            <source>SKUs with no barcode the station accepts</source>
+            <translation>SKU без баркод, който станцията приема</translation>
+        </message>
+        <message>
+            <source>SKUs: {skus}</source>
+            <translation>SKU: {skus}</translation>
+        </message>
+        <message>
+            <source>STARTED</source>
+            <translation>ЗАПОЧНАТ</translation>
+        </message>
+        <message>
+            <source>STATION</source>
+            <translation>СТАНЦИЯ</translation>
+        </message>
+        <message>
+            <source>STATUS</source>
+            <translation>СЪСТОЯНИЕ</translation>
+        </message>
+        <message>
+            <source>Saved {files} files ({source:,} bytes) from {root} in {path} ({bytes:,} bytes):</source>
+            <translation>Запазени са {files} файла ({source:,} байта) от {root} в {path} ({bytes:,} байта):</translation>
+        </message>
+        <message>
+            <source>Sessions of {root} dated before {cutoff}: {n_todo} to archive in {base}, {kept} not completed, {recent} more recent</source>
+            <translation>Сесии в {root} с дата преди {cutoff}: за архивиране в {base}: {n_todo}, незавършени: {kept}, по-нови: {recent}</translation>
+        </message>
+        <message>
+            <source>Skipped ({n_skipped}):</source>
+            <translation>Пропуснати ({n_skipped}):</translation>
+        </message>
+        <message>
+            <source>Stale</source>
+            <translation>Замрял</translation>
+        </message>
+        <message>
+            <source>The lock of {name} is LIVE: its station will stop saving. Release it?</source>
+            <translation>Заключването на {name} е АКТИВНО: станцията му ще спре да записва. Да се освободи ли?</translation>
+        </message>
+        <message>
+            <source>Upgrade these {n_todo} files (originals are kept)?</source>
+            <translation>Да се обновят ли тези файлове ({n_todo}; оригиналите се запазват)?</translation>
+        </message>
+        <message>
+            <source>Upgraded ({n_upgraded}):</source>
+            <translation>Обновени ({n_upgraded}):</translation>
+        </message>
+        <message>
+            <source>WORKER</source>
+            <translation>РАБОТНИК</translation>
+        </message>
+        <message>
+            <source>Worker {worker_id} ({names}) is in the summaries but has no profile in Workers/workers.json; no profile was created.</source>
+            <translation>Работник {worker_id} ({names}) е в обобщенията, но няма профил в Workers/workers.json; профил не е създаден.</translation>
+        </message>
+        <message>
+            <source>Would upgrade ({n_todo}):</source>
+            <translation>Ще бъдат обновени ({n_todo}):</translation>
+        </message>
+        <message>
+            <source>Write the {n_found} rebuilt figure(s)?</source>
+            <translation>Да се запишат ли преизчислените стойности ({n_found})?</translation>
+        </message>
+        <message>
+            <source>Wrote {n_changed} figure(s) to {label}; its previous content is kept at {kept}.</source>
+            <translation>Записани стойности в {label}: {n_changed}; предишното съдържание е запазено в {kept}.</translation>
+        </message>
+        <message>
+            <source>[repairable]</source>
+            <translation>[поправимо]</translation>
+        </message>
+        <message>
+            <source>a link to {target} (inside the share); the program never writes through links: replace it by the real folder or file</source>
+            <translation>връзка към {target} (в общата папка); програмата никога не записва през връзки: замени я с истинската папка или файл</translation>
+        </message>
+        <message>
+            <source>a link to {target}, OUTSIDE the share root; the program never writes through it: remove it, or put the real folder or file in its place</source>
+            <translation>връзка към {target}, ИЗВЪН общата папка; програмата никога не записва през нея: премахни я или сложи на нейно място истинската папка или файл</translation>
+        </message>
+        <message>
+            <source>a link to {target}, which does not exist; the program never writes through links: remove it</source>
+            <translation>връзка към {target}, който не съществува; програмата никога не записва през връзки: премахни я</translation>
+        </message>
+        <message>
+            <source>a station created the record meanwhile; the damaged one is kept at {path}</source>
+            <translation>междувременно станция е създала записа; повреденият е запазен в {path}</translation>
+        </message>
+        <message>
+            <source>a transaction journal without {plan_filename}: an ending stopped in a way nothing resumes; check the summary and statistics of this list by hand</source>
+            <translation>дневник на транзакция без {plan_filename}: приключването е спряло така, че нищо не може да го продължи; провери ръчно обобщението и статистиката на този списък</translation>
+        </message>
+        <message>
+            <source>age unknown</source>
+            <translation>възраст неизвестна</translation>
+        </message>
+        <message>
+            <source>an ending was interrupted ({done} of {records} statistics records counted); opening the list or `verify --repair` finishes it</source>
+            <translation>приключването е прекъснато (отчетени записи в статистиката: {done} от {records}); отварянето на списъка или `verify --repair` го довършва</translation>
+        </message>
+        <message>
+            <source>an ending was interrupted; opening the list or `verify --repair` finishes it</source>
+            <translation>приключването е прекъснато; отварянето на списъка или `verify --repair` го довършва</translation>
+        </message>
+        <message>
+            <source>an unreadable lock, not yet stale</source>
+            <translation>нечетимо заключване, което още не е изоставено</translation>
+        </message>
+        <message>
+            <source>backfill the order ledger {where} from the session summaries (create only)</source>
+            <translation>допълване на регистъра на поръчките {where} от обобщенията на сесиите (само нови записи)</translation>
+        </message>
+        <message>
+            <source>behind the journal (event {at_state} of {last}); it is rewritten when the list is next opened</source>
+            <translation>изостава от дневника (събитие {at_state} от {last}); презаписва се при следващото отваряне на списъка</translation>
+        </message>
+        <message>
+            <source>being packed now by {holder} ({beat})</source>
+            <translation>в момента се пакетира от {holder} ({beat})</translation>
+        </message>
+        <message>
+            <source>cannot be read ({why})</source>
+            <translation>не може да бъде прочетен ({why})</translation>
+        </message>
+        <message>
+            <source>cannot be read as a packing list: {reason}</source>
+            <translation>не може да бъде прочетен като списък за пакетиране: {reason}</translation>
+        </message>
+        <message>
+            <source>cannot read the sessions on {root}: {exc}</source>
+            <translation>сесиите в {root} не могат да бъдат прочетени: {exc}</translation>
+        </message>
+        <message>
+            <source>cannot read the share {root}: {exc}</source>
+            <translation>общата папка {root} не може да бъде прочетена: {exc}</translation>
+        </message>
+        <message>
+            <source>cannot read {lock}: {exc}</source>
+            <translation>{lock} не може да бъде прочетен: {exc}</translation>
+        </message>
+        <message>
+            <source>cannot read {path}: {exc}</source>
+            <translation>{path} не може да бъде прочетен: {exc}</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: {exc}</source>
+            <translation>{path} не може да бъде записан: {exc}</translation>
+        </message>
+        <message>
+            <source>cannot write {target}: {exc}</source>
+            <translation>{target} не може да бъде записан: {exc}</translation>
+        </message>
+        <message>
+            <source>client {client}, session {session}: {count} ({lists})</source>
+            <translation>клиент {client}, сесия {session}: {count} ({lists})</translation>
+        </message>
+        <message>
+            <source>client {client}: second check {state}</source>
+            <translation>клиент {client}: втора проверка {state}</translation>
+        </message>
+        <message>
+            <source>client {given!r} not found on {root} (clients: {known})</source>
+            <translation>клиент {given!r} не е намерен в {root} (клиенти: {known})</translation>
+        </message>
+        <message>
+            <source>client_id {client_id!r} is not this folder's client</source>
+            <translation>client_id {client_id!r} не е клиентът на тази папка</translation>
+        </message>
+        <message>
+            <source>completed_orders is {done}, packing_state.json has {completed_orders}</source>
+            <translation>completed_orders е {done}, а в packing_state.json е {completed_orders}</translation>
+        </message>
+        <message>
+            <source>completed_orders is {given}, the journal has {marks} at event {at_summary}</source>
+            <translation>completed_orders е {given}, а в дневника е {marks} при събитие {at_summary}</translation>
+        </message>
+        <message>
+            <source>conflict record cannot be read ({why})</source>
+            <translation>записът за конфликт не може да бъде прочетен ({why})</translation>
+        </message>
+        <message>
+            <source>conflict: order {order} was packed in {here} although the ledger gives it to {counted}: two parcels may have left; counted once (the conflict is not resolved automatically)</source>
+            <translation>конфликт: поръчка {order} е пакетирана в {here}, макар че регистърът я дава на {counted}: може да са тръгнали две пратки; отчетена е веднъж (конфликтът не се решава автоматично)</translation>
+        </message>
+        <message>
+            <source>could not write the demo share in {target}: {exc}</source>
+            <translation>демо общата папка не можа да бъде записана в {target}: {exc}</translation>
+        </message>
+        <message>
+            <source>counts as held until {seconds:.0f} s old</source>
+            <translation>смята се за заето, докато не стане на {seconds:.0f} с</translation>
+        </message>
+        <message>
+            <source>damaged order ledger record: {entry}; {hint}</source>
+            <translation>повреден запис в регистъра на поръчките: {entry}; {hint}</translation>
+        </message>
+        <message>
+            <source>delete the leftover temp file {where}</source>
+            <translation>изтриване на останалия временен файл {where}</translation>
+        </message>
+        <message>
+            <source>deleted ({kept})</source>
+            <translation>изтрит ({kept})</translation>
+        </message>
+        <message>
+            <source>does not fit the packing list ({exc})</source>
+            <translation>не отговаря на списъка за пакетиране ({exc})</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>готово</translation>
+        </message>
+        <message>
+            <source>entries name {what}: {names}{more}</source>
+            <translation>записите посочват {what}: {names}{more}</translation>
+        </message>
+        <message>
+            <source>entries.{key}: must be an object</source>
+            <translation>entries.{key}: трябва да е обект</translation>
+        </message>
+        <message>
+            <source>entries.{key}: names {entry_key}</source>
+            <translation>entries.{key}: посочва {entry_key}</translation>
+        </message>
+        <message>
+            <source>entries.{key}: session_id and packing_list_name must be strings</source>
+            <translation>entries.{key}: session_id и packing_list_name трябва да са текст</translation>
+        </message>
+        <message>
+            <source>entries.{key}: status {status!r} is not one of {statuses}</source>
+            <translation>entries.{key}: състоянието {status!r} не е сред {statuses}</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>грешка</translation>
+        </message>
+        <message>
+            <source>finish the interrupted ending of {where}</source>
+            <translation>довършване на прекъснатото приключване на {where}</translation>
+        </message>
+        <message>
+            <source>ignored: {problem}</source>
+            <translation>пренебрегнато: {problem}</translation>
+        </message>
+        <message>
+            <source>it is gone already</source>
+            <translation>вече го няма</translation>
+        </message>
+        <message>
+            <source>it was packed after the list was last ended; ending the list again lists it</source>
+            <translation>пакетирана е след последното приключване на списъка; ново приключване я включва</translation>
+        </message>
+        <message>
+            <source>its list's lock cannot be read ({exc})</source>
+            <translation>заключването на списъка му не може да бъде прочетено ({exc})</translation>
+        </message>
+        <message>
+            <source>keep the damaged ledger record {where} aside and rebuild it from the summaries</source>
+            <translation>отделяне на повредения запис {where} от регистъра и възстановяването му от обобщенията</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>оставен</translation>
+        </message>
+        <message>
+            <source>last heartbeat: {when} ({age})</source>
+            <translation>последен сигнал за активност: {when} ({age})</translation>
+        </message>
+        <message>
+            <source>leftover temp file of an interrupted write ({size} bytes)</source>
+            <translation>останал временен файл от прекъснат запис ({size} байта)</translation>
+        </message>
+        <message>
+            <source>let the file's own normaliser repair {where} (under its lock)</source>
+            <translation>поправка на {where} от собствената проверка на файла (под неговото заключване)</translation>
+        </message>
+        <message>
+            <source>line {number} cannot be read (JSON nested too deeply to read)</source>
+            <translation>ред {number} не може да бъде прочетен (JSON е вложен твърде дълбоко)</translation>
+        </message>
+        <message>
+            <source>line {number} cannot be read ({exc})</source>
+            <translation>ред {number} не може да бъде прочетен ({exc})</translation>
+        </message>
+        <message>
+            <source>line {number} holds event {seq}, expected {expected}</source>
+            <translation>ред {number} съдържа събитие {seq}, очаквано е {expected}</translation>
+        </message>
+        <message>
+            <source>list {list_name} of session {session_id} is being packed again: its claim lives</source>
+            <translation>списък {list_name} от сесия {session_id} отново се пакетира: резервацията му е в сила</translation>
+        </message>
+        <message>
+            <source>more problems in this file not shown</source>
+            <translation>още проблеми в този файл не са показани</translation>
+        </message>
+        <message>
+            <source>moved</source>
+            <translation>преместен</translation>
+        </message>
+        <message>
+            <source>names worker {workers}, not in {where}</source>
+            <translation>посочва работник {workers}, който не е в {where}</translation>
+        </message>
+        <message>
+            <source>no client {client} in {folder}</source>
+            <translation>няма клиент {client} в {folder}</translation>
+        </message>
+        <message>
+            <source>no interrupted ending any more</source>
+            <translation>вече няма прекъснато приключване</translation>
+        </message>
+        <message>
+            <source>no order is missing from the ledger any more</source>
+            <translation>вече не липсва поръчка в регистъра</translation>
+        </message>
+        <message>
+            <source>no statistics for client {bare!r} (clients recorded: {listed})</source>
+            <translation>няма статистика за клиент {bare!r} (записани клиенти: {listed})</translation>
+        </message>
+        <message>
+            <source>no version: an older format, read as {current}{how}</source>
+            <translation>няма версия: по-стар формат, прочетен като {current}{how}</translation>
+        </message>
+        <message>
+            <source>nobody holds the order any more</source>
+            <translation>вече никой не държи поръчката</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>няма</translation>
+        </message>
+        <message>
+            <source>not UTF-8 text</source>
+            <translation>не е текст в UTF-8</translation>
+        </message>
+        <message>
+            <source>not a valid lock file and older than the stale threshold: the list is free</source>
+            <translation>не е валиден файл за заключване и е по-стар от прага за изоставяне: списъкът е свободен</translation>
+        </message>
+        <message>
+            <source>not a valid lock file; it counts as held until it is {minutes:.0f} minutes old</source>
+            <translation>не е валиден файл за заключване; смята се за заето, докато не стане на {minutes:.0f} минути</translation>
+        </message>
+        <message>
+            <source>not confirmed; nothing changed</source>
+            <translation>не е потвърдено; нищо не е променено</translation>
+        </message>
+        <message>
+            <source>not done</source>
+            <translation>не е готово</translation>
+        </message>
+        <message>
+            <source>not recoverable: no summary lists its order; the damaged record is kept at {path} and the order has no record now (the next station to scan its label claims it afresh)</source>
+            <translation>не може да бъде възстановен: нито едно обобщение не съдържа поръчката; повреденият запис е запазен в {path} и поръчката вече няма запис (следващата станция, която сканира етикета ѝ, я резервира наново)</translation>
+        </message>
+        <message>
+            <source>not released: {exc}</source>
+            <translation>не е освободено: {exc}</translation>
+        </message>
+        <message>
+            <source>not valid JSON ({exc})</source>
+            <translation>невалиден JSON ({exc})</translation>
+        </message>
+        <message>
+            <source>note: {warning}</source>
+            <translation>бележка: {warning}</translation>
+        </message>
+        <message>
+            <source>notice</source>
+            <translation>забележка</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>изключена</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>включена</translation>
+        </message>
+        <message>
+            <source>only the first {max_folders:,} folders were searched for links</source>
+            <translation>за връзки са претърсени само първите {max_folders:,} папки</translation>
+        </message>
+        <message>
+            <source>order value: {value} (only lists with an order-level price column)</source>
+            <translation>стойност на поръчката: {value} (само за списъци с колона за цена на поръчката)</translation>
+        </message>
+        <message>
+            <source>order {number} is counted here, but the order ledger counts it in {where}</source>
+            <translation>поръчка {number} е отчетена тук, но регистърът на поръчките я отчита в {where}</translation>
+        </message>
+        <message>
+            <source>order {number} is counted here, but the order ledger has it claimed by {where}, not packed: it may be packed again</source>
+            <translation>поръчка {number} е отчетена тук, но в регистъра на поръчките е резервирана от {where}, а не пакетирана: може да бъде пакетирана отново</translation>
+        </message>
+        <message>
+            <source>order {order_number} is packed in list {list_name} of session {session_id} by the ledger, but {relative} was written without it: {why}</source>
+            <translation>според регистъра поръчка {order_number} е пакетирана в списък {list_name} от сесия {session_id}, но {relative} е записан без нея: {why}</translation>
+        </message>
+        <message>
+            <source>order {order}: second check skipped at {at} ({worker_name} at the station), reason: {reason}</source>
+            <translation>поръчка {order}: втората проверка е пропусната в {at} ({worker_name} на станцията), причина: {reason}</translation>
+        </message>
+        <message>
+            <source>original kept at {path}</source>
+            <translation>оригиналът е запазен в {path}</translation>
+        </message>
+        <message>
+            <source>packing list {list_name!r} not found in {session_dir}</source>
+            <translation>списък за пакетиране {list_name!r} не е намерен в {session_dir}</translation>
+        </message>
+        <message>
+            <source>packing-tool stats rebuild: not written while there are problems (above); fix them first</source>
+            <translation>packing-tool stats rebuild: не се записва, докато има проблеми (по-горе); първо ги поправи</translation>
+        </message>
+        <message>
+            <source>packing_list_name {name!r} is not the name of its folder</source>
+            <translation>packing_list_name {name!r} не е името на папката му</translation>
+        </message>
+        <message>
+            <source>packing_progress: must be an object, got {kind}</source>
+            <translation>packing_progress: трябва да е обект, а е {kind}</translation>
+        </message>
+        <message>
+            <source>progress.completed_orders is {given}, the journal has {marks} at event {at_state}</source>
+            <translation>progress.completed_orders е {given}, а в дневника е {marks} при събитие {at_state}</translation>
+        </message>
+        <message>
+            <source>random sample: {sample_percent:g} %</source>
+            <translation>случайна извадка: {sample_percent:g} %</translation>
+        </message>
+        <message>
+            <source>reading the sessions of client {client}</source>
+            <translation>четене на сесиите на клиент {client}</translation>
+        </message>
+        <message>
+            <source>rebuild {where} from the session folders</source>
+            <translation>възстановяване на {where} от папките на сесиите</translation>
+        </message>
+        <message>
+            <source>rebuilt from {source} (the damaged record is kept at {path})</source>
+            <translation>възстановен от {source} (повреденият запис е запазен в {path})</translation>
+        </message>
+        <message>
+            <source>reflects journal event {at_state}, but the journal ends at event {last}</source>
+            <translation>отразява събитие {at_state} от дневника, но дневникът свършва при събитие {last}</translation>
+        </message>
+        <message>
+            <source>reflects journal event {at_summary}, but the journal ends at event {last}</source>
+            <translation>отразява събитие {at_summary} от дневника, но дневникът свършва при събитие {last}</translation>
+        </message>
+        <message>
+            <source>release the dead station's claim {where} (kept aside, audited)</source>
+            <translation>освобождаване на резервацията {where} на спряла станция (запазена настрани, записана в одита)</translation>
+        </message>
+        <message>
+            <source>released (kept at {path}; recorded in order_ledger/audit.jsonl)</source>
+            <translation>освободена (запазена в {path}; записано в order_ledger/audit.jsonl)</translation>
+        </message>
+        <message>
+            <source>remove the stale lock {where}</source>
+            <translation>премахване на изоставеното заключване {where}</translation>
+        </message>
+        <message>
+            <source>removed ({kept}; recorded in lock_history.jsonl)</source>
+            <translation>премахнато ({kept}; записано в lock_history.jsonl)</translation>
+        </message>
+        <message>
+            <source>repair the scan journal of {where} from this PC's copy, or keep the lines before the damage (the file kept aside)</source>
+            <translation>поправка на дневника на сканиранията на {where} от копието на този компютър или запазване на редовете преди повредата (файлът се запазва настрани)</translation>
+        </message>
+        <message>
+            <source>restore {where} from its .bak sidecar (under its lock)</source>
+            <translation>възстановяване на {where} от копието му .bak (под неговото заключване)</translation>
+        </message>
+        <message>
+            <source>rewrite {where} from the list's scan journal</source>
+            <translation>презаписване на {where} от дневника на сканиранията на списъка</translation>
+        </message>
+        <message>
+            <source>rewritten from {n_events} journal events ({kept})</source>
+            <translation>презаписан от {n_events} събития в дневника ({kept})</translation>
+        </message>
+        <message>
+            <source>rewritten under its lock ({kept})</source>
+            <translation>презаписан под заключването си ({kept})</translation>
+        </message>
+        <message>
+            <source>session {session!r} of client {client} not found ({session_dir})</source>
+            <translation>сесия {session!r} на клиент {client} не е намерена ({session_dir})</translation>
+        </message>
+        <message>
+            <source>sessions: {sessions} (+ {archived_sessions} archived), work folders: {work_folders}</source>
+            <translation>сесии: {sessions} (+ {archived_sessions} архивирани), работни папки: {work_folders}</translation>
+        </message>
+        <message>
+            <source>share root {path} does not exist (give --root PATH)</source>
+            <translation>общата папка {path} не съществува (задай --root ПЪТ)</translation>
+        </message>
+        <message>
+            <source>share root {root} does not exist</source>
+            <translation>общата папка {root} не съществува</translation>
+        </message>
+        <message>
+            <source>since: {when}</source>
+            <translation>от: {when}</translation>
+        </message>
+        <message>
+            <source>skipped: {problem}</source>
+            <translation>пропуснато: {problem}</translation>
+        </message>
+        <message>
+            <source>stale</source>
+            <translation>изоставено</translation>
+        </message>
+        <message>
+            <source>stale lock of {holder} ({beat}{gone})</source>
+            <translation>изоставено заключване от {holder} ({beat}{gone})</translation>
+        </message>
+        <message>
+            <source>stale: it is this PC's and its program no longer runs</source>
+            <translation>изоставено: на този компютър е и програмата му вече не работи</translation>
+        </message>
+        <message>
+            <source>stale: no heartbeat for more than {seconds:.0f} s</source>
+            <translation>изоставено: няма сигнал за активност повече от {seconds:.0f} с</translation>
+        </message>
+        <message>
+            <source>state: {state}</source>
+            <translation>състояние: {state}</translation>
+        </message>
+        <message>
+            <source>station: {station} (process {process}, user {user})</source>
+            <translation>станция: {station} (процес {process}, потребител {user})</translation>
+        </message>
+        <message>
+            <source>statistics: {stats}, worker profiles: {workers}, barcode maps: {barcode_maps}</source>
+            <translation>статистика: {stats}, профили на работници: {workers}, таблици с баркодове: {barcode_maps}</translation>
+        </message>
+        <message>
+            <source>summary, statistics and worker profiles written</source>
+            <translation>обобщението, статистиката и профилите на работниците са записани</translation>
+        </message>
+        <message>
+            <source>summary, statistics and worker profiles written ({kept})</source>
+            <translation>обобщението, статистиката и профилите на работниците са записани ({kept})</translation>
+        </message>
+        <message>
+            <source>tags: {tags}</source>
+            <translation>етикети: {tags}</translation>
+        </message>
+        <message>
+            <source>the file is empty</source>
+            <translation>файлът е празен</translation>
+        </message>
+        <message>
+            <source>the file is unreadable and has no good .bak copy; it is left as it is</source>
+            <translation>файлът е нечетим и няма здраво копие .bak; оставен е както е</translation>
+        </message>
+        <message>
+            <source>the findings could not be kept on the share: {exc}</source>
+            <translation>резултатите не можаха да бъдат запазени в общата папка: {exc}</translation>
+        </message>
+        <message>
+            <source>the journal reads in order now</source>
+            <translation>дневникът вече се чете наред</translation>
+        </message>
+        <message>
+            <source>the last line is torn ({n_torn} bytes without a line end): a crash cut it before it was acknowledged; it is cut off at the next scan</source>
+            <translation>последният ред е прекъснат ({n_torn} байта без край на ред): срив го е прекъснал преди потвърждението; отрязва се при следващото сканиране</translation>
+        </message>
+        <message>
+            <source>the list cannot be read: {exc}</source>
+            <translation>списъкът не може да бъде прочетен: {exc}</translation>
+        </message>
+        <message>
+            <source>the list is being ended now (its station holds the lock)</source>
+            <translation>списъкът се приключва в момента (станцията му държи заключването)</translation>
+        </message>
+        <message>
+            <source>the list is being packed ({held})</source>
+            <translation>списъкът се пакетира ({held})</translation>
+        </message>
+        <message>
+            <source>the list is held by {holder}</source>
+            <translation>списъкът е зает от {holder}</translation>
+        </message>
+        <message>
+            <source>the list is locked: {exc}</source>
+            <translation>списъкът е заключен: {exc}</translation>
+        </message>
+        <message>
+            <source>the list's lock cannot be taken ({exc})</source>
+            <translation>заключването на списъка не може да бъде взето ({exc})</translation>
+        </message>
+        <message>
+            <source>the lock file is not a valid lock</source>
+            <translation>файлът за заключване не е валидно заключване</translation>
+        </message>
+        <message>
+            <source>the lock is gone already</source>
+            <translation>заключването вече го няма</translation>
+        </message>
+        <message>
+            <source>the lock is live again: {holder}</source>
+            <translation>заключването отново е активно: {holder}</translation>
+        </message>
+        <message>
+            <source>the plan is for another list ({client}/{session}/{list_name}); it is not run</source>
+            <translation>планът е за друг списък ({client}/{session}/{list_name}); не се изпълнява</translation>
+        </message>
+        <message>
+            <source>the record is damaged now ({entry})</source>
+            <translation>записът вече е повреден ({entry})</translation>
+        </message>
+        <message>
+            <source>the record is gone already</source>
+            <translation>записът вече го няма</translation>
+        </message>
+        <message>
+            <source>the record reads well now</source>
+            <translation>записът вече се чете добре</translation>
+        </message>
+        <message>
+            <source>the scan journal has no events to rebuild it from</source>
+            <translation>в дневника на сканиранията няма събития, от които да бъде възстановен</translation>
+        </message>
+        <message>
+            <source>the summary does not list it</source>
+            <translation>обобщението не я съдържа</translation>
+        </message>
+        <message>
+            <source>there was no file</source>
+            <translation>нямаше файл</translation>
+        </message>
+        <message>
+            <source>to move</source>
+            <translation>за местене</translation>
+        </message>
+        <message>
+            <source>top level is a {kind}, expected a JSON object</source>
+            <translation>най-горното ниво е {kind}, очаква се JSON обект</translation>
+        </message>
+        <message>
+            <source>unknown version {version!r} (this program writes {current})</source>
+            <translation>непозната версия {version!r} (тази програма записва {current})</translation>
+        </message>
+        <message>
+            <source>values of the wrong type were kept under _invalid ({keys})</source>
+            <translation>стойности от грешен тип са запазени в _invalid ({keys})</translation>
+        </message>
+        <message>
+            <source>version {version} is newer than this program knows ({current}); its unknown keys are kept</source>
+            <translation>версия {version} е по-нова от известната на тази програма ({current}); непознатите ключове се запазват</translation>
+        </message>
+        <message>
+            <source>version {version} is older than {current}{how}</source>
+            <translation>версия {version} е по-стара от {current}{how}</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>предупреждение</translation>
+        </message>
+        <message>
+            <source>work folder of list {name!r}, but the session has no packing list of that name</source>
+            <translation>работна папка на списък {name!r}, но сесията няма списък за пакетиране с това име</translation>
+        </message>
+        <message>
+            <source>worker: {worker}</source>
+            <translation>работник: {worker}</translation>
+        </message>
+        <message>
+            <source>would move</source>
+            <translation>ще премести</translation>
+        </message>
+        <message>
+            <source>written: {when} ({age})</source>
+            <translation>записан: {when} ({age})</translation>
+        </message>
+        <message>
+            <source>{count} not in the order ledger ({shown}): history from before the ledger, so stations would not know they are packed; `verify --repair` backfills them</source>
+            <translation>{count} не са в регистъра на поръчките ({shown}): история отпреди регистъра, затова станциите не биха знаели, че са пакетирани; `verify --repair` ги допълва</translation>
+        </message>
+        <message>
+            <source>{created} records created from {n_summaries} summaries (recorded in order_ledger/audit.jsonl){more}</source>
+            <translation>създадени записи: {created} от обобщения: {n_summaries} (записано в order_ledger/audit.jsonl){more}</translation>
+        </message>
+        <message>
+            <source>{days:.0f} days ago</source>
+            <translation>преди {days:.0f} дни</translation>
+        </message>
+        <message>
+            <source>{exc}; try again</source>
+            <translation>{exc}; опитай отново</translation>
+        </message>
+        <message>
+            <source>{exc}; try again in a moment</source>
+            <translation>{exc}; опитай отново след малко</translation>
+        </message>
+        <message>
+            <source>{fields} disagree with the folder it is in</source>
+            <translation>{fields} не съвпада с папката, в която е</translation>
+        </message>
+        <message>
+            <source>{files} checked: {errors}, {warnings}, {notices}</source>
+            <translation>Проверени: {files}; {errors}, {warnings}, {notices}</translation>
+        </message>
+        <message>
+            <source>{holder} (heartbeat {age})</source>
+            <translation>{holder} (сигнал за активност {age})</translation>
+        </message>
+        <message>
+            <source>{hours:.0f} h {minutes:.0f} min ago</source>
+            <translation>преди {hours:.0f} ч {minutes:.0f} мин</translation>
+        </message>
+        <message>
+            <source>{key}: {n_bad} records are not objects (first: [{bad}])</source>
+            <translation>{key}: {n_bad} записа не са обекти (първи: [{bad}])</translation>
+        </message>
+        <message>
+            <source>{mapping_key}: must be an object (barcode → SKU), got {kind}</source>
+            <translation>{mapping_key}: трябва да е обект (баркод → SKU), а е {kind}</translation>
+        </message>
+        <message>
+            <source>{mapping_key}: {n_bad} barcodes map to no SKU and are ignored (first: {code!r} → {sku})</source>
+            <translation>{mapping_key}: {n_bad} баркода не водят до SKU и се пренебрегват (първи: {code!r} → {sku})</translation>
+        </message>
+        <message>
+            <source>{minutes:.0f} min ago</source>
+            <translation>преди {minutes:.0f} мин</translation>
+        </message>
+        <message>
+            <source>{more} more orders were completed after the list was ended; end it again to count them</source>
+            <translation>още {more} поръчки са завършени след приключването на списъка; приключи го отново, за да бъдат отчетени</translation>
+        </message>
+        <message>
+            <source>{n_found} difference(s) (stored -&gt; rebuilt):</source>
+            <translation>Разлики: {n_found} (записано -&gt; преизчислено):</translation>
+        </message>
+        <message>
+            <source>{n_problems} orders or lines cannot be packed and are left out (first: {where}: {reason})</source>
+            <translation>поръчки или редове, които не могат да бъдат пакетирани и са пропуснати: {n_problems} (първи: {where}: {reason})</translation>
+        </message>
+        <message>
+            <source>{n_todo} files are older than the current format:</source>
+            <translation>Файлове в по-стар от текущия формат: {n_todo}</translation>
+        </message>
+        <message>
+            <source>{name} is being packed by {holder}: the lock is live and is not released (--force-live releases it anyway)</source>
+            <translation>{name} се пакетира от {holder}: заключването е активно и не се освобождава (--force-live го освобождава въпреки това)</translation>
+        </message>
+        <message>
+            <source>{name} is not a client folder</source>
+            <translation>{name} не е папка на клиент</translation>
+        </message>
+        <message>
+            <source>{name}: could not release the lock: {exc}</source>
+            <translation>{name}: заключването не можа да бъде освободено: {exc}</translation>
+        </message>
+        <message>
+            <source>{name}: no lock ({lock} does not exist)</source>
+            <translation>{name}: няма заключване ({lock} не съществува)</translation>
+        </message>
+        <message>
+            <source>{name}: not released; nothing changed</source>
+            <translation>{name}: не е освободено; нищо не е променено</translation>
+        </message>
+        <message>
+            <source>{n} entries from the folders ({kept})</source>
+            <translation>{n} записа от папките ({kept})</translation>
+        </message>
+        <message>
+            <source>{n} error</source>
+            <translation>{n} грешка</translation>
+        </message>
+        <message>
+            <source>{n} errors</source>
+            <translation>{n} грешки</translation>
+        </message>
+        <message>
+            <source>{n} file</source>
+            <translation>{n} файл</translation>
+        </message>
+        <message>
+            <source>{n} files</source>
+            <translation>{n} файла</translation>
+        </message>
+        <message>
+            <source>{n} list</source>
+            <translation>{n} списък</translation>
+        </message>
+        <message>
+            <source>{n} lists</source>
+            <translation>{n} списъка</translation>
+        </message>
+        <message>
+            <source>{n} notice</source>
+            <translation>{n} забележка</translation>
+        </message>
+        <message>
+            <source>{n} notices</source>
+            <translation>{n} забележки</translation>
+        </message>
+        <message>
+            <source>{n} warning</source>
+            <translation>{n} предупреждение</translation>
+        </message>
+        <message>
+            <source>{n} warnings</source>
+            <translation>{n} предупреждения</translation>
+        </message>
+        <message>
+            <source>{path} is unreadable; it must be repaired before an ending can add to it</source>
+            <translation>{path} е нечетим; трябва да бъде поправен, преди приключване да добави към него</translation>
+        </message>
+        <message>
+            <source>{path} is {reason}. It was left as it is.{hint}</source>
+            <translation>{path}: {reason}. Оставен е както е.{hint}</translation>
+        </message>
+        <message>
+            <source>{prefix}{key}: missing</source>
+            <translation>{prefix}{key}: липсва</translation>
+        </message>
+        <message>
+            <source>{prefix}{key}: must be {what} or null, got {show}</source>
+            <translation>{prefix}{key}: трябва да е {what} или null, а е {show}</translation>
+        </message>
+        <message>
+            <source>{prefix}{key}: must be {what}, got {show}</source>
+            <translation>{prefix}{key}: трябва да е {what}, а е {show}</translation>
+        </message>
+        <message>
+            <source>{problems} problem(s), {notes} note(s) on lines left out.</source>
+            <translation>Проблеми: {problems}; бележки за пропуснати редове: {notes}.</translation>
+        </message>
+        <message>
+            <source>{problem} (when read in today's format)</source>
+            <translation>{problem} (при четене в днешния формат)</translation>
+        </message>
+        <message>
+            <source>{question} [y/N] </source>
+            <translation>{question} [д/Н] </translation>
+        </message>
+        <message>
+            <source>{seconds:.0f} s ago</source>
+            <translation>преди {seconds:.0f} с</translation>
+        </message>
+        <message>
+            <source>{section}.{client}: must be an object</source>
+            <translation>{section}.{client}: трябва да е обект</translation>
+        </message>
+        <message>
+            <source>{target} already exists; give --force to overwrite it</source>
+            <translation>{target} вече съществува; дай --force, за да бъде презаписан</translation>
+        </message>
+        <message>
+            <source>{target} exists and is not a folder</source>
+            <translation>{target} съществува и не е папка</translation>
+        </message>
+        <message>
+            <source>{target} exists; use --force to overwrite it</source>
+            <translation>{target} вече съществува; дай --force, за да бъде презаписан</translation>
+        </message>
+        <message>
+            <source>{target} is not empty; choose a new folder, or give --force to add only the missing demo files</source>
+            <translation>{target} не е празна; избери нова папка или дай --force, за да бъдат добавени само липсващите демо файлове</translation>
+        </message>
+        <message>
+            <source>{target}: cannot tell the format from the suffix {suffix}; give a path ending in .xlsx or .csv</source>
+            <translation>{target}: форматът не може да бъде определен от разширението {suffix}; задай път, завършващ на .xlsx или .csv</translation>
+        </message>
+        <message>
+            <source>{target}: the folder {parent} does not exist</source>
+            <translation>{target}: папката {parent} не съществува</translation>
+        </message>
+        <message>
+            <source>{warning} when read</source>
+            <translation>{warning} при четене</translation>
+        </message>
+        <message>
+            <source>{where}.status: {status!r} is not one of {statuses}</source>
+            <translation>{where}.status: {status!r} не е сред {statuses}</translation>
+        </message>
+        <message>
+            <source>{where}: id {wid} is also the id of workers[{ids}]</source>
+            <translation>{where}: id {wid} е и id на workers[{ids}]</translation>
+        </message>
+        <message>
+            <source>{where}: must be an object</source>
+            <translation>{where}: трябва да е обект</translation>
+        </message>
+        <message>
+            <source>{where}: must be an object, got {kind}</source>
+            <translation>{where}: трябва да е обект, а е {kind}</translation>
+        </message>
+        <message>
+            <source>{where}: name {name!r} is also the name of {names}</source>
+            <translation>{where}: името {name!r} е и име на {names}</translation>
+        </message>
+        <message>
+            <source>{where}: names a list this session does not have</source>
+            <translation>{where}: посочва списък, който тази сесия няма</translation>
+        </message>
+        <message>
+            <source>; `packing-tool migrate` brings it up</source>
+            <translation>; `packing-tool migrate` го обновява</translation>
+        </message>
+        <message>
+            <source>{files} looked at: {done} to upgrade, {current} up to date, {skipped} skipped, {problems} unreadable or failed</source>
+            <translation>Прегледани: {files}; за обновяване: {done}, актуални: {current}, пропуснати: {skipped}, нечетими или неуспешни: {problems}</translation>
+        </message>
+        <message>
+            <source>{files} looked at: {done} upgraded, {current} up to date, {skipped} skipped, {problems} unreadable or failed</source>
+            <translation>Прегледани: {files}; обновени: {done}, актуални: {current}, пропуснати: {skipped}, нечетими или неуспешни: {problems}</translation>
+        </message>
+        <message>
+            <source>Kept as they are (the summaries cannot know them): the analysis figures (total_orders_analyzed, by_client.*.orders_analyzed, analysis_history), packing_history, recorded_ids, the label-print figures, unknown keys, and the workers' names, active flags and created_at.</source>
+            <translation>Остават както са (обобщенията не могат да ги знаят): числата от анализа (total_orders_analyzed, by_client.*.orders_analyzed, analysis_history), packing_history, recorded_ids, числата за отпечатани етикети, непознатите ключове, както и имената на работниците, отметките за активност и created_at.</translation>
+        </message>
+        <message>
+            <source>Wrote every table to {target}</source>
+            <translation>Всички таблици са записани в {target}</translation>
+        </message>
+        <message>
+            <source>Wrote the {table} table to {target}</source>
+            <translation>Таблицата {table} е записана в {target}</translation>
+        </message>
+        <message>
+            <source>a lock file that is not a valid lock</source>
+            <translation>файл за заключване, който не е валидно заключване</translation>
+        </message>
+        <message>
+            <source>cannot move {src} to {dest}: {exc}</source>
+            <translation>{src} не може да бъде преместен в {dest}: {exc}</translation>
+        </message>
+        <message>
+            <source>changed since the check: {reasons}</source>
+            <translation>променена след проверката: {reasons}</translation>
+        </message>
+        <message>
+            <source>copied {src} to {dest} and checked the copy, but the source could not be removed completely ({exc}); remove what is left of it by hand</source>
+            <translation>{src} е копиран в {dest} и копието е проверено, но източникът не можа да бъде премахнат изцяло ({exc}); премахни останалото ръчно</translation>
+        </message>
+        <message>
+            <source>copying {src} to {dest} failed: {exc}</source>
+            <translation>копирането на {src} в {dest} не успя: {exc}</translation>
+        </message>
+        <message>
+            <source>never opened: {lists} (--include-unpacked archives such sessions)</source>
+            <translation>никога не са отваряни: {lists} (--include-unpacked архивира и такива сесии)</translation>
+        </message>
+        <message>
+            <source>no packing list was ever opened</source>
+            <translation>нито един списък за пакетиране не е отварян</translation>
+        </message>
+        <message>
+            <source>reading session summaries</source>
+            <translation>четене на обобщенията на сесиите</translation>
+        </message>
+        <message>
+            <source>session index not updated: {exc}</source>
+            <translation>индексът на сесиите не е обновен: {exc}</translation>
+        </message>
+        <message>
+            <source>the copy of {source} at {copy} differs from it</source>
+            <translation>копието на {source} в {copy} се различава от него</translation>
+        </message>
+        <message>
+            <source>{dest} exists already (not overwritten)</source>
+            <translation>{dest} вече съществува (не е презаписан)</translation>
+        </message>
+        <message>
+            <source>{dest} exists already; it is never overwritten</source>
+            <translation>{dest} вече съществува; никога не се презаписва</translation>
+        </message>
+        <message>
+            <source>{name}: holds a lock ({who})</source>
+            <translation>{name}: заключен ({who})</translation>
+        </message>
+        <message>
+            <source>{name}: its end is still pending ({pending})</source>
+            <translation>{name}: приключването му още не е завършило ({pending})</translation>
+        </message>
+        <message>
+            <source>{name}: its lock file cannot be read ({exc})</source>
+            <translation>{name}: файлът му за заключване не може да бъде прочетен ({exc})</translation>
+        </message>
+        <message>
+            <source>{name}: not ended (no {summary})</source>
+            <translation>{name}: не е приключен (няма {summary})</translation>
+        </message>
+        <message>
+            <source>{name}: {status}, {done} of {total} orders packed</source>
+            <translation>{name}: {status}, пакетирани поръчки {done} от {total}</translation>
+        </message>
+        <message>
+            <source>{path} is a link; move this session by hand</source>
+            <translation>{path} е връзка; премести тази сесия ръчно</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was written.</source>
+            <translation>Отказано: нищо не е записано.</translation>
+        </message>
+        <message>
+            <source>NEWER</source>
+            <translation>ПО-НОВ</translation>
+        </message>
+        <message>
+            <source>Nothing to restore: the share holds everything the archive does.</source>
+            <translation>Няма какво да се възстановява: общата папка съдържа всичко от архива.</translation>
+        </message>
+        <message>
+            <source>Refused: {n_newer} file(s) on the share are newer than the archive's copies (NEWER above); nothing was written. Use --force to replace them anyway (their current content is kept aside).</source>
+            <translation>Отказано: файлове в общата папка са по-нови от копията в архива ({n_newer}, ПО-НОВ по-горе); нищо не е записано. Дай --force, за да бъдат заменени въпреки това (текущото им съдържание се запазва настрани).</translation>
+        </message>
+        <message>
+            <source>Restored {restored} missing file(s) and replaced {replaced} (kept aside as *.before-restore-*); {identical} identical left as they were.</source>
+            <translation>Възстановени липсващи файлове: {restored}, заменени: {replaced} (запазени настрани като *.before-restore-*); еднакви, оставени както са: {identical}.</translation>
+        </message>
+        <message>
+            <source>Write {files} file(s) into {root} ({replaced} replaced, their current content kept aside)?</source>
+            <translation>Да се запишат ли файловете ({files}) в {root} (заменени: {replaced}, текущото им съдържание се запазва настрани)?</translation>
+        </message>
+        <message>
+            <source>archived</source>
+            <translation>архивиран</translation>
+        </message>
+        <message>
+            <source>backup format {version!r} is not one this version reads (up to {format_version})</source>
+            <translation>форматът на резервното копие {version!r} не се чете от тази версия (до {format_version})</translation>
+        </message>
+        <message>
+            <source>cannot</source>
+            <translation>невъзможно</translation>
+        </message>
+        <message>
+            <source>changed on the share after the backup was made</source>
+            <translation>променен в общата папка след създаването на резервното копие</translation>
+        </message>
+        <message>
+            <source>identical</source>
+            <translation>еднакъв</translation>
+        </message>
+        <message>
+            <source>its session was archived since the backup</source>
+            <translation>сесията му е архивирана след резервното копие</translation>
+        </message>
+        <message>
+            <source>its {manifest} has no list of files</source>
+            <translation>{manifest} няма списък с файлове</translation>
+        </message>
+        <message>
+            <source>its {manifest} is not valid JSON ({exc})</source>
+            <translation>{manifest} не е валиден JSON ({exc})</translation>
+        </message>
+        <message>
+            <source>last_updated {share_at} is after the archive's {archive_at}</source>
+            <translation>last_updated {share_at} е след този в архива ({archive_at})</translation>
+        </message>
+        <message>
+            <source>missing on the share</source>
+            <translation>липсва в общата папка</translation>
+        </message>
+        <message>
+            <source>no such file</source>
+            <translation>няма такъв файл</translation>
+        </message>
+        <message>
+            <source>not a Packing Tool backup (it has no {manifest})</source>
+            <translation>не е резервно копие на Packing Tool (няма {manifest})</translation>
+        </message>
+        <message>
+            <source>not a Packing Tool backup ({manifest} is not ours)</source>
+            <translation>не е резервно копие на Packing Tool ({manifest} не е наш)</translation>
+        </message>
+        <message>
+            <source>not a zip archive ({exc})</source>
+            <translation>не е zip архив ({exc})</translation>
+        </message>
+        <message>
+            <source>not restored: {path} ({reason})</source>
+            <translation>не е възстановен: {path} ({reason})</translation>
+        </message>
+        <message>
+            <source>refused: it holds files its {manifest} does not list: {files}</source>
+            <translation>отказано: съдържа файлове, които {manifest} не изброява: {files}</translation>
+        </message>
+        <message>
+            <source>refused: it holds {name!r}, a path that could leave the share</source>
+            <translation>отказано: съдържа {name!r}, път, който може да излезе извън общата папка</translation>
+        </message>
+        <message>
+            <source>refused: {name!r} is {kind}, not a plain file</source>
+            <translation>отказано: {name!r} е {kind}, а не обикновен файл</translation>
+        </message>
+        <message>
+            <source>refused: {rel!r} would be written outside the share's metadata ({exc})</source>
+            <translation>отказано: {rel!r} би бил записан извън метаданните на общата папка ({exc})</translation>
+        </message>
+        <message>
+            <source>replace</source>
+            <translation>замяна</translation>
+        </message>
+        <message>
+            <source>restore</source>
+            <translation>възстан.</translation>
+        </message>
+        <message>
+            <source>same content</source>
+            <translation>същото съдържание</translation>
+        </message>
+        <message>
+            <source>the archive does not say when its copy was made</source>
+            <translation>архивът не казва кога е направено копието му</translation>
+        </message>
+        <message>
+            <source>the archive's copy is larger than {limit:,} bytes, too large for this JSON file</source>
+            <translation>копието в архива е по-голямо от {limit:,} байта, твърде голямо за този JSON файл</translation>
+        </message>
+        <message>
+            <source>the archive's copy is newer</source>
+            <translation>копието в архива е по-ново</translation>
+        </message>
+        <message>
+            <source>the archive's copy is not a JSON object</source>
+            <translation>копието в архива не е JSON обект</translation>
+        </message>
+        <message>
+            <source>the share's copy is larger than {limit:,} bytes</source>
+            <translation>копието в общата папка е по-голямо от {limit:,} байта</translation>
+        </message>
+        <message>
+            <source>{manifest} holds an entry without a path: {entry!r}</source>
+            <translation>{manifest} съдържа запис без път: {entry!r}</translation>
+        </message>
+        <message>
+            <source>{manifest} lists a file twice</source>
+            <translation>{manifest} изброява файл два пъти</translation>
+        </message>
+        <message>
+            <source>{manifest} lists {rel} but the zip does not hold it</source>
+            <translation>{manifest} изброява {rel}, но zip файлът не го съдържа</translation>
+        </message>
+        <message>
+            <source>{manifest}: {rel!r} has no size or sha256</source>
+            <translation>{manifest}: {rel!r} няма размер или sha256</translation>
+        </message>
+        <message>
+            <source>{rel} does not match its sha256 in {manifest}: the archive is damaged or was changed</source>
+            <translation>{rel} не съвпада със sha256 в {manifest}: архивът е повреден или променен</translation>
+        </message>
+        <message>
+            <source>{rel} is damaged in the zip ({exc})</source>
+            <translation>{rel} е повреден в zip файла ({exc})</translation>
+        </message>
+        <message>
+            <source>{target} is not a file</source>
+            <translation>{target} не е файл</translation>
         </message>
     </context>
     <context>
