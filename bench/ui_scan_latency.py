@@ -16,7 +16,9 @@ claims its order through the ledger as in the app. ``label_scans`` are the label
 waiting for the claim's answer (``ListLedger.claim``: the round trip to the ``order-ledger``
 thread and the exclusive create on the share). A label scan waits at most
 ``claim_answer_wait`` (2 ms) for its claim, then draws the order with the claim on its way
-(``ledger.label_scans_before_the_claim_answered`` counts those). By default the benchmark waits,
+(``ledger.label_scans_before_the_claim_answered`` counts those). After opening the list the
+benchmark waits, untimed, for the ledger's first look at the list's untouched orders
+(``ledger.first_look_s``; until then a label waits for its claim's answer). By default it waits,
 untimed, after each label until its claim is answered (a packer's first item comes seconds
 after the label) and after each finished order until the ledger has its packed mark, as a
 packer's next label comes seconds later; ``--no-ledger-pace`` scans straight on (a label
@@ -106,6 +108,9 @@ def _scan_all(app: object, orders: int, root: Path, ledger_pace: bool,
     manager = SessionManager(ShareLayout(root), worker, SessionSettings(debounce_seconds=0.0),
                              local_root=station)
     active = manager.open("M", "2026-11-21_1", "Bench")
+    opened = time.perf_counter()
+    looked = active.ledger.looked.wait(60.0)  # untimed, as a packer takes the first box
+    first_look_s = time.perf_counter() - opened
     mode = PackerMode(active.session, worker, sounds=SoundPlayer(muted=True))
     mode.resize(1280, 800)
     mode.show()
@@ -148,6 +153,7 @@ def _scan_all(app: object, orders: int, root: Path, ledger_pace: bool,
     drained = ledger.flush(30.0)
     figures = {"offline_claims": len(ledger.offline_claims), "conflicts": len(ledger.conflicts),
                "label_scans_before_the_claim_answered": pending,
+               "first_look_s": round(first_look_s, 3) if looked else None,
                "orders_not_settled": unsettled, "drained_at_end": drained,
                "bytes_written": getattr(ledger.ledger, "bytes_written", None),
                "claim_wait": _percentiles(claims) if claims else None}

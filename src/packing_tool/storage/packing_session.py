@@ -155,6 +155,7 @@ class PackingSession:
         self._learn(knowledge, locked=True)
         ledger.candidates = self._candidates
         ledger.learn = self._learn
+        ledger.look_now()  # the orders this list has not touched, on the ledger's thread
 
     def _candidates(self) -> list[str]:
         with self.lock:
@@ -168,7 +169,7 @@ class PackingSession:
     def _claim(self, ledger: ListLedger, number: str, repack: str = "") -> bool:
         """Claim a label's order before deciding; True when this list holds it."""
         result = (ledger.repack(number, repack) if repack else
-                  ledger.claim(number, patient=self.logic.elsewhere(number) is not None))
+                  ledger.claim(number, known=self.logic.elsewhere(number)))
         if result.status is Claim.OURS:
             self.logic.set_elsewhere(number, None)
             return True
