@@ -69,7 +69,7 @@ def test_ctrl_tab_and_ctrl_numbers_change_tabs(qtbot: QtBot,
     assert tabs.currentIndex() == 1
     qtbot.keyClick(focused(), Qt.Key.Key_Backtab, CTRL | SHIFT)
     assert tabs.currentIndex() == 0
-    qtbot.keyClick(focused(), Qt.Key.Key_Backtab, CTRL | SHIFT)  # round to the last
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab, CTRL | SHIFT)  # round to the last
     assert tabs.currentIndex() == 3
     qtbot.keyClick(focused(), Qt.Key.Key_3, CTRL)
     assert tabs.currentIndex() == 2

@@ -127,7 +127,7 @@ class SessionDetailsDialog(QDialog):
         keyed(self.export_button, "Ctrl+E", self.tr("Export this tab's table to CSV"))
         self.close_button.setToolTip(hint(self.close_button.text(), "Escape"))
         shortcut(self, "Ctrl+Tab", lambda: self.show_tab(self.tabs.currentIndex() + 1))
-        shortcut(self, ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab"),
+        shortcut(self, "Ctrl+Shift+Tab",  # Shift+Tab arrives as Backtab: this takes both
                  lambda: self.show_tab(self.tabs.currentIndex() - 1))
         for number in range(1, 10):
             shortcut(self, f"Ctrl+{number}", partial(self.show_tab, number - 1, wrap=False))
