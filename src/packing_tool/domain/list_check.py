@@ -71,6 +71,7 @@ class Finding:
     value: str = ""  # a quantity as written, or the reader's words
     why: str = ""  # which case of the kind (see ``_WHY``), for wording it in other languages
     text: str = ""  # the finding in plain English (the UI words its own, translated)
+    fact: Elsewhere | None = field(default=None, compare=False)  # packed_elsewhere: the ledger's
 
     @property
     def is_note(self) -> bool:
@@ -83,7 +84,7 @@ class Finding:
         return data
 
 
-_TEXT_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "others")
+_TEXT_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("others", "fact"))
 
 
 def _both(names: Iterable[str]) -> str:
@@ -184,7 +185,7 @@ def _elsewhere(plist: PackingList, ledger: Mapping[str, Elsewhere],
             words = f"Order {number}: {fact.note}." if fact.note else \
                 f"Order {number} is already {_place(fact)}."
             found.append(Finding("packed_elsewhere", order=number, place=_place(fact),
-                                 text=words))
+                                 text=words, fact=fact))
         other = others.get(order_key(number))
         if other is not None and other != plist.name:
             found.append(Finding("other_list", order=number, place=other,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from packing_tool.domain.list_check import BIG_QUANTITY, KINDS, Finding
 from packing_tool.storage.index_rows import IndexRow
 from packing_tool.storage.list_check_store import CheckReport
-from packing_tool.ui import local_time
+from packing_tool.ui import local_time, wording_details
 from packing_tool.ui.widgets import named
 
 CONTEXT = "ListCheckView"
@@ -99,7 +99,8 @@ def finding_text(f: Finding, list_name: str) -> str:
                    "is ambiguous.").format(orders=", ".join((f.order, *f.others)),
                                            code=f.barcode)
     if f.kind == "packed_elsewhere":
-        return _tr("Order {order} is already {where}.").format(order=f.order, where=f.place)
+        where = wording_details.elsewhere(f.fact) if f.fact is not None else f.place
+        return _tr("Order {order} is already {where}.").format(order=f.order, where=where)
     if f.kind == "other_list":
         return _tr("Order {order} is also in list {other}.").format(order=f.order,
                                                                    other=f.place)
