@@ -57,10 +57,18 @@ def _fit(table: QTableWidget, columns: Sequence[int]) -> None:
         table.resizeColumnToContents(column)
 
 
-def _cell(text: str, bold: bool = False) -> QTableWidgetItem:
+def _widen(table: QTableWidget, row: int, columns: Sequence[int]) -> None:
+    """Widen ``columns`` to show ``row``'s cells whole (one row measured, not the list)."""
+    for column in columns:
+        width = table.sizeHintForIndex(table.model().index(row, column)).width()
+        if width > table.columnWidth(column):
+            table.setColumnWidth(column, width)
+
+
+def _cell(text: str, bold: bool = False, base: QFont | None = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
-    if bold:
-        font = QFont(item.font())
+    if bold:  # the table's own font (its theme's size), bold; measured as drawn
+        font = QFont(base if base is not None else item.font())
         font.setBold(True)
         item.setFont(font)
     return item
@@ -153,6 +161,7 @@ class RemainingOrdersPanel(QFrame):
         for i, row in enumerate(here):
             if self._states[row.number] != states[row.number]:
                 self._set_row(i, row)
+                _widen(table, i, (ORDER, ITEMS))  # bold and "· open" are wider than fitted
         return True
 
     def _set_row(self, i: int, row: RemainingOrder) -> None:
@@ -161,7 +170,7 @@ class RemainingOrdersPanel(QFrame):
         for column, text in ((ORDER, row.number), (COURIER, shown(order.courier)),
                              (BOX, shown(order.min_box)), (TAGS, joined(row.tags)),
                              (ITEMS, self._items(row))):
-            self.table.setItem(i, column, _cell(text, bold=started))
+            self.table.setItem(i, column, _cell(text, bold=started, base=self.table.font()))
 
     def _items(self, row: RemainingOrder) -> str:
         if row.status is OrderStatus.SKIPPED:

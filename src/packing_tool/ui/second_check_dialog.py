@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from packing_tool.domain.second_check import worker_code
 from packing_tool.storage.packing_session import Worker
 from packing_tool.ui.widgets import named
 
@@ -47,7 +46,7 @@ class CheckerDialog(QDialog):
             packed = worker_id in excluded
             text = (self.tr("{name} (packed this order)").format(name=name) if packed
                     else name)
-            item = QListWidgetItem(f"{text}    {worker_code(worker_id)}")
+            item = QListWidgetItem(text)  # names only: the card code is no word for people
             item.setData(Qt.ItemDataRole.UserRole, (worker_id, name))
             if packed:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled
