@@ -22,6 +22,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QPainter
 
+from packing_tool.ui import local_time
 from packing_tool.ui.themes import current_theme
 from packing_tool.ui.widgets import named
 
@@ -123,7 +124,7 @@ def time_chart(title: str, points: Sequence[tuple[datetime, float]], *, name: st
         series.append(float(moment.timestamp() * 1000), float(value))
     chart.addSeries(series)
     x_axis = QDateTimeAxis()
-    x_axis.setFormat("yyyy-MM-dd")
+    x_axis.setFormat(local_time.date_pattern())  # the chosen language's dates, as elsewhere
     if ordered:
         first, last = ordered[0][0].timestamp(), ordered[-1][0].timestamp()
     else:  # nothing to draw: today, rather than 1970

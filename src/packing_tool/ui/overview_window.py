@@ -76,3 +76,6 @@ class OverviewWindow(QMainWindow):
                       worker["total_items"]]
             for col, value in enumerate(values):
                 self.workers.setItem(row, col, QTableWidgetItem(str(value)))
+        for table in (self.clients, self.workers):
+            table.verticalHeader().setVisible(False)
+            table.resizeColumnsToContents()  # headers whole, in either language

@@ -37,4 +37,5 @@ def table(name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Q
     widget.verticalHeader().setVisible(False)
     widget.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     fill_table(widget, rows)
+    widget.resizeColumnsToContents()  # headers and cells whole (Bulgarian headers are longer)
     return widget

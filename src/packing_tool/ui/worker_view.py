@@ -120,6 +120,7 @@ class WorkerView(QWidget):
                  w.get("avg_time_per_order"),
                  format_time(w.get("last_active"))) for w in workers]
         fill_table(self.table, rows)
+        self.table.resizeColumnsToContents()  # headers whole ("Scored orders"), in any language
         self.status.setText(self.tr("{n} workers. Select one to see their sessions.").format(
             n=len(workers)))
         self.workersLoaded.emit(len(workers))
@@ -139,6 +140,7 @@ class WorkerView(QWidget):
             for offset, value in enumerate(self._score_cells(item.text() if item else None)):
                 self.table.setItem(row, SCORE_COLUMN + offset, cell(value))
         self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
         self.scoresLoaded.emit(len(self.scores))
 
     def _name(self, worker_id: str) -> str:
@@ -180,6 +182,7 @@ class WorkerView(QWidget):
             if moment is not None and value is not None:
                 points.append((moment, value))
         fill_table(self.history_table, rows)
+        self.history_table.resizeColumnsToContents()
         self.history_layout.removeWidget(self.chart)
         self.chart.deleteLater()
         name = self._name(worker_id)
