@@ -8,6 +8,10 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from packing_tool.ui.widgets import named
 
+# px: a status label narrower than its text on a small screen is cut, rather than pushing the
+# window past the screen's edge
+SHRINK_TO = 40
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)  # the window's own context
@@ -23,6 +27,7 @@ class StationStatus:
         self.lock_label = named(QLabel(_tr("No list open")), "statusLock")
         self.labels = (self.worker_label, self.station_label, self.share_label, self.lock_label)
         for label in self.labels:
+            label.setMinimumWidth(SHRINK_TO)  # long (Bulgarian) texts never widen the window
             bar.addPermanentWidget(label)
         self.show_station(station)
 

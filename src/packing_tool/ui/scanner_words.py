@@ -106,6 +106,7 @@ def status_text(entry: Mapping[str, Any] | None) -> str:
 
 def status_label(entry: Mapping[str, Any] | None) -> QLabel:
     label = named(QLabel(status_text(entry)), "statusScanner")
+    label.setMinimumWidth(40)  # as the station's status labels: cut, never wider than the screen
     label.setToolTip(_tr("The last scanner test of this station (Tools → Scanner test…)"))
     return label
 
