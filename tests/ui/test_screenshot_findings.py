@@ -68,7 +68,8 @@ def test_a_bold_row_of_orders_to_pack_is_widened_to_show_whole(qtbot: QtBot) -> 
     grid.setItem(0, ITEMS, _cell("1 / 6 · set aside", bold=True, base=grid.font()))
     _widen(grid, 0, (ORDER, ITEMS))
     assert grid.columnWidth(ITEMS) > narrow
-    assert grid.columnWidth(ITEMS) >= grid.sizeHintForIndex(grid.model().index(0, ITEMS)).width()
+    drawn = grid.sizeHintForIndex(grid.model().index(0, ITEMS)).width() + int(grid.showGrid())
+    assert grid.columnWidth(ITEMS) >= drawn  # one pixel short is elided
 
 
 def test_long_status_texts_never_make_the_window_wider(qtbot: QtBot) -> None:

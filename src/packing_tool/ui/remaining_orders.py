@@ -61,6 +61,7 @@ def _widen(table: QTableWidget, row: int, columns: Sequence[int]) -> None:
     """Widen ``columns`` to show ``row``'s cells whole (one row measured, not the list)."""
     for column in columns:
         width = table.sizeHintForIndex(table.model().index(row, column)).width()
+        width += int(table.showGrid())  # the grid line, as resizeColumnToContents counts it
         if width > table.columnWidth(column):
             table.setColumnWidth(column, width)
 
@@ -189,6 +190,9 @@ class RemainingOrdersPanel(QFrame):
             for i, row in enumerate(here):
                 self._set_row(i, row)
             _fit(table, (ORDER, COURIER, BOX, ITEMS))
+            for i, row in enumerate(here):  # the few open or set-aside rows, bold: whole too
+                if row.status is not OrderStatus.NEW:
+                    _widen(table, i, (ORDER, ITEMS))
         finally:
             table.setUpdatesEnabled(True)
 
