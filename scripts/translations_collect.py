@@ -42,9 +42,39 @@ def _context_of_helper(tree: ast.Module) -> str | None:
     return None
 
 
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def command_texts(tree: ast.Module) -> set[tuple[str, str]]:
+    """The command line's texts (packing_tool.admin.words, context "cli"): the literals of
+    ``say("…")``, ``phrase("…")``, ``counted(n, "…", "…")`` and ``tr("context", "…")``."""
+    if not any(isinstance(n, ast.ImportFrom) and n.module == "packing_tool.admin.words"
+               for n in ast.walk(tree)):
+        return set()
+    constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
+                 for t in n.targets if isinstance(t, ast.Name) and _literal(n.value)}
+    found: set[tuple[str, str]] = set()
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.args):
+            continue
+        texts = {"say": call.args[:1], "phrase": call.args[:1],
+                 "counted": call.args[1:3]}.get(call.func.id, [])
+        found |= {("cli", t) for t in (_literal(a) or (constants.get(a.id) if isinstance(
+            a, ast.Name) else None) for a in texts) if t}
+        if call.func.id == "tr" and len(call.args) == 2:
+            context, text = _literal(call.args[0]), _literal(call.args[1])
+            if context and text:
+                found.add((context, text))
+    return found
+
+
 def helper_texts(path: Path) -> set[tuple[str, str]]:
-    """(context, text) of every ``_tr("literal")`` call in ``path``."""
+    """(context, text) of every ``_tr("literal")`` call in ``path``, and the command line's."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    commands = command_texts(tree)
+    if commands:
+        return commands
     context = _context_of_helper(tree)
     if context is None:
         return set()

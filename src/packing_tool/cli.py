@@ -18,9 +18,11 @@ from packing_tool.admin import (
     sessions,
     stats,
     verify,
+    words,
 )
 from packing_tool.admin.common import AdminError
-from packing_tool.admin.messages_bg import localise
+from packing_tool.admin.messages_bg import bulgarian
+from packing_tool.admin.words import say
 from packing_tool.storage.paths import resolve_root
 
 ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive, check_list,
@@ -78,11 +80,13 @@ def _simulate(args: argparse.Namespace) -> int:
         set_station_name(args.station)
         forced = station_override()
         if forced is not None and forced != args.station.strip():
-            print(f"packing-tool simulate: PACKING_TOOL_STATION={forced} names this station, "
-                  f"not --station {args.station}", file=sys.stderr)
+            print("packing-tool simulate: " + say(
+                "PACKING_TOOL_STATION={forced} names this station, not --station {station}",
+                forced=forced, station=args.station), file=sys.stderr)
     root = resolve_root(args.root).path
     if not root.is_dir():
-        print(f"packing-tool: {localise(f'share root {root} does not exist')}", file=sys.stderr)
+        print("packing-tool: " + say("share root {root} does not exist", root=root),
+              file=sys.stderr)
         return 2
     try:
         result = simulate(root, args.client, args.session, args.list_name, args.worker,
@@ -97,9 +101,28 @@ def _simulate(args: argparse.Namespace) -> int:
         print(f"packing-tool simulate: {exc}", file=sys.stderr)
         return 2
     for problem in result["problems"]:
-        print(f"skipped: {problem}", file=sys.stderr)
+        print(say("skipped: {problem}", problem=problem), file=sys.stderr)
     print(json.dumps(result, ensure_ascii=False))
     return 0
+
+
+def speak_the_stations_language(args: argparse.Namespace) -> None:
+    """Bulgarian words for the commands, from the window's Qt catalogue, when the station's
+    language is Bulgarian; English needs nothing (the texts are written in English)."""
+    if not bulgarian():
+        words.install(None)
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from packing_tool.ui import language
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "x"])
+    language.install(app, language.BULGARIAN)
+    words.install(QCoreApplication.translate)
+    if args.command == "check-list":  # the findings as the Session Browser words them
+        from packing_tool.ui.list_check_view import finding_text
+
+        args.finding_words = finding_text
 
 
 def name_the_station() -> None:
@@ -114,6 +137,8 @@ def name_the_station() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     name_the_station()
+    if args.command is not None:
+        speak_the_stations_language(args)
     if args.command == "simulate":
         return _simulate(args)
     run = getattr(args, "run", None)
@@ -121,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return int(run(args))
         except AdminError as exc:
-            print(f"packing-tool {args.command}: {localise(str(exc))}", file=sys.stderr)
+            print(f"packing-tool {args.command}: {exc}", file=sys.stderr)
             return exc.code
     from packing_tool.app import run_app
 

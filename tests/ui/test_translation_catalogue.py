@@ -62,6 +62,12 @@ def test_texts_only_a_python_parser_finds_are_in_the_catalogue() -> None:
     assert ("LocalTime", "today {time}") in found
     assert found[("LocalTime", "today {time}")][0] == "днес {time}"
     assert found[("Wording", "ITEM OK")][0] == "АРТИКУЛЪТ Е ВЕРЕН"
+    # the command line's texts (packing_tool.admin.words: say/phrase/counted, context "cli")
+    cli = {source for context, source in found if context == "cli"}
+    assert len(cli) > 300
+    assert found[("cli", "{files} checked: {errors}, {warnings}, {notices}")][0].startswith(
+        "Проверени")
+    assert found[("cli", "{n} files")][0] == "{n} файла"
 
 
 def test_no_module_renames_the_translate_function() -> None:

@@ -26,7 +26,7 @@ from packing_tool.admin.common import (
     share_root,
     with_progress,
 )
-from packing_tool.admin.messages_bg import localise
+from packing_tool.admin.words import Phrase, joined, phrase, say, shown
 from packing_tool.storage.discovery import list_clients
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id, inside
 from packing_tool.storage.session_index import remove_sessions
@@ -61,9 +61,10 @@ def _clients(layout: ShareLayout, chosen: str | None) -> list[str]:
     try:
         bare = client_folder_id(chosen).removeprefix("CLIENT_")
     except UnsafeNameError as exc:
-        raise AdminError(f"--client: {exc}") from None
+        raise AdminError(say("--client: {exc}", exc=exc)) from None
     if not layout.sessions_dir(bare).is_dir():
-        raise AdminError(f"--client {chosen}: there is no folder {layout.sessions_dir(bare)}")
+        raise AdminError(say("--client {chosen}: there is no folder {sessions_dir}", chosen=chosen,
+                             sessions_dir=layout.sessions_dir(bare)))
     return [bare]
 
 
@@ -78,13 +79,14 @@ def _move_all(layout: ShareLayout, todo: list[tuple[Candidate, Path]], include_u
     for cand, dest in with_progress("archive: sessions", todo, len(todo)):
         reasons, _ = check_session(cand.path, include_unpacked=include_unpacked)
         if reasons:  # a station opened it since the check
-            result["failed"].append(_entry(cand, reason="changed since the check: "
-                                           + "; ".join(reasons)))
+            result["failed"].append(_entry(cand, reason=phrase(
+                "changed since the check: {reasons}", reasons=joined(reasons))))
             continue
         try:
             how = move_session(cand.path, dest)
         except MoveError as exc:
-            result["failed"].append(_entry(cand, reason=str(exc)))
+            said = exc.args[0] if exc.args and isinstance(exc.args[0], Phrase) else None
+            result["failed"].append(_entry(cand, reason=said or str(exc)))
             continue
         result["moved"].append(_entry(cand, to=str(dest), method=how))
         moved.setdefault(cand.client, []).append(cand.session)
@@ -93,24 +95,28 @@ def _move_all(layout: ShareLayout, todo: list[tuple[Candidate, Path]], include_u
             result["index_entries_removed"] += remove_sessions(layout, client, sessions)
         except (OSError, LockTimeoutError) as exc:
             result["failed"].append({"client": client, "session": None,
-                                     "reason": f"session index not updated: {exc}"})
+                                     "reason": phrase("session index not updated: {exc}",
+                                                      exc=exc)})
 
 
 def _print(result: dict[str, Any]) -> None:
     for item in result["moved"]:
-        print(f"  moved    CLIENT_{item['client']}/{item['session']} -> {item['to']}")
+        print(f"  {say('moved'):8} CLIENT_{item['client']}/{item['session']} -> {item['to']}")
+    label = say("would move") if result["dry_run"] else say("to move")
     for item in result["to_move"]:
-        print(f"  {'would move' if result['dry_run'] else 'to move':8} "
-              f"CLIENT_{item['client']}/{item['session']} ({item['date']}) -> {item['to']}")
-    for key, label in (("skipped", "kept"), ("failed", "FAILED")):
+        print(f"  {label:8} CLIENT_{item['client']}/{item['session']} ({item['date']}) "
+              f"-> {item['to']}")
+    for key, label in (("skipped", say("kept")), ("failed", say("FAILED"))):
         for item in result[key]:
-            print(f"  {label:8} CLIENT_{item['client']}/{item['session']}: {item['reason']}")
+            print(f"  {label:8} CLIENT_{item['client']}/{item['session']}: "
+                  f"{shown(item['reason'])}")
 
 
 def run(args: argparse.Namespace) -> int:
     root = share_root(args)
     if args.older_than < 0:
-        raise AdminError(f"--older-than {args.older_than}: give a number of days (0 or more)")
+        raise AdminError(say("--older-than {older_than}: give a number of days (0 or more)",
+                             older_than=args.older_than))
     layout = ShareLayout(root)
     base = Path(args.to) if args.to else root / ARCHIVE_FOLDER / "Sessions"
     cutoff = now().date() - timedelta(days=args.older_than)
@@ -118,7 +124,8 @@ def run(args: argparse.Namespace) -> int:
         found, recent = select(layout, _clients(layout, args.client), cutoff,
                                include_unpacked=args.include_unpacked)
     except OSError as exc:
-        raise AdminError(f"cannot read the share {root}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("cannot read the share {root}: {exc}",
+                             root=root, exc=exc), EXIT_FAILED) from exc
     result: dict[str, Any] = {"root": str(root), "archive": str(base), "dry_run": args.dry_run,
                               "older_than_days": args.older_than, "before": cutoff.isoformat(),
                               "recent": recent, "to_move": [], "moved": [], "skipped": [],
@@ -127,24 +134,26 @@ def run(args: argparse.Namespace) -> int:
     for cand in found:
         dest = inside(base, client_folder_id(cand.client), cand.session)
         if cand.reasons:
-            result["skipped"].append(_entry(cand, reason="; ".join(cand.reasons)))
+            result["skipped"].append(_entry(cand, reason=joined(cand.reasons)))
         elif dest.exists():
-            result["failed"].append(_entry(cand, reason=f"{dest} exists already (not "
-                                           "overwritten)"))
+            result["failed"].append(_entry(cand, reason=phrase(
+                "{dest} exists already (not overwritten)", dest=dest)))
         else:
             todo.append((cand, dest))
             result["to_move"].append(_entry(cand, to=str(dest)))
     if not args.json:
-        print(f"Sessions of {root} dated before {cutoff}: {len(todo)} to archive in {base}, "
-              f"{len(result['skipped'])} not completed, {recent} more recent")
+        print(say("Sessions of {root} dated before {cutoff}: {n_todo} to archive in {base}, "
+                  "{kept} not completed, {recent} more recent", root=root, cutoff=cutoff,
+                  n_todo=len(todo), base=base, kept=len(result['skipped']), recent=recent))
         _print(result)
     if todo and not args.dry_run:
         names = ", ".join(f"CLIENT_{c.client}/{c.session}" for c, _ in todo[:20])
-        more = f" and {len(todo) - 20} more" if len(todo) > 20 else ""
-        if not confirm(f"Move {len(todo)} session(s) ({names}{more}) to {base}?",
+        more = say(" and {more} more", more=len(todo) - 20) if len(todo) > 20 else ""
+        if not confirm(say("Move {n_todo} session(s) ({names}{more}) to {base}?", n_todo=len(todo),
+                           names=names, more=more, base=base),
                        assume_yes=args.yes):
             result["cancelled"] = True
-            print(json.dumps(result) if args.json else localise("Cancelled: nothing was moved."))
+            print(json.dumps(result) if args.json else say("Cancelled: nothing was moved."))
             return EXIT_FAILED
         result["to_move"] = []
         known = len(result["failed"])
@@ -153,6 +162,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False))
     elif not args.dry_run and todo:
         _print({**result, "to_move": [], "skipped": [], "failed": result["failed"][known:]})
-        print(f"Moved {len(result['moved'])} session(s); {len(result['failed'])} failed; "
-              f"{result['index_entries_removed']} session index entries removed.")
+        print(say("Moved {moved} session(s); {failed} failed; {removed} session "
+                  "index entries removed.", moved=len(result['moved']),
+                  failed=len(result['failed']),
+                  removed=result['index_entries_removed']))
     return EXIT_FAILED if result["failed"] else 0

@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from packing_tool.admin.words import phrase
 from shared import fileio
 
 NOT_SAME_DEVICE = 17  # Windows' ERROR_NOT_SAME_DEVICE, for a rename across drives
@@ -36,7 +37,8 @@ def _tree(src: Path) -> tuple[list[Path], list[Path]]:
         here = Path(top)
         for name in dirs + names:
             if (here / name).is_symlink():
-                raise MoveError(f"{here / name} is a link; move this session by hand")
+                raise MoveError(phrase("{path} is a link; move this session by hand",
+                                       path=here / name))
         folders += [(here / d).relative_to(src) for d in dirs]
         files += [(here / n).relative_to(src) for n in names]
     return folders, files
@@ -62,11 +64,13 @@ def copy_verified(src: Path, dest: Path) -> int:
             expected[rel] = _digest(data)
         for rel, wanted in expected.items():
             if _digest((dest / rel).read_bytes()) != wanted:
-                raise MoveError(f"the copy of {src / rel} at {dest / rel} differs from it")
+                raise MoveError(phrase("the copy of {source} at {copy} differs from it",
+                                       source=src / rel, copy=dest / rel))
     except BaseException as exc:
         shutil.rmtree(dest, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise MoveError(f"copying {src} to {dest} failed: {exc}") from exc
+            raise MoveError(phrase("copying {src} to {dest} failed: {exc}", src=src, dest=dest,
+                                   exc=exc)) from exc
         raise
     return len(files)
 
@@ -76,7 +80,7 @@ def move_session(src: Path, dest: Path, *,
     """Move the folder ``src`` to ``dest`` (which must not exist): ``"renamed"`` or
     ``"copied"``. ``rename`` is a parameter so a test can act as a second filesystem."""
     if dest.exists():
-        raise MoveError(f"{dest} exists already; it is never overwritten")
+        raise MoveError(phrase("{dest} exists already; it is never overwritten", dest=dest))
     try:
         fileio.check_path(src)
         fileio.check_path(dest)  # an Archive/ that is a link never takes a session off the share
@@ -88,12 +92,13 @@ def move_session(src: Path, dest: Path, *,
         return "renamed"
     except OSError as exc:
         if not _cross_device(exc):
-            raise MoveError(f"cannot move {src} to {dest}: {exc}") from exc
+            raise MoveError(phrase("cannot move {src} to {dest}: {exc}", src=src, dest=dest,
+                                   exc=exc)) from exc
     copy_verified(src, dest)
     try:
         shutil.rmtree(src)
     except OSError as exc:
-        raise MoveError(f"copied {src} to {dest} and checked the copy, but the source could "
-                        f"not be removed completely ({exc}); remove what is left of it by "
-                        "hand") from exc
+        raise MoveError(phrase("copied {src} to {dest} and checked the copy, but the source could "
+                               "not be removed completely ({exc}); remove what is left of it by "
+                               "hand", src=src, dest=dest, exc=exc)) from exc
     return "copied"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from packing_tool.admin.words import phrase
 from packing_tool.domain.orders import FULL_SESSION
 from packing_tool.storage.completion import PLAN_FILENAME, TX_FILENAME
 from packing_tool.storage.discovery import (
@@ -44,9 +45,9 @@ def _lock_reason(work_dir: Path, name: str) -> str:
     try:
         lock = read_lock(work_dir)
     except OSError as exc:
-        return f"{name}: its lock file cannot be read ({exc})"
-    who = lock.describe() if lock else "a lock file that is not a valid lock"
-    return f"{name}: holds a lock ({who})"
+        return phrase("{name}: its lock file cannot be read ({exc})", name=name, exc=exc)
+    who = lock.describe() if lock else phrase("a lock file that is not a valid lock")
+    return phrase("{name}: holds a lock ({who})", name=name, who=who)
 
 
 def _list_reason(session_dir: Path, name: str, done_at: list[date]) -> str | None:
@@ -56,13 +57,15 @@ def _list_reason(session_dir: Path, name: str, done_at: list[date]) -> str | Non
         return _lock_reason(work_dir, name)
     for pending in (PLAN_FILENAME, TX_FILENAME):
         if (work_dir / pending).exists():
-            return f"{name}: its end is still pending ({pending})"
+            return phrase("{name}: its end is still pending ({pending})", name=name,
+                          pending=pending)
     if not (work_dir / SUMMARY_FILENAME).is_file():
-        return f"{name}: not ended (no {SUMMARY_FILENAME})"
+        return phrase("{name}: not ended (no {summary})", name=name, summary=SUMMARY_FILENAME)
     figures = list_progress(session_dir, name)
     if figures.get("status") != "completed":
-        return (f"{name}: {figures.get('status')}, {figures.get('completed_orders', '?')} of "
-                f"{figures.get('total_orders', '?')} orders packed")
+        return phrase("{name}: {status}, {done} of {total} orders packed", name=name,
+                      status=figures.get("status"), done=figures.get("completed_orders", "?"),
+                      total=figures.get("total_orders", "?"))
     moment = parse_timestamp(figures.get("completed_at"))
     if moment is not None:
         done_at.append(moment.date())
@@ -73,14 +76,14 @@ def check_session(session_dir: Path, *, include_unpacked: bool) -> tuple[list[st
     """(reasons it is not completed, the latest completion date of its lists)."""
     opened = [n for n in work_names(session_dir) if work_dir_in(session_dir, n).is_dir()]
     if not opened:
-        return ["no packing list was ever opened"], None
+        return [phrase("no packing list was ever opened")], None
     done_at: list[date] = []
     reasons = [r for n in opened if (r := _list_reason(session_dir, n, done_at)) is not None]
     whole = FULL_SESSION in opened and not any(r.startswith(f"{FULL_SESSION}:") for r in reasons)
     unopened = [n for n in list_names(session_dir) if n not in opened]
     if unopened and not include_unpacked and not whole:
-        reasons.append(f"never opened: {', '.join(unopened)} (--include-unpacked archives "
-                       "such sessions)")
+        reasons.append(phrase("never opened: {lists} (--include-unpacked archives such "
+                              "sessions)", lists=", ".join(unopened)))
     return reasons, max(done_at, default=None)
 
 

@@ -30,6 +30,7 @@ from packing_tool.admin.backup_files import (
     share_files,
 )
 from packing_tool.admin.common import AdminError, script_options, share_root, with_progress
+from packing_tool.admin.words import say
 from packing_tool.storage.discovery import SESSION_INFO, WORK_FOLDER
 from shared import fileio
 from shared.timestamps import now_iso, to_iso
@@ -102,7 +103,8 @@ def build(root: Path, files: list[ShareFile], out: IO[bytes]) -> dict[str, Any]:
             except FileNotFoundError:
                 continue  # removed since the listing (a list ended, a session archived)
             except (OSError, fileio.LockTimeoutError) as exc:
-                raise AdminError(f"cannot read {item.path}: {exc}", 1) from exc
+                raise AdminError(say("cannot read {path}: {exc}",
+                                     path=item.path, exc=exc), 1) from exc
             _add(archive, item.rel, data, mtime)
             entries.append({"path": item.rel, "size": len(data),
                             "sha256": hashlib.sha256(data).hexdigest(),
@@ -121,9 +123,9 @@ def _output(args: argparse.Namespace) -> Path:
     else:
         target = Path.cwd() / f"packing-tool-backup-{datetime.now():%Y%m%d-%H%M%S}.zip"
     if target.is_dir():
-        raise AdminError(f"--output {target} is a folder; give a file name")
+        raise AdminError(say("--output {target} is a folder; give a file name", target=target))
     if target.exists() and not args.force:
-        raise AdminError(f"{target} exists; use --force to overwrite it")
+        raise AdminError(say("{target} exists; use --force to overwrite it", target=target))
     return target
 
 
@@ -133,12 +135,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         files = share_files(root)
     except OSError as exc:
-        raise AdminError(f"cannot read the share {root}: {exc}", 1) from exc
+        raise AdminError(say("cannot read the share {root}: {exc}", root=root, exc=exc), 1) from exc
     try:
         with fileio.atomic_write_stream(target) as out:
             manifest = build(root, files, out)
     except OSError as exc:
-        raise AdminError(f"cannot write {target}: {exc}", 1) from exc
+        raise AdminError(say("cannot write {target}: {exc}", target=target, exc=exc), 1) from exc
     counts = manifest["counts"]
     source = sum(e["size"] for e in manifest["files"])
     result = {"path": str(target.resolve()), "bytes": target.stat().st_size, "source_bytes": source,
@@ -146,11 +148,15 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return 0
-    print(f"Saved {counts['files']} files ({source:,} bytes) from {root} in {result['path']} "
-          f"({result['bytes']:,} bytes):")
-    print(f"  statistics: {counts['stats']}, worker profiles: {counts['workers']}, "
-          f"barcode maps: {counts['barcode_maps']}")
-    print(f"  sessions: {counts['sessions']} (+ {counts['archived_sessions']} archived), "
-          f"work folders: {counts['work_folders']}")
+    print(say("Saved {files} files ({source:,} bytes) from {root} in {path} ({bytes:,} bytes):",
+              files=counts['files'], source=source, root=root, path=result['path'],
+              bytes=result['bytes']))
+    print("  " + say("statistics: {stats}, worker profiles: {workers}, barcode maps: "
+                     "{barcode_maps}", stats=counts['stats'], workers=counts['workers'],
+                     barcode_maps=counts['barcode_maps']))
+    print("  " + say("sessions: {sessions} (+ {archived_sessions} archived), work folders: "
+                     "{work_folders}", sessions=counts['sessions'],
+                     archived_sessions=counts['archived_sessions'],
+                     work_folders=counts['work_folders']))
     sys.stdout.flush()
     return 0

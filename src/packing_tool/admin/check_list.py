@@ -14,24 +14,29 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError, share_root
-from packing_tool.domain.list_check import KINDS
+from packing_tool.admin.words import say
+from packing_tool.domain.list_check import KINDS, Finding
 from packing_tool.storage.layout import ShareLayout, client_folder_id
 from packing_tool.storage.list_check_store import CheckReport, run_check, save_check
 
-TITLES = {
-    "no_barcode": "SKUs with no barcode the station accepts",
-    "shared_code": "Barcodes or codes that reach two SKUs",
-    "order_clash": "Order labels that clash",
-    "packed_elsewhere": "Orders packed or being packed in another list",
-    "other_list": "Orders also in another list of the session",
-    "quantity": "Quantities that look wrong",
-    "left_out": "Left out by the reader",
-    "not_fulfillable": "Not Fulfillable orders (left out)",
-    "no_sku": "Lines without a SKU (left out)",
-}
+
+def titles() -> dict[str, str]:
+    """Each kind of finding's heading in the report, in the installed language."""
+    return {
+        "no_barcode": say("SKUs with no barcode the station accepts"),
+        "shared_code": say("Barcodes or codes that reach two SKUs"),
+        "order_clash": say("Order labels that clash"),
+        "packed_elsewhere": say("Orders packed or being packed in another list"),
+        "other_list": say("Orders also in another list of the session"),
+        "quantity": say("Quantities that look wrong"),
+        "left_out": say("Left out by the reader"),
+        "not_fulfillable": say("Not Fulfillable orders (left out)"),
+        "no_sku": say("Lines without a SKU (left out)"),
+    }
 
 
 def register(commands: Any) -> None:
@@ -52,15 +57,22 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def text_report(report: CheckReport) -> str:
-    lines = [f"List {report.list_name} of session {report.session_id} (client "
-             f"{report.client_id}): {report.orders} orders, {report.units} units.",
-             f"{report.problems} problem(s), {report.notes} note(s) on lines left out."]
+def text_report(report: CheckReport,
+                finding_words: Callable[[Finding, str], str] | None = None) -> str:
+    """The report for people; ``finding_words`` words a finding in the installed language
+    (the window's wording, which cli.py passes), else its English ``text``."""
+    lines = [say("List {list} of session {session} (client {client}): {orders} orders, {units} "
+                 "units.", list=report.list_name, session=report.session_id,
+                 client=report.client_id, orders=report.orders, units=report.units),
+             say("{problems} problem(s), {notes} note(s) on lines left out.",
+                 problems=report.problems, notes=report.notes)]
+    heads = titles()
     for kind in KINDS:
         found = [f for f in report.findings if f.kind == kind]
         if found:
-            lines.append(f"{TITLES[kind]} ({len(found)}):")
-            lines += [f"  {f.text}" for f in found]
+            lines.append(f"{heads[kind]} ({len(found)}):")
+            lines += ["  " + (finding_words(f, report.list_name) if finding_words else f.text)
+                      for f in found]
     return "\n".join(lines)
 
 
@@ -70,19 +82,19 @@ def run(args: argparse.Namespace) -> int:
         client = client_folder_id(args.client).removeprefix("CLIENT_")
         report = run_check(layout, client, args.session, args.list_name)
     except (OSError, ValueError) as exc:
-        raise AdminError(f"the list cannot be read: {exc}") from exc
+        raise AdminError(say("the list cannot be read: {exc}", exc=exc)) from exc
     saved = None
     if not args.no_save:
         try:
             saved = save_check(layout, report)
         except OSError as exc:
-            raise AdminError(f"the findings could not be kept on the share: {exc}",
+            raise AdminError(say("the findings could not be kept on the share: {exc}", exc=exc),
                              EXIT_FAILED) from exc
     if args.json:
         print(json.dumps({**report.to_dict(), "saved_to": str(saved) if saved else None},
                          ensure_ascii=False))
     else:
-        print(text_report(report))
+        print(text_report(report, getattr(args, "finding_words", None)))
         if saved is not None:
-            print(f"Kept in {saved}")
+            print(say("Kept in {saved}", saved=saved))
     return EXIT_FAILED if report.problems else 0

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from packing_tool.admin.messages_bg import YES, localise
+from packing_tool.admin.messages_bg import YES
+from packing_tool.admin.words import say
 from packing_tool.storage.inside import confine
 from packing_tool.storage.paths import resolve_root
 
@@ -31,7 +32,8 @@ def share_root(args: argparse.Namespace) -> Path:
     """The share root the command works on; it must exist (commands never create one)."""
     choice = resolve_root(getattr(args, "root", None))
     if not choice.path.is_dir():
-        raise AdminError(f"share root {choice.path} does not exist (give --root PATH)")
+        raise AdminError(say("share root {path} does not exist (give --root PATH)",
+                             path=choice.path))
     confine(choice.path)  # no write below it may follow a link out of it
     return choice.path
 
@@ -49,7 +51,7 @@ def confirm(question: str, *, assume_yes: bool, stream: TextIO | None = None) ->
     if assume_yes:
         return True
     source = stream or sys.stdin
-    print(localise(f"{question} [y/N] "), end="", file=sys.stderr, flush=True)
+    print(say("{question} [y/N] ", question=question), end="", file=sys.stderr, flush=True)
     answer = source.readline()
     return answer.strip().lower() in YES
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError
+from packing_tool.admin.words import counted, say
 from packing_tool.storage.discovery import list_clients, list_sessions, list_work
 from packing_tool.storage.generated import write_generated_session
 from packing_tool.storage.layout import ShareLayout
@@ -67,8 +68,10 @@ def _contents(layout: ShareLayout) -> list[str]:
     for client in list_clients(layout):
         for session in list_sessions(layout, client):
             lists = list_work(layout, client, session)
-            count = f"{len(lists)} list" + ("" if len(lists) == 1 else "s")
-            lines.append(f"  client {client}, session {session}: {count} ({', '.join(lists)})")
+            count = counted(len(lists), "{n} list", "{n} lists")
+            lines.append("  " + say("client {client}, session {session}: {count} ({lists})",
+                                    client=client, session=session, count=count,
+                                    lists=', '.join(lists)))
     return lines
 
 
@@ -80,20 +83,21 @@ def _command(path: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     target = Path(args.path).expanduser().absolute()
     if args.orders is not None and args.orders < 1:
-        raise AdminError(f"--orders {args.orders} must be at least 1")
+        raise AdminError(say("--orders {orders} must be at least 1", orders=args.orders))
     if target.exists() and not target.is_dir():
-        raise AdminError(f"{target} exists and is not a folder")
+        raise AdminError(say("{target} exists and is not a folder", target=target))
     fresh = not target.exists() or _is_empty(target)
     if not fresh and not args.force:
-        raise AdminError(f"{target} is not empty; choose a new folder, or give --force to add "
-                         "only the missing demo files")
+        raise AdminError(say("{target} is not empty; choose a new folder, or give --force to add "
+                             "only the missing demo files", target=target))
     layout = ShareLayout(target)
     try:
         if fresh:
             ensure_demo_root(target)
-            print(f"Demo share created in {target}")
+            print(say("Demo share created in {target}", target=target))
         else:
-            print(f"Added {_add_missing(target)} missing demo files to {target}")
+            print(say("Added {added} missing demo files to {target}", added=_add_missing(target),
+                      target=target))
         generated = None
         if args.orders is not None:
             client = list_clients(ShareLayout(_source()))[0]
@@ -101,13 +105,15 @@ def run(args: argparse.Namespace) -> int:
             generated = write_generated_session(target, client, session, GENERATED_LIST,
                                                 args.orders)
     except OSError as exc:
-        raise AdminError(f"could not write the demo share in {target}: {exc}",
+        raise AdminError(say("could not write the demo share in {target}: {exc}", target=target,
+                             exc=exc),
                          EXIT_FAILED) from exc
-    print("It holds:")
+    print(say("It holds:"))
     print("\n".join(_contents(layout)))
     if generated is not None:
-        print(f"Generated list of {args.orders} orders: {generated}")
-    print("Open the app on it with:")
+        print(say("Generated list of {orders} orders: {generated}", orders=args.orders,
+                  generated=generated))
+    print(say("Open the app on it with:"))
     print(f"  {_command(target)}")
-    print(f"List its sessions with:\n  {_command(target)} sessions list")
+    print(say("List its sessions with:\n  {command} sessions list", command=_command(target)))
     return 0

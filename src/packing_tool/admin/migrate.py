@@ -24,7 +24,8 @@ from packing_tool.admin.common import (
     with_progress,
 )
 from packing_tool.admin.migrate_files import Candidate, MigrateError, candidates, inspect, upgrade
-from packing_tool.admin.verify_report import plural, relative
+from packing_tool.admin.verify_report import relative
+from packing_tool.admin.words import counted, phrase, say, shown
 from packing_tool.storage.lock_release import current_lock
 from packing_tool.storage.session_lock import LockHeldError, SessionLockManager
 
@@ -73,10 +74,11 @@ def _upgrade_list(run: Run, work_dir: Path, files: list[Candidate]) -> None:
             manager.acquire(work_dir)
         except LockHeldError as exc:
             if not exc.stale:
-                run.skipped += [(c, f"the list is locked: {exc}") for c in files]
+                run.skipped += [(c, phrase("the list is locked: {exc}", exc=exc)) for c in files]
                 return
         except OSError as exc:
-            run.problems += [(c, f"the list's lock cannot be taken ({exc})") for c in files]
+            run.problems += [(c, phrase("the list's lock cannot be taken ({exc})", exc=exc))
+                             for c in files]
             return
         for candidate in files:
             _upgrade_one(run, candidate)
@@ -109,12 +111,14 @@ def _plan(run: Run, found: list[Candidate]) -> dict[Path | None, list[Candidate]
         try:
             lock = current_lock(work_dir)
         except OSError as exc:
-            why = f"its list's lock cannot be read ({exc})"
+            why = phrase("its list's lock cannot be read ({exc})", exc=exc)
             run.problems += [(c, why) for c in groups.pop(work_dir)]
             continue
         if lock is not None and not lock.stale:
-            held = lock.info.describe() if lock.valid else "an unreadable lock, not yet stale"
-            run.skipped += [(c, f"the list is being packed ({held})") for c in groups[work_dir]]
+            held = (lock.info.describe() if lock.valid
+                    else phrase("an unreadable lock, not yet stale"))
+            run.skipped += [(c, phrase("the list is being packed ({held})", held=held))
+                            for c in groups[work_dir]]
             del groups[work_dir]
     return groups
 
@@ -127,15 +131,16 @@ def run(args: argparse.Namespace) -> int:
         state.looked_at = len(found)
         groups = _plan(state, found)
     except OSError as exc:  # the share went away while it was read
-        raise AdminError(f"cannot read the share {root}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("cannot read the share {root}: {exc}",
+                             root=root, exc=exc), EXIT_FAILED) from exc
     todo = [c for files in groups.values() for c in files]
     declined = False
     if todo and not args.dry_run:
         if not args.json:
-            print(f"{len(todo)} files are older than the current format:")
+            print(say("{n_todo} files are older than the current format:", n_todo=len(todo)))
             for c in todo:
                 print(f"  {state.show(c.path)}: {c.version} → {c.target}")
-        if confirm(f"Upgrade these {len(todo)} files (originals are kept)?",
+        if confirm(say("Upgrade these {n_todo} files (originals are kept)?", n_todo=len(todo)),
                    assume_yes=args.yes):
             for work_dir, files in groups.items():
                 if work_dir is None:
@@ -145,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
                     _upgrade_list(state, work_dir, files)
         else:
             declined = True
-            state.skipped += [(c, "not confirmed; nothing changed") for c in todo]
+            state.skipped += [(c, phrase("not confirmed; nothing changed")) for c in todo]
     if args.json:
         print(json.dumps(_as_json(state, todo, args.dry_run), ensure_ascii=False, indent=2))
     else:
@@ -156,26 +161,32 @@ def run(args: argparse.Namespace) -> int:
 def _report(run: Run, todo: list[Candidate], dry_run: bool) -> list[str]:
     lines: list[str] = []
     if dry_run and todo:
-        lines.append(f"Would upgrade ({len(todo)}):")
+        lines.append(say("Would upgrade ({n_todo}):", n_todo=len(todo)))
         lines += [f"  {run.show(c.path)}: {c.version} → {c.target}" for c in todo]
     if run.upgraded:
-        lines.append(f"Upgraded ({len(run.upgraded)}):")
+        lines.append(say("Upgraded ({n_upgraded}):", n_upgraded=len(run.upgraded)))
         for c in run.upgraded:
-            kept = f" (original kept at {run.show(c.kept_at)})" if c.kept_at else ""
+            kept = (" " + say("(original kept at {path})", path=run.show(c.kept_at))
+                    if c.kept_at else "")
             lines.append(f"  {run.show(c.path)}: {c.version} → {c.target}{kept}")
-            lines += [f"    note: {w}" for w in c.warnings]
+            lines += ["    " + say("note: {warning}", warning=shown(w)) for w in c.warnings]
     if run.skipped:
-        lines.append(f"Skipped ({len(run.skipped)}):")
-        lines += [f"  {run.show(c.path)}: {why}" for c, why in run.skipped]
+        lines.append(say("Skipped ({n_skipped}):", n_skipped=len(run.skipped)))
+        lines += [f"  {run.show(c.path)}: {shown(why)}" for c, why in run.skipped]
     if run.problems:
-        lines.append(f"Left as they are, could not be read or upgraded ({len(run.problems)}):")
-        lines += [f"  {run.show(c.path)}: {why}" for c, why in run.problems]
+        lines.append(say("Left as they are, could not be read or upgraded ({n_problems}):",
+                         n_problems=len(run.problems)))
+        lines += [f"  {run.show(c.path)}: {shown(why)}" for c, why in run.problems]
     if not todo and not run.problems and not run.skipped:
-        lines.append("Nothing to migrate: every file is in the current format.")
+        lines.append(say("Nothing to migrate: every file is in the current format."))
     done = len(todo) if dry_run else len(run.upgraded)
-    verb = "to upgrade" if dry_run else "upgraded"
-    lines.append(f"{plural(run.looked_at, 'file')} looked at: {done} {verb}, {run.current} up "
-                 f"to date, {len(run.skipped)} skipped, {len(run.problems)} unreadable or failed")
+    figures = {"files": counted(run.looked_at, "{n} file", "{n} files"), "done": done,
+               "current": run.current, "skipped": len(run.skipped),
+               "problems": len(run.problems)}
+    lines.append(say("{files} looked at: {done} to upgrade, {current} up to date, {skipped} "
+                     "skipped, {problems} unreadable or failed", **figures) if dry_run else
+                 say("{files} looked at: {done} upgraded, {current} up to date, {skipped} "
+                     "skipped, {problems} unreadable or failed", **figures))
     return lines
 
 

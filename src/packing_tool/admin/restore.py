@@ -28,11 +28,16 @@ from packing_tool.admin.common import (
 )
 from packing_tool.admin.restore_plan import ChangedError, Step, open_backup, plan_step
 from packing_tool.admin.restore_write import apply_step
+from packing_tool.admin.words import say, shown
 from shared.fileio import LockTimeoutError
 
 SHOWN = 40  # lines per kind of action before "... and N more"
-LABELS = {"restore": "restore", "replace": "replace", "newer": "NEWER", "archived": "archived",
-          "unusable": "cannot"}
+
+
+def labels() -> dict[str, str]:
+    """Each action's word in the report, in the installed language."""
+    return {"restore": say("restore"), "replace": say("replace"), "newer": say("NEWER"),
+            "archived": say("archived"), "unusable": say("cannot")}
 
 
 def register(commands: Any) -> None:
@@ -51,12 +56,13 @@ def register(commands: Any) -> None:
 
 
 def _show(steps: list[Step]) -> None:
-    for action, label in LABELS.items():
+    for action, label in labels().items():
         chosen = [s for s in steps if s.action == action]
         for step in chosen[:SHOWN]:
-            print(f"  {label:8} {step.member.rel}  ({step.reason})")
+            print(f"  {label:8} {step.member.rel}  ({shown(step.reason)})")
         if len(chosen) > SHOWN:
-            print(f"  ... and {len(chosen) - SHOWN} more to {label}")
+            print("  " + say("... and {more} more to {label}", more=len(chosen) - SHOWN,
+                             label=label))
 
 
 def _report(args: argparse.Namespace, result: dict[str, Any], text: str) -> None:
@@ -89,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             steps = [plan_step(zf, m, root) for m in members]
         except OSError as exc:
-            raise AdminError(f"cannot read the share {root}: {exc}", EXIT_FAILED) from exc
+            raise AdminError(say("cannot read the share {root}: {exc}",
+                                 root=root, exc=exc), EXIT_FAILED) from exc
         if args.force:
             for step in steps:
                 if step.action == "newer":
@@ -108,29 +115,34 @@ def run(args: argparse.Namespace) -> int:
                          for s in steps if s.action == "unusable"],
             "restored": [], "replaced": [], "changed": [], "failed": [], "refused": bool(newer)}
         if not args.json:
-            print(f"Backup {archive} of {manifest.get('source_root')} made "
-                  f"{manifest.get('created_at')}: {len(steps)} files, "
-                  f"{result['identical']} identical on {root}")
+            print(say("Backup {archive} of {source} made {made}: {n_steps} files, {identical} "
+                      "identical on {root}", archive=archive, source=manifest.get('source_root'),
+                      made=manifest.get('created_at'), n_steps=len(steps),
+                      identical=result['identical'], root=root))
             _show(steps)
         if newer:
-            _report(args, result, f"Refused: {len(newer)} file(s) on the share are newer than "
-                    "the archive's copies (NEWER above); nothing was written. Use --force to "
-                    "replace them anyway (their current content is kept aside).")
+            _report(args, result, say("Refused: {n_newer} file(s) on the share are newer than the "
+                                      "archive's copies (NEWER above); nothing was written. Use "
+                                      "--force to replace them anyway (their current content is "
+                                      "kept aside).", n_newer=len(newer)))
             return EXIT_FAILED
         if args.dry_run or not todo:
-            _report(args, result, "Dry run: nothing was written." if args.dry_run
-                    else "Nothing to restore: the share holds everything the archive does.")
+            _report(args, result, say("Dry run: nothing was written.") if args.dry_run
+                    else say("Nothing to restore: the share holds everything the archive does."))
             return EXIT_FAILED if result["unusable"] else 0
-        question = (f"Write {len(todo)} file(s) into {root} ({len(result['to_replace'])} "
-                    "replaced, their current content kept aside)?")
+        question = say("Write {files} file(s) into {root} ({replaced} replaced, their current "
+                       "content kept aside)?", files=len(todo), root=root,
+                       replaced=len(result["to_replace"]))
         if not confirm(question, assume_yes=args.yes):
-            _report(args, {**result, "cancelled": True}, "Cancelled: nothing was written.")
+            _report(args, {**result, "cancelled": True}, say("Cancelled: nothing was written."))
             return EXIT_FAILED
         _write(zf, todo, args.force, root, result)
     problems = result["changed"] + result["failed"] + result["unusable"]
-    lines = [f"Restored {len(result['restored'])} missing file(s) and replaced "
-             f"{len(result['replaced'])} (kept aside as *.before-restore-*); "
-             f"{result['identical']} identical left as they were."]
-    lines += [f"  not restored: {p['path']} ({p['reason']})" for p in problems]
+    lines = [say("Restored {restored} missing file(s) and replaced {replaced} (kept aside as "
+                 "*.before-restore-*); {identical} identical left as they were.",
+                 restored=len(result["restored"]), replaced=len(result["replaced"]),
+                 identical=result["identical"])]
+    lines += ["  " + say("not restored: {path} ({reason})", path=p["path"],
+                         reason=shown(p["reason"])) for p in problems]
     _report(args, result, "\n".join(lines))
     return EXIT_FAILED if problems else 0

@@ -28,6 +28,7 @@ from packing_tool.admin.backup_files import (
     target_path,
 )
 from packing_tool.admin.common import EXIT_BAD_INPUT, AdminError, with_progress
+from packing_tool.admin.words import phrase, say
 from packing_tool.storage.inside import resolve_inside
 from packing_tool.storage.layout import UnsafeNameError
 from shared.timestamps import parse_timestamp
@@ -68,33 +69,39 @@ def _manifest(zf: zipfile.ZipFile, archive: Path) -> dict[str, Any]:
     try:
         raw = zf.read(MANIFEST)
     except KeyError:
-        raise _bad(archive, f"not a Packing Tool backup (it has no {MANIFEST})") from None
+        raise _bad(archive, say("not a Packing Tool backup (it has no {manifest})",
+                                manifest=MANIFEST)) from None
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except ValueError as exc:
-        raise _bad(archive, f"its {MANIFEST} is not valid JSON ({exc})") from None
+        raise _bad(archive, say("its {manifest} is not valid JSON ({exc})", manifest=MANIFEST,
+                                exc=exc)) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise _bad(archive, f"not a Packing Tool backup ({MANIFEST} is not ours)")
+        raise _bad(archive, say("not a Packing Tool backup ({manifest} is not ours)",
+                                manifest=MANIFEST))
     version = doc.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise _bad(archive, f"backup format {version!r} is not one this version reads "
-                   f"(up to {FORMAT_VERSION})")
+        raise _bad(archive, say("backup format {version!r} is not one this version reads (up to "
+                                "{format_version})", version=version,
+                                format_version=FORMAT_VERSION))
     if not isinstance(doc.get("files"), list):
-        raise _bad(archive, f"its {MANIFEST} has no list of files")
+        raise _bad(archive, say("its {manifest} has no list of files", manifest=MANIFEST))
     return doc
 
 
 def _member(entry: object, root: Path, archive: Path) -> Member:
     if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-        raise _bad(archive, f"{MANIFEST} holds an entry without a path: {entry!r}")
+        raise _bad(archive, say("{manifest} holds an entry without a path: {entry!r}",
+                                manifest=MANIFEST, entry=entry))
     rel, size, digest = entry["path"], entry.get("size"), entry.get("sha256")
     if not isinstance(size, int) or not isinstance(digest, str) or len(digest) != 64:
-        raise _bad(archive, f"{MANIFEST}: {rel!r} has no size or sha256")
+        raise _bad(archive, say("{manifest}: {rel!r} has no size or sha256", manifest=MANIFEST,
+                                rel=rel))
     try:
         target = target_path(root, rel)
     except UnsafeNameError as exc:
-        raise _bad(archive, f"refused: {rel!r} would be written outside the share's "
-                   f"metadata ({exc})") from None
+        raise _bad(archive, say("refused: {rel!r} would be written outside the share's metadata "
+                                "({exc})", rel=rel, exc=exc)) from None
     moment = parse_timestamp(entry.get("mtime"))
     return Member(rel, size, digest.lower(), moment.timestamp() if moment else None, target,
                   backup_kind(rel) == "locked")
@@ -104,17 +111,19 @@ def _verify(zf: zipfile.ZipFile, member: Member, archive: Path) -> None:
     try:
         info = zf.getinfo(member.rel)
     except KeyError:
-        raise _bad(archive, f"{MANIFEST} lists {member.rel} but the zip does not hold it") from None
+        raise _bad(archive, say("{manifest} lists {rel} but the zip does not hold it",
+                                manifest=MANIFEST, rel=member.rel)) from None
     digest = hashlib.sha256()
     try:
         with zf.open(info) as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
     except (zipfile.BadZipFile, zlib.error, OSError) as exc:
-        raise _bad(archive, f"{member.rel} is damaged in the zip ({exc})") from None
+        raise _bad(archive, say("{rel} is damaged in the zip ({exc})",
+                                rel=member.rel, exc=exc)) from None
     if info.file_size != member.size or digest.hexdigest() != member.sha256:
-        raise _bad(archive, f"{member.rel} does not match its sha256 in {MANIFEST}: the "
-                   "archive is damaged or was changed")
+        raise _bad(archive, say("{rel} does not match its sha256 in {manifest}: the archive is "
+                                "damaged or was changed", rel=member.rel, manifest=MANIFEST))
 
 
 def _plain_entry(info: zipfile.ZipInfo, archive: Path) -> None:
@@ -123,23 +132,25 @@ def _plain_entry(info: zipfile.ZipInfo, archive: Path) -> None:
     parts = PurePosixPath(name).parts
     if (name.startswith(("/", "\\")) or "\\" in name or ".." in parts or ":" in name
             or not parts):
-        raise _bad(archive, f"refused: it holds {name!r}, a path that could leave the share")
+        raise _bad(archive, say("refused: it holds {name!r}, a path that could leave the share",
+                                name=name))
     mode = info.external_attr >> 16  # Unix mode; no file type bits: a plain file
     if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
         kind = "a link" if stat.S_ISLNK(mode) else "a folder" if (
             info.is_dir() or stat.S_ISDIR(mode)) else "a device or other special file"
-        raise _bad(archive, f"refused: {name!r} is {kind}, not a plain file")
+        raise _bad(archive, say("refused: {name!r} is {kind}, not a plain file", name=name,
+                                kind=kind))
 
 
 def open_backup(archive: Path, root: Path) -> tuple[zipfile.ZipFile, dict[str, Any], list[Member]]:
     """The open zip, its manifest and its checked members; ``AdminError`` (exit 2) naming the
     archive when it is not a zip, not ours, damaged, or holds a path outside the metadata."""
     if not archive.is_file():
-        raise _bad(archive, "no such file")
+        raise _bad(archive, say("no such file"))
     try:
         zf = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _bad(archive, f"not a zip archive ({exc})") from None
+        raise _bad(archive, say("not a zip archive ({exc})", exc=exc)) from None
     try:
         for info in zf.infolist():
             _plain_entry(info, archive)
@@ -147,11 +158,12 @@ def open_backup(archive: Path, root: Path) -> tuple[zipfile.ZipFile, dict[str, A
         members = [_member(e, root, archive) for e in manifest["files"]]
         listed = [m.rel for m in members]
         if len(set(listed)) != len(listed):
-            raise _bad(archive, f"{MANIFEST} lists a file twice")
+            raise _bad(archive, say("{manifest} lists a file twice", manifest=MANIFEST))
         extra = sorted(set(zf.namelist()) - set(listed) - {MANIFEST})
         if extra:
-            raise _bad(archive, f"refused: it holds files its {MANIFEST} does not list: "
-                       f"{', '.join(repr(e) for e in extra[:5])}")
+            raise _bad(archive, say("refused: it holds files its {manifest} does not list: "
+                                    "{files}", manifest=MANIFEST,
+                                    files=", ".join(repr(e) for e in extra[:5])))
         for member in with_progress("restore: checking", members, len(members)):
             _verify(zf, member, archive)
     except BaseException:
@@ -184,13 +196,13 @@ def newer_on_share(member: Member, share_doc: dict[str, Any] | None,
         share_at, archive_at = share_doc.get("last_updated"), archive_doc.get("last_updated")
         is_later = later(share_at, archive_at)
         if is_later is not None:
-            return (f"last_updated {share_at} is after the archive's {archive_at}"
-                    if is_later else None)
+            return (phrase("last_updated {share_at} is after the archive's {archive_at}",
+                           share_at=share_at, archive_at=archive_at) if is_later else None)
     mtime = member.target.stat().st_mtime
     if member.mtime is None:
-        return "the archive does not say when its copy was made"
+        return phrase("the archive does not say when its copy was made")
     if mtime > member.mtime + MTIME_SLACK:
-        return "changed on the share after the backup was made"
+        return phrase("changed on the share after the backup was made")
     return None
 
 
@@ -214,33 +226,35 @@ def _sha256(path: Path) -> str:
 
 def plan_step(zf: zipfile.ZipFile, member: Member, root: Path) -> Step:
     if _archived_since(root, member.rel):
-        return Step(member, "archived", "its session was archived since the backup")
+        return Step(member, "archived", phrase("its session was archived since the backup"))
     target = member.target
     try:
         resolve_inside(root, target)  # checked again at the write (restore_write)
     except OSError as exc:
         return Step(member, "unusable", str(exc))
     if target.exists() and not target.is_file():
-        return Step(member, "unusable", f"{target} is not a file")
+        return Step(member, "unusable", phrase("{target} is not a file", target=target))
     if member.locked and member.size > LOCKED_MAX:
-        return Step(member, "unusable", f"the archive's copy is larger than {LOCKED_MAX:,} "
-                    "bytes, too large for this JSON file")
+        return Step(member, "unusable", phrase("the archive's copy is larger than {limit:,} "
+                                               "bytes, too large for this JSON file",
+                                               limit=LOCKED_MAX))
     if member.locked and json_object(zf.read(member.rel)) is None:
-        return Step(member, "unusable", "the archive's copy is not a JSON object")
+        return Step(member, "unusable", phrase("the archive's copy is not a JSON object"))
     if not target.exists():
-        return Step(member, "restore", "missing on the share")
+        return Step(member, "restore", phrase("missing on the share"))
     if member.locked and target.stat().st_size > LOCKED_MAX:
-        return Step(member, "unusable", f"the share's copy is larger than {LOCKED_MAX:,} bytes")
+        return Step(member, "unusable",
+                    phrase("the share's copy is larger than {limit:,} bytes", limit=LOCKED_MAX))
     sha = _sha256(target)
     if sha == member.sha256:
-        return Step(member, "skip", "identical")
+        return Step(member, "skip", phrase("identical"))
     archive_doc = share_doc = None
     old = target.read_bytes() if member.locked else None
     if member.locked:
         archive_doc, share_doc = json_object(zf.read(member.rel)), json_object(old)
         if share_doc == archive_doc:
-            return Step(member, "skip", "same content")
+            return Step(member, "skip", phrase("same content"))
     why = newer_on_share(member, share_doc, archive_doc)
     if why:
         return Step(member, "newer", why, sha, old)
-    return Step(member, "replace", "the archive's copy is newer", sha, old)
+    return Step(member, "replace", phrase("the archive's copy is newer"), sha, old)

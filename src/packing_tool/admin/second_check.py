@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError, script_options, share_root
+from packing_tool.admin.words import say
 from packing_tool.domain.second_check import SecondCheckRules
 from packing_tool.storage.barcode_maps import BarcodeMapError, BarcodeMapStore
 from packing_tool.storage.layout import ShareLayout, client_folder_id
@@ -50,7 +51,7 @@ def changed(rules: SecondCheckRules, args: argparse.Namespace) -> SecondCheckRul
         new = replace(new, min_order_value=None)
     elif args.min_value is not None:
         if args.min_value < 0:
-            raise AdminError("--min-value must be 0 or more")
+            raise AdminError(say("--min-value must be 0 or more"))
         new = replace(new, min_order_value=args.min_value)
     if args.tags is not None:
         new = replace(new, tags=_words(args.tags))
@@ -58,7 +59,7 @@ def changed(rules: SecondCheckRules, args: argparse.Namespace) -> SecondCheckRul
         new = replace(new, skus=_words(args.skus))
     if args.sample is not None:
         if not 0 <= args.sample <= 100:
-            raise AdminError("--sample must be 0 to 100")
+            raise AdminError(say("--sample must be 0 to 100"))
         new = replace(new, sample_percent=args.sample)
     changes = (args.no_min_value, args.min_value, args.tags, args.skus, args.sample)
     return new if any(c not in (None, False) for c in changes) else None
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     client = client_folder_id(args.client).removeprefix("CLIENT_")
     layout = ShareLayout(root)
     if not layout.client_dir(client).is_dir():
-        raise AdminError(f"no client {client} in {root / 'Clients'}", EXIT_FAILED)
+        raise AdminError(say("no client {client} in {folder}", client=client,
+                             folder=root / 'Clients'), EXIT_FAILED)
     store = BarcodeMapStore(layout, client)
     try:
         rules, problems = store.second_check()
@@ -83,11 +85,13 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(rules.to_dict(), ensure_ascii=False))
         return 0
     value = "off" if rules.min_order_value is None else f"{rules.min_order_value:g} or more"
-    print(f"client {client}: second check {'on' if rules.active else 'off'}")
-    print(f"  order value: {value} (only lists with an order-level price column)")
-    print(f"  tags: {', '.join(rules.tags) or '—'}")
-    print(f"  SKUs: {', '.join(rules.skus) or '—'}")
-    print(f"  random sample: {rules.sample_percent:g} %")
+    print(say("client {client}: second check {state}", client=client,
+              state=say('on') if rules.active else say('off')))
+    print("  " + say("order value: {value} (only lists with an order-level price column)",
+                     value=value))
+    print("  " + say("tags: {tags}", tags=', '.join(rules.tags) or '—'))
+    print("  " + say("SKUs: {skus}", skus=', '.join(rules.skus) or '—'))
+    print("  " + say("random sample: {sample_percent:g} %", sample_percent=rules.sample_percent))
     for problem in problems:
-        print(f"  ignored: {problem}")
+        print("  " + say("ignored: {problem}", problem=problem))
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError, Progress, confirm, share_root
+from packing_tool.admin.words import say
 from packing_tool.storage.discovery import list_clients, work_names
 from packing_tool.storage.index_rows import STATUS_LABELS, IndexRow, load_rows
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id
@@ -24,8 +25,6 @@ from packing_tool.storage.lock_release import (
 from packing_tool.storage.session_lock import LockHeldError
 from shared.timestamps import now, parse_timestamp
 
-COLUMNS = ("CLIENT", "SESSION", "LIST", "STATUS", "WORKER", "STATION", "PROGRESS", "STARTED",
-           "LAST ACTIVITY", "LOCK")
 PROGRESS_FROM = 100  # sessions; fewer are read in well under a second
 DEFAULT_REASON = "its station stopped; released with packing-tool sessions release"
 
@@ -89,8 +88,8 @@ def _client(layout: ShareLayout, given: str) -> str:
         raise AdminError(str(exc)) from exc
     known = list_clients(layout)
     if client not in known:
-        raise AdminError(f"client {given!r} not found on {layout.root} "
-                         f"(clients: {', '.join(known) or 'none'})")
+        raise AdminError(say("client {given!r} not found on {root} (clients: {known})", given=given,
+                             root=layout.root, known=', '.join(known) or say('none')))
     return client
 
 
@@ -111,7 +110,7 @@ def _statuses(given: list[str] | None) -> set[str] | None:
 def _stale_after(args: argparse.Namespace) -> float:
     value = float(getattr(args, "stale_after", DEFAULT_STALE_SECONDS))
     if not value > 0:
-        raise AdminError(f"--stale-after {value:g} must be more than 0 seconds")
+        raise AdminError(say("--stale-after {value:g} must be more than 0 seconds", value=value))
     return value
 
 
@@ -128,7 +127,8 @@ def run_list(args: argparse.Namespace) -> int:
                               progress=_progress(client))
             rows += [(client, row) for row in found if wanted is None or row.status in wanted]
     except OSError as exc:
-        raise AdminError(f"cannot read the sessions on {layout.root}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("cannot read the sessions on {root}: {exc}",
+                             root=layout.root, exc=exc), EXIT_FAILED) from exc
     if getattr(args, "json", False):
         print(json.dumps([_as_json(c, r, moment) for c, r in rows], ensure_ascii=False, indent=1))
     else:
@@ -144,7 +144,8 @@ def _progress(client: str) -> Callable[[int, int], None]:
         if total < PROGRESS_FROM:
             return
         if not shown:
-            shown.append(Progress(f"reading the sessions of client {client}", total))
+            shown.append(Progress(say("reading the sessions of client {client}", client=client),
+                                  total))
         shown[0].step(done - shown[0].done)
         if done == total:
             shown[0].finish()
@@ -185,17 +186,27 @@ def _as_cells(client: str, row: IndexRow, moment: datetime) -> list[str]:
     if row.lock is not None:
         who = row.lock.worker_name or row.lock.user_name
         holder = f"{row.lock.locked_by} ({who}), {age_text(row.lock.heartbeat_age(moment))}"
-    return [client, row.session_id, row.packing_list_name, row.label, row.worker_name or "",
+    return [client, row.session_id, row.packing_list_name, status_word(row.label),
+            row.worker_name or "",
             row.pc_name or "", progress, when_text(row.started_at), when_text(_last(row)),
             holder]
 
 
+def status_word(label: str) -> str:
+    """A list's status (storage's English label) in the installed language."""
+    return {"Active": say("Active"), "Stale": say("Stale"), "Paused": say("Paused"),
+            "Available": say("Available"), "Incomplete": say("Incomplete"),
+            "Abandoned": say("Abandoned"), "Completed": say("Completed")}.get(label, label)
+
+
 def _table(cells: list[list[str]]) -> str:
     if not cells:
-        return "No packing lists."
-    widths = [max(len(c[i]) for c in [list(COLUMNS), *cells]) for i in range(len(COLUMNS))]
+        return say("No packing lists.")
+    heads = [say("CLIENT"), say("SESSION"), say("LIST"), say("STATUS"), say("WORKER"),
+             say("STATION"), say("PROGRESS"), say("STARTED"), say("LAST ACTIVITY"), say("LOCK")]
+    widths = [max(len(c[i]) for c in [heads, *cells]) for i in range(len(heads))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
-             for line in [list(COLUMNS), *cells]]
+             for line in [heads, *cells]]
     return "\n".join(lines)
 
 
@@ -207,14 +218,15 @@ def when_text(value: str | None) -> str:
 
 def age_text(seconds: float) -> str:
     if seconds == float("inf"):
-        return "age unknown"
+        return say("age unknown")
     if seconds < 120:
-        return f"{seconds:.0f} s ago"
+        return say("{seconds:.0f} s ago", seconds=seconds)
     if seconds < 7200:
-        return f"{seconds / 60:.0f} min ago"
+        return say("{minutes:.0f} min ago", minutes=seconds / 60)
     if seconds < 172800:
-        return f"{seconds // 3600:.0f} h {seconds % 3600 / 60:.0f} min ago"
-    return f"{seconds / 86400:.0f} days ago"
+        return say("{hours:.0f} h {minutes:.0f} min ago", hours=seconds // 3600,
+                   minutes=seconds % 3600 / 60)
+    return say("{days:.0f} days ago", days=seconds / 86400)
 
 
 # --------------------------------------------------------------------------- release
@@ -228,9 +240,11 @@ def _work_dir(layout: ShareLayout, args: argparse.Namespace) -> tuple[str, Path]
     except UnsafeNameError as exc:
         raise AdminError(str(exc)) from exc
     if not session_dir.is_dir():
-        raise AdminError(f"session {args.session!r} of client {client} not found ({session_dir})")
+        raise AdminError(say("session {session!r} of client {client} not found ({session_dir})",
+                             session=args.session, client=client, session_dir=session_dir))
     if args.list_name not in work_names(session_dir) and not work_dir.is_dir():
-        raise AdminError(f"packing list {args.list_name!r} not found in {session_dir}")
+        raise AdminError(say("packing list {list_name!r} not found in {session_dir}",
+                             list_name=args.list_name, session_dir=session_dir))
     return f"{client}/{args.session}/{args.list_name}", work_dir
 
 
@@ -238,25 +252,29 @@ def describe(found: CurrentLock, stale_after: float) -> list[str]:
     """Who holds the lock and whether it is stale, one fact a line."""
     info = found.info
     if not found.valid:
-        return ["  the lock file is not a valid lock",
-                f"  written:        {when_text(info.heartbeat)} ({age_text(found.age)})",
-                "  state:          " + ("stale" if found.stale else
-                                        f"counts as held until {stale_after:.0f} s old")]
+        state = say("stale") if found.stale else say(
+            "counts as held until {seconds:.0f} s old", seconds=stale_after)
+        return ["  " + say("the lock file is not a valid lock"),
+                "  " + say("written: {when} ({age})", when=when_text(info.heartbeat),
+                           age=age_text(found.age)),
+                "  " + say("state: {state}", state=state)]
     worker = info.worker_name or "-"
     if info.worker_id:
         worker += f" ({info.worker_id})"
     if not found.stale:
-        state = "LIVE: its station is still sending heartbeats"
+        state = say("LIVE: its station is still sending heartbeats")
     elif info.owner_gone():
-        state = "stale: it is this PC's and its program no longer runs"
+        state = say("stale: it is this PC's and its program no longer runs")
     else:
-        state = f"stale: no heartbeat for more than {stale_after:.0f} s"
-    return [f"  station:        {info.locked_by} (process {info.process_id or '?'}, "
-            f"user {info.user_name})",
-            f"  worker:         {worker}",
-            f"  since:          {when_text(info.lock_time)}",
-            f"  last heartbeat: {when_text(info.heartbeat)} ({age_text(found.age)})",
-            f"  state:          {state}"]
+        state = say("stale: no heartbeat for more than {seconds:.0f} s", seconds=stale_after)
+    return ["  " + say("station: {station} (process {process}, user {user})",
+                       station=info.locked_by, process=info.process_id or "?",
+                       user=info.user_name),
+            "  " + say("worker: {worker}", worker=worker),
+            "  " + say("since: {when}", when=when_text(info.lock_time)),
+            "  " + say("last heartbeat: {when} ({age})", when=when_text(info.heartbeat),
+                       age=age_text(found.age)),
+            "  " + say("state: {state}", state=state)]
 
 
 def run_release(args: argparse.Namespace) -> int:
@@ -266,28 +284,35 @@ def run_release(args: argparse.Namespace) -> int:
     try:
         found = current_lock(work_dir, stale_after=stale_after)
     except OSError as exc:
-        raise AdminError(f"cannot read {work_dir / LOCK_FILENAME}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("cannot read {lock}: {exc}",
+                             lock=work_dir / LOCK_FILENAME, exc=exc), EXIT_FAILED) from exc
     if found is None:
-        raise AdminError(f"{name}: no lock ({work_dir / LOCK_FILENAME} does not exist)",
+        raise AdminError(say("{name}: no lock ({lock} does not exist)", name=name,
+                             lock=work_dir / LOCK_FILENAME),
                          EXIT_FAILED)
-    print(f"Lock of {name} ({work_dir / LOCK_FILENAME}):")
+    print(say("Lock of {name} ({lock}):", name=name, lock=work_dir / LOCK_FILENAME))
     print("\n".join(describe(found, stale_after)))
-    holder = f"{found.info.describe()} (heartbeat {age_text(found.age)})"
+    holder = say("{holder} (heartbeat {age})", holder=found.info.describe(),
+                 age=age_text(found.age))
     if not found.stale and not args.force_live:
-        raise AdminError(f"{name} is being packed by {holder}: the lock is live and is not "
-                         "released (--force-live releases it anyway)", EXIT_FAILED)
-    question = f"Release the lock of {name}?"
+        raise AdminError(say("{name} is being packed by {holder}: the lock is live and is not "
+                             "released (--force-live releases it anyway)", name=name,
+                             holder=holder),
+                         EXIT_FAILED)
+    question = say("Release the lock of {name}?", name=name)
     if not found.stale:
-        question = f"The lock of {name} is LIVE: its station will stop saving. Release it?"
+        question = say("The lock of {name} is LIVE: its station will stop saving. Release it?",
+                       name=name)
     if not confirm(question, assume_yes=args.yes):
-        raise AdminError(f"{name}: not released; nothing changed", EXIT_FAILED)
+        raise AdminError(say("{name}: not released; nothing changed", name=name), EXIT_FAILED)
     try:
         aside = release_stale(work_dir, found.info, reason=args.reason,
                               stale_after=stale_after, force=args.force_live)
     except (NoLockError, LockHeldError) as exc:
-        raise AdminError(f"not released: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("not released: {exc}", exc=exc), EXIT_FAILED) from exc
     except OSError as exc:
-        raise AdminError(f"{name}: could not release the lock: {exc}", EXIT_FAILED) from exc
-    print(f"Released the lock of {name}. The old lock is kept as {aside}; "
-          "the release is recorded in lock_history.jsonl.")
+        raise AdminError(say("{name}: could not release the lock: {exc}",
+                             name=name, exc=exc), EXIT_FAILED) from exc
+    print(say("Released the lock of {name}. The old lock is kept as {aside}; the release is "
+              "recorded in lock_history.jsonl.", name=name, aside=aside))
     return 0

@@ -14,6 +14,7 @@ from typing import Any
 from packing_tool.admin import stats_export, stats_rebuild
 from packing_tool.admin.common import AdminError, share_root
 from packing_tool.admin.stats_files import read_stats
+from packing_tool.admin.words import say
 from packing_tool.storage.layout import CLIENT_ID
 from shared.stats_schema import client_view
 
@@ -47,12 +48,14 @@ def show(args: argparse.Namespace) -> int:
         return 0
     bare = client.removeprefix("CLIENT_")
     if not CLIENT_ID.fullmatch(bare):
-        raise AdminError(f"--client {client!r} is not a client id (letters, digits, _)")
+        raise AdminError(say("--client {client!r} is not a client id (letters, digits, _)",
+                             client=client))
     known = {str(k) for k in doc["clients"]} | {str(k) for k in doc["by_client"]}
     match = next((k for k in sorted(known) if k.upper() == bare.upper()), None)
     if match is None:
         listed = ", ".join(sorted(known)) or "none"
-        raise AdminError(f"no statistics for client {bare!r} (clients recorded: {listed})")
+        raise AdminError(say("no statistics for client {bare!r} (clients recorded: {listed})",
+                             bare=bare, listed=listed))
     print(json.dumps({"client_id": match, **client_view(doc, match)}, indent=2,
                      ensure_ascii=False))
     return 0

@@ -16,6 +16,7 @@ from typing import Any
 from packing_tool.admin.common import EXIT_FAILED, AdminError
 from packing_tool.admin.stats_files import STATS_LABEL, WORKERS_LABEL, stats_file, workers_file
 from packing_tool.admin.stats_summaries import Rebuilt, WorkerFigures
+from packing_tool.admin.words import say
 from shared import fileio
 from shared.stats_schema import default_stats, normalise_stats
 from shared.timestamps import now_iso
@@ -180,9 +181,10 @@ def _write_one(path: Path, rebuilt: Rebuilt, compare: Compare, apply: Apply,
     try:
         return fileio.locked_json_update(path, mutate, **how)
     except fileio.LockTimeoutError as exc:
-        raise AdminError(f"{exc}; try again", EXIT_FAILED) from exc
+        raise AdminError(say("{exc}; try again", exc=exc), EXIT_FAILED) from exc
     except OSError as exc:
-        raise AdminError(f"cannot write {path}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("cannot write {path}: {exc}",
+                             path=path, exc=exc), EXIT_FAILED) from exc
 
 
 def write_rebuilt(root: Path, rebuilt: Rebuilt,

@@ -17,6 +17,7 @@ from typing import Any
 
 from packing_tool.admin.common import AdminError, share_root
 from packing_tool.admin.stats_files import read_stats
+from packing_tool.admin.words import say
 from packing_tool.storage.sheet_format import DURATION, TEXT, WHEN, csv_bytes, fill_sheet
 from shared import fileio
 from shared.timestamps import parse_timestamp
@@ -150,24 +151,31 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.path)
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise AdminError(f"{target}: cannot tell the format from the suffix "
-                         f"{suffix or '(none)'}; give a path ending in .xlsx or .csv")
+        raise AdminError(say("{target}: cannot tell the format from the suffix {suffix}; give a "
+                             "path ending in .xlsx or .csv", target=target,
+                             suffix=suffix or say('(none)')))
     if suffix == ".xlsx" and args.table:
-        raise AdminError("--table chooses the table of a .csv export; an .xlsx export holds "
-                         "every table")
+        raise AdminError(say("--table chooses the table of a .csv export; an .xlsx export holds "
+                             "every table"))
     if args.delimiter is not None and len(args.delimiter) != 1:
-        raise AdminError(f"--delimiter must be one character, got {args.delimiter!r}")
+        raise AdminError(say("--delimiter must be one character, got {delimiter!r}",
+                             delimiter=args.delimiter))
     if not target.parent.is_dir():
-        raise AdminError(f"{target}: the folder {target.parent} does not exist")
+        raise AdminError(say("{target}: the folder {parent} does not exist", target=target,
+                             parent=target.parent))
     if target.exists() and not args.force:
-        raise AdminError(f"{target} already exists; give --force to overwrite it")
+        raise AdminError(say("{target} already exists; give --force to overwrite it",
+                             target=target))
     doc = read_stats(root)
     data = (xlsx_bytes(doc) if suffix == ".xlsx"
             else table_csv(doc, args.table or "packing", args.delimiter))
     try:
         fileio.atomic_write_bytes(target, data)
     except OSError as exc:
-        raise AdminError(f"cannot write {target}: {exc}", 1) from exc
-    what = "every table" if suffix == ".xlsx" else f"the {args.table or 'packing'} table"
-    print(f"Wrote {what} to {target}")
+        raise AdminError(say("cannot write {target}: {exc}", target=target, exc=exc), 1) from exc
+    if suffix == ".xlsx":
+        print(say("Wrote every table to {target}", target=target))
+    else:
+        print(say("Wrote the {table} table to {target}", table=args.table or "packing",
+                  target=target))
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError
+from packing_tool.admin.words import say
 from packing_tool.storage.layout import ShareLayout
 from shared import fileio
 from shared.stats_manager import StatsManager, StatsManagerError
@@ -42,7 +43,7 @@ def check_readable(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise AdminError(f"cannot read {path}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("cannot read {path}: {exc}", path=path, exc=exc), EXIT_FAILED) from exc
     if not raw.strip():
         return  # the tools treat an empty file as new (or restore it from its .bak)
     try:
@@ -56,16 +57,17 @@ def check_readable(path: Path) -> None:
     side = fileio.sidecar_path(path)
     hint = (f" {side} holds the last content the tools wrote; compare the two and copy the"
             " good one back." if side.is_file() else "")
-    raise AdminError(f"{path} is {reason}. It was left as it is.{hint}", EXIT_FAILED)
+    raise AdminError(say("{path} is {reason}. It was left as it is.{hint}", path=path,
+                         reason=reason, hint=hint), EXIT_FAILED)
 
 
 def _locked_read(path: Path, **how: Any) -> dict[str, Any]:
     try:
         return fileio.read_json_locked(path, **how)
     except fileio.LockTimeoutError as exc:
-        raise AdminError(f"{exc}; try again in a moment", EXIT_FAILED) from exc
+        raise AdminError(say("{exc}; try again in a moment", exc=exc), EXIT_FAILED) from exc
     except (OSError, ValueError) as exc:
-        raise AdminError(f"cannot read {path}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("cannot read {path}: {exc}", path=path, exc=exc), EXIT_FAILED) from exc
 
 
 def read_stats(root: Path) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, confirm, script_options, share_root
-from packing_tool.admin.messages_bg import localise
 from packing_tool.admin.stats_compare import (
     Difference,
     profile_differences,
@@ -25,6 +24,7 @@ from packing_tool.admin.stats_compare import (
 from packing_tool.admin.stats_files import read_stats_snapshot, read_workers, workers_file
 from packing_tool.admin.stats_summaries import Rebuilt, rebuild
 from packing_tool.admin.verify_report import relative
+from packing_tool.admin.words import say
 
 KEPT = ("Kept as they are (the summaries cannot know them): the analysis figures "
         "(total_orders_analyzed, by_client.*.orders_analyzed, analysis_history), "
@@ -64,35 +64,37 @@ def double_count_lines(root: Path, rebuilt: Rebuilt) -> list[str]:
     lines = []
     for twice in rebuilt.double_counted:
         where = ", ".join(relative(root, item.summary.path) for item in twice)
-        lines.append(f"DOUBLE COUNT: order {twice[0].number} of client {twice[0].summary.client} "
-                     f"is counted in {len(twice)} summaries ({where}); the statistics count it "
-                     f"{len(twice)} times. Nothing is changed automatically: the figures follow "
-                     "the summaries (see `packing-tool verify`).")
+        lines.append(say("DOUBLE COUNT: order {number} of client {client} is counted in {n_twice} "
+                         "summaries ({where}); the statistics count it {n_twice} times. Nothing "
+                         "is changed automatically: the figures follow the summaries (see "
+                         "`packing-tool verify`).", number=twice[0].number,
+                         client=twice[0].summary.client, n_twice=len(twice), where=where))
     return lines
 
 
 def _report(root: Path, rebuilt: Rebuilt, found: list[Difference],
             unprofiled: list[dict[str, Any]]) -> None:
     total = rebuilt.live + rebuilt.archived
-    print(f"Read {total} session summaries ({rebuilt.live} under Sessions/, "
-          f"{rebuilt.archived} under Archive/Sessions/).")
+    print(say("Read {total} session summaries ({live} under Sessions/, {archived} under "
+              "Archive/Sessions/).", total=total, live=rebuilt.live, archived=rebuilt.archived))
     for problem in rebuilt.problems:
-        print(f"PROBLEM: {problem}")
+        print(say("PROBLEM: {problem}", problem=problem))
     for note in rebuilt.notes:
-        print(f"Note: {note}")
+        print(say("Note: {note}", note=note))
     for line in double_count_lines(root, rebuilt):
         print(line)
     if found:
-        print(f"{len(found)} difference(s) (stored -> rebuilt):")
+        print(say("{n_found} difference(s) (stored -> rebuilt):", n_found=len(found)))
         for difference in found:
             print(f"  {difference.text()}")
     else:
-        print("No differences: the files hold what the summaries add up to.")
+        print(say("No differences: the files hold what the summaries add up to."))
     for worker in unprofiled:
         names = ", ".join(worker["names"]) or "no name"
-        print(f"Worker {worker['worker_id']} ({names}) is in the summaries but has no profile "
-              "in Workers/workers.json; no profile was created.")
-    print(KEPT)
+        print(say("Worker {worker_id} ({names}) is in the summaries but has no profile in "
+                  "Workers/workers.json; no profile was created.", worker_id=worker['worker_id'],
+                  names=names))
+    print(say(KEPT))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -124,24 +126,25 @@ def run(args: argparse.Namespace) -> int:
 def _decide(args: argparse.Namespace, root: Path, rebuilt: Rebuilt, found: list[Difference],
             result: dict[str, Any]) -> int:
     """Report only, refuse, or write; the exit code."""
-    say = (lambda text: None) if args.json else print
+    out = (lambda text: None) if args.json else print
     if args.dry_run:
-        say("Dry run: nothing was written.")
+        out(say("Dry run: nothing was written."))
         return 0
     if args.check:
         return EXIT_FAILED if found or rebuilt.problems else 0
     if not found:
         return EXIT_FAILED if rebuilt.problems else 0
     if rebuilt.problems:
-        print("packing-tool stats rebuild: not written while there are problems (above); "
-              "fix them first", file=sys.stderr)
+        print(say("packing-tool stats rebuild: not written while there are problems (above); fix "
+                  "them first"), file=sys.stderr)
         return EXIT_FAILED
-    if not confirm(f"Write the {len(found)} rebuilt figure(s)?", assume_yes=args.yes):
-        print(localise("Nothing was written."), file=sys.stderr)
+    if not confirm(say("Write the {n_found} rebuilt figure(s)?",
+                       n_found=len(found)), assume_yes=args.yes):
+        print(say("Nothing was written."), file=sys.stderr)
         return EXIT_FAILED
     for label, changed, kept in write_rebuilt(root, rebuilt, {d.file for d in found}):
         result["written"].append({"file": label, "changes": len(changed),
                                   "previous_content": str(kept)})
-        say(f"Wrote {len(changed)} figure(s) to {label}; its previous content is kept at "
-            f"{kept}.")
+        out(say("Wrote {n_changed} figure(s) to {label}; its previous content is kept at {kept}.",
+                n_changed=len(changed), label=label, kept=kept))
     return 0

@@ -21,6 +21,7 @@ from typing import Any
 
 from packing_tool.admin.common import with_progress
 from packing_tool.admin.summary_orders import Listing, SummaryDoc, double_counts, uncounted
+from packing_tool.admin.words import say
 from packing_tool.storage.completion import PLAN_FILENAME, counted_figures, previous_summary
 from packing_tool.storage.discovery import list_clients, list_sessions, work_dir_in, work_names
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError
@@ -127,7 +128,7 @@ def rebuild(root: Path) -> Rebuilt:
     files, notes = summary_files(root)
     result = Rebuilt(notes=notes)
     read: list[SummaryDoc] = []
-    for entry in with_progress("reading session summaries", files, len(files)):
+    for entry in with_progress(say("reading session summaries"), files, len(files)):
         if (entry.path.parent / PLAN_FILENAME).exists():
             result.problems.append(
                 f"{entry.path.parent}: an ending was interrupted and is not finished (open "

@@ -43,6 +43,7 @@ from packing_tool.admin.verify_walk import (
     work_folders,
 )
 from packing_tool.admin.verify_work import check_work
+from packing_tool.admin.words import say, shown
 from packing_tool.storage.discovery import work_names
 
 DESCRIPTION = """\
@@ -126,7 +127,8 @@ def _checked(root: Path) -> Findings:
     try:
         return run_checks(root)
     except OSError as exc:  # the share went away while it was read
-        raise AdminError(f"cannot read the share {root}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("cannot read the share {root}: {exc}",
+                             root=root, exc=exc), EXIT_FAILED) from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -143,19 +145,20 @@ def run(args: argparse.Namespace) -> int:
 
 def _repair(args: argparse.Namespace, root: Path, before: Findings) -> int:
     repairs = planned(before.repairs())
-    say = (lambda _text: None) if args.json else print
-    say("\n".join(render(root, before)))
+    out = (lambda _text: None) if args.json else print
+    out("\n".join(render(root, before)))
     outcomes: list[Outcome] = []
     if not repairs:
-        say("\nNothing can be repaired safely.")
+        out("\n" + say("Nothing can be repaired safely."))
     else:
-        say(f"\nRepairs to make ({len(repairs)}):")
+        out("\n" + say("Repairs to make ({n_repairs}):", n_repairs=len(repairs)))
         for repair in repairs:
-            say(f"  - {repair.describe(root)}")
-        if confirm(f"Make these {len(repairs)} repairs?", assume_yes=args.yes):
+            out(f"  - {shown(repair.describe(root))}")
+        if confirm(say("Make these {n_repairs} repairs?",
+                       n_repairs=len(repairs)), assume_yes=args.yes):
             outcomes = carry_out(root, repairs)
         else:
-            say("Nothing repaired.")
+            out(say("Nothing repaired."))
     after = _checked(root) if outcomes else before
     if args.json:
         result = as_json(root, after)
@@ -164,10 +167,11 @@ def _repair(args: argparse.Namespace, root: Path, before: Findings) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return exit_code(after)
     if outcomes:
-        print("\nRepairs:")
+        print("\n" + say("Repairs:"))
         for outcome in outcomes:
-            mark = "done" if outcome.done else "not done"
-            print(f"  {mark:<8} {outcome.repair.describe(root)}: {outcome.message}")
-        print("\nAfter repair:")
+            mark = say("done") if outcome.done else say("not done")
+            print(f"  {mark:<8} {shown(outcome.repair.describe(root))}: "
+                  f"{shown(outcome.message)}")
+        print("\n" + say("After repair:"))
         print("\n".join(render(root, after)))
     return exit_code(after)

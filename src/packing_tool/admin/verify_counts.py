@@ -8,6 +8,7 @@ from typing import Any
 
 from packing_tool.admin.verify_report import Findings, Repair
 from packing_tool.admin.verify_walk import LIVE
+from packing_tool.admin.words import phrase
 from packing_tool.domain.barcodes import order_key
 from packing_tool.domain.events import ScanEvent
 from packing_tool.domain.orders import PackingList
@@ -41,7 +42,8 @@ def compare(f: Findings, work_dir: Path, packing_list: PackingList, events: list
     try:
         marks = _completed_at(packing_list, events, seqs)
     except ValueError as exc:
-        f.error(work_dir / JOURNAL_FILENAME, f"does not fit the packing list ({exc})")
+        f.error(work_dir / JOURNAL_FILENAME, phrase("does not fit the packing list ({exc})",
+                                                    exc=exc))
         return
     state_path, summary_path = work_dir / STATE_FILENAME, work_dir / SUMMARY_FILENAME
     regen = Repair("regenerate_state", state_path) if lock != LIVE else None
@@ -49,26 +51,29 @@ def compare(f: Findings, work_dir: Path, packing_list: PackingList, events: list
         given = as_count((state.get("progress") or {}).get("completed_orders")
                          if isinstance(state.get("progress"), dict) else None)
         if at_state > last:
-            f.error(state_path, f"reflects journal event {at_state}, but the journal ends at "
-                                f"event {last}", regen)
+            f.error(state_path, phrase("reflects journal event {at_state}, but the journal ends "
+                                       "at event {last}", at_state=at_state, last=last), regen)
         elif given != marks[at_state]:
-            f.error(state_path, f"progress.completed_orders is {given}, the journal has "
-                                f"{marks[at_state]} at event {at_state}", regen)
+            f.error(state_path, phrase("progress.completed_orders is {given}, the journal has "
+                                       "{marks} at event {at_state}", given=given,
+                                       marks=marks[at_state], at_state=at_state), regen)
         elif at_state < last and lock != LIVE:
-            f.notice(state_path, f"behind the journal (event {at_state} of {last}); it is "
-                                 "rewritten when the list is next opened")
+            f.notice(state_path, phrase("behind the journal (event {at_state} of {last}); it is "
+                                        "rewritten when the list is next opened", at_state=at_state,
+                                        last=last))
     if summary is not None and at_summary is not None:
         given = as_count(summary.get("completed_orders"))
         if at_summary > last:
-            f.error(summary_path, f"reflects journal event {at_summary}, but the journal ends "
-                                  f"at event {last}")
+            f.error(summary_path, phrase("reflects journal event {at_summary}, but the journal "
+                                         "ends at event {last}", at_summary=at_summary, last=last))
         elif given != marks[at_summary]:
-            f.error(summary_path, f"completed_orders is {given}, the journal has "
-                                  f"{marks[at_summary]} at event {at_summary}")
+            f.error(summary_path, phrase("completed_orders is {given}, the journal has {marks} at "
+                                         "event {at_summary}", given=given, marks=marks[at_summary],
+                                         at_summary=at_summary))
         elif marks[last] > marks[at_summary] and lock != LIVE:
-            f.notice(summary_path, f"{marks[last] - marks[at_summary]} more orders were "
-                                   "completed after the list was ended; end it again to "
-                                   "count them")
+            f.notice(summary_path, phrase("{more} more orders were completed after the list was "
+                                          "ended; end it again to count them",
+                                          more=marks[last] - marks[at_summary]))
 
 
 def older_pair(f: Findings, work_dir: Path, state: dict[str, Any],
@@ -78,5 +83,5 @@ def older_pair(f: Findings, work_dir: Path, state: dict[str, Any],
     done = as_count(summary.get("completed_orders"))
     if done is not None and progress["completed_orders"] != done:
         f.warning(work_dir / SUMMARY_FILENAME,
-                  f"completed_orders is {done}, packing_state.json has "
-                  f"{progress['completed_orders']}")
+                  phrase("completed_orders is {done}, packing_state.json has {completed_orders}",
+                         done=done, completed_orders=progress['completed_orders']))

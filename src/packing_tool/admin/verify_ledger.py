@@ -25,6 +25,7 @@ from packing_tool.admin.ledger_walk import Location, at, location, walk
 from packing_tool.admin.summary_orders import Listing, SummaryDoc, by_key, counted_twice, unique
 from packing_tool.admin.verify_report import Repair, relative
 from packing_tool.admin.verify_walk import Context, check_temp_files
+from packing_tool.admin.words import phrase
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError
 from packing_tool.storage.ledger_entry import LedgerEntry, Mark
 from packing_tool.storage.lock_info import read_lock
@@ -53,7 +54,8 @@ def _walk(ctx: Context, ledger: FileOrderLedger, listed: set[Location]) -> Walke
                 if where in listed else "no summary lists its order: `verify --repair` keeps "
                 "it aside and nothing can rebuild it")
         path = at(ledger, where)
-        f.error(path, f"damaged order ledger record: {entry}; {hint}",
+        f.error(path, phrase("damaged order ledger record: {entry}; {hint}",
+                             entry=entry, hint=hint),
                 Repair("rebuild_record", path, ledger.client_id))
     for folder in folders:
         check_temp_files(f, ledger.root / "orders" / folder)
@@ -113,15 +115,16 @@ def _conflicts(ctx: Context, ledger: FileOrderLedger) -> None:
         ctx.findings.checked += 1
         if "error" in found or not isinstance(found.get("here"), dict):
             why = found.get("error") or "it does not say where the order was packed"
-            ctx.findings.error(path, f"conflict record cannot be read ({why})")
+            ctx.findings.error(path, phrase("conflict record cannot be read ({why})", why=why))
             continue
         record = found.get("ledger")
         counted = (record.get("packed") or record.get("holder")
                    if isinstance(record, dict) else None)
         ctx.findings.warning(path, (
-            f"conflict: order {found.get('order_number', '?')} was packed in "
-            f"{where(found['here'])} although the ledger gives it to {where(counted)}: two "
-            "parcels may have left; counted once (the conflict is not resolved automatically)"))
+            phrase("conflict: order {order} was packed in {here} although the ledger gives it to "
+                   "{counted}: two parcels may have left; counted once (the conflict is not "
+                   "resolved automatically)", order=found.get('order_number', '?'),
+                   here=where(found['here']), counted=where(counted))))
 
 
 def double_text(root: Path, later: Listing, first: Listing) -> str:
@@ -151,21 +154,25 @@ def _summaries(ctx: Context, ledger: FileOrderLedger, listed: dict[str, list[Lis
         for item in (i for i in items if i.counted):
             mine = Mark(item.summary.session, item.summary.list_name)
             if entry.packed is not None and not entry.packed.same_list(mine):
-                f.warning(item.summary.path, f"order {item.number} is counted here, but the "
-                          f"order ledger counts it in {where(entry.packed.to_dict())}")
+                f.warning(item.summary.path, phrase("order {number} is counted here, but the "
+                                                    "order ledger counts it in {where}",
+                                                    number=item.number,
+                                                    where=where(entry.packed.to_dict())))
             elif entry.packed is None and entry.holder and not entry.holder.same_list(mine):
-                f.warning(item.summary.path, f"order {item.number} is counted here, but the "
-                          f"order ledger has it claimed by {where(entry.holder.to_dict())}, "
-                          "not packed: it may be packed again")
+                f.warning(item.summary.path, phrase("order {number} is counted here, but the "
+                                                    "order ledger has it claimed by {where}, not "
+                                                    "packed: it may be packed again",
+                                                    number=item.number,
+                                                    where=where(entry.holder.to_dict())))
     if not ledger.sessions_dir.is_dir():
         return  # an archived client only: no station packs for it, nothing to backfill
     for path, numbers in missing.items():
         shown = ", ".join(numbers[:SHOWN]) + (", …" if len(numbers) > SHOWN else "")
         count = f"{len(numbers)} orders listed here are" if len(numbers) > 1 else (
             "1 order listed here is")
-        f.warning(path, f"{count} not in the order ledger ({shown}): history from before the "
-                        "ledger, so stations would not know they are packed; "
-                        "`verify --repair` backfills them",
+        f.warning(path, phrase("{count} not in the order ledger ({shown}): history from before "
+                               "the ledger, so stations would not know they are packed; `verify "
+                               "--repair` backfills them", count=count, shown=shown),
                   Repair("backfill_ledger", ledger.root, ledger.client_id))
 
 
@@ -185,12 +192,14 @@ def _unlisted(ctx: Context, ledger: FileOrderLedger, walked: Walked,
             continue
         moment, done = parse_timestamp(packed.at), parse_timestamp(summary.doc.get(
             "completed_at"))
-        why = ("it was packed after the list was last ended; ending the list again lists it"
-               if moment and done and moment > done else "the summary does not list it")
+        why = (phrase("it was packed after the list was last ended; ending the list again lists it")
+               if moment and done and moment > done else phrase("the summary does not list it"))
         ctx.findings.notice(at(ledger, where), (
-            f"order {entry.order_number} is packed in list {packed.list_name} of session "
-            f"{packed.session_id} by the ledger, but {relative(ctx.root, summary.path)} was "
-            f"written without it: {why}"))
+            phrase("order {order_number} is packed in list {list_name} of session {session_id} by "
+                   "the ledger, but {relative} was written without it: {why}",
+                   order_number=entry.order_number, list_name=packed.list_name,
+                   session_id=packed.session_id, relative=relative(ctx.root, summary.path),
+                   why=why)))
 
 
 def check_ledger(ctx: Context, client: str) -> None:

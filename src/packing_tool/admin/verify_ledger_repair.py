@@ -28,6 +28,7 @@ from packing_tool.admin.ledger_walk import THREADS, at, check_bytes, existing, l
 from packing_tool.admin.stats_summaries import summary_files
 from packing_tool.admin.summary_orders import Listing, SummaryDoc, by_key
 from packing_tool.admin.verify_report import Repair, relative
+from packing_tool.admin.words import phrase
 from packing_tool.storage.completion import previous_summary
 from packing_tool.storage.exclusive import create_new
 from packing_tool.storage.layout import ShareLayout
@@ -84,16 +85,17 @@ def release_claim(root: Path, repair: Repair) -> str:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise NotRepaired("the record is gone already") from None
+            raise NotRepaired(phrase("the record is gone already")) from None
         entry = check_bytes(ledger, (path.parent.name, path.name), raw)
         if isinstance(entry, str):
-            raise NotRepaired(f"the record is damaged now ({entry})")
+            raise NotRepaired(phrase("the record is damaged now ({entry})", entry=entry))
         holder = entry.holder
         if holder is None:
-            raise NotRepaired("nobody holds the order any more")
+            raise NotRepaired(phrase("nobody holds the order any more"))
         if ledger.holder_alive(holder):
-            raise NotRepaired(f"list {holder.list_name} of session {holder.session_id} is "
-                              "being packed again: its claim lives")
+            raise NotRepaired(phrase("list {list_name} of session {session_id} is being packed "
+                                     "again: its claim lives", list_name=holder.list_name,
+                                     session_id=holder.session_id))
         aside = path.with_name(f"{path.name}.released-{_stamp()}")
         if entry.packed is None:  # creators never overwrite: the name is free for a claim
             os.replace(path, aside)
@@ -102,7 +104,8 @@ def release_claim(root: Path, repair: Repair) -> str:
             fileio.atomic_write_bytes(path, replace(entry, holder=None).to_bytes())
         audit(ledger, "claim_released", entry, kept_at=aside.name, holder=holder.to_dict(),
               reason=f"{ACTOR}: its list lock is gone or stale")
-    return f"released (kept at {relative(root, aside)}; recorded in order_ledger/audit.jsonl)"
+    return phrase("released (kept at {path}; recorded in order_ledger/audit.jsonl)",
+                  path=relative(root, aside))
 
 
 # --------------------------------------------------------------------------- rebuilding
@@ -170,27 +173,27 @@ def rebuild_record(root: Path, repair: Repair) -> str:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise NotRepaired("the record is gone already") from None
+            raise NotRepaired(phrase("the record is gone already")) from None
         problem = check_bytes(ledger, where, raw)
         if not isinstance(problem, str):
-            raise NotRepaired("the record reads well now")
+            raise NotRepaired(phrase("the record reads well now"))
         kept = fileio.keep_aside(path, raw, label="corrupt")
         path.unlink()
         if not items:
             audit(ledger, "damaged_record_kept_aside", None, record=path.name,
                   kept_at=kept.name, problem=problem)
             raise NotRepaired(
-                f"not recoverable: no summary lists its order; the damaged record is kept at "
-                f"{relative(root, kept)} and the order has no record now (the next station "
-                "to scan its label claims it afresh)")
+                phrase("not recoverable: no summary lists its order; the damaged record is kept "
+                       "at {path} and the order has no record now (the next station to scan its "
+                       "label claims it afresh)", path=relative(root, kept)))
         entry = rebuilt_entry(root, repair.client, items)
         if not create(ledger, path, entry):
-            raise NotRepaired(f"a station created the record meanwhile; the damaged one is "
-                              f"kept at {relative(root, kept)}")
+            raise NotRepaired(phrase("a station created the record meanwhile; the damaged one is "
+                                     "kept at {path}", path=relative(root, kept)))
         audit(ledger, "record_rebuilt", entry, kept_at=kept.name, problem=problem,
-              rebuilt_from=entry.extra["rebuilt"]["from"])
-    return (f"rebuilt from {entry.extra['rebuilt']['from']} (the damaged record is kept at "
-            f"{relative(root, kept)})")
+              rebuilt_source=entry.extra["rebuilt"]["from"])
+    return (phrase("rebuilt from {source} (the damaged record is kept at {path})",
+                   source=entry.extra['rebuilt']['from'], path=relative(root, kept)))
 
 
 def backfill_ledger(root: Path, repair: Repair) -> str:
@@ -208,9 +211,10 @@ def backfill_ledger(root: Path, repair: Repair) -> str:
         made = list(pool.map(one, wanted))
     created, raced = sum(made), len(made) - sum(made)
     if not created:
-        raise NotRepaired("no order is missing from the ledger any more")
+        raise NotRepaired(phrase("no order is missing from the ledger any more"))
     audit(ledger, "ledger_backfilled", None, records=created, summaries=len(summaries),
           created_meanwhile=raced)
     more = f"; {raced} were created meanwhile by stations" if raced else ""
-    return (f"{created} records created from {len(summaries)} summaries (recorded in "
-            f"order_ledger/audit.jsonl){more}")
+    return (phrase("{created} records created from {n_summaries} summaries (recorded in "
+                   "order_ledger/audit.jsonl){more}", created=created, n_summaries=len(summaries),
+                   more=more))

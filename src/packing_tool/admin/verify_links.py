@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from packing_tool.admin.verify_walk import Context
+from packing_tool.admin.words import phrase
 from packing_tool.storage.inside import is_link, link_target
 
 MAX_FOLDERS = 200_000  # a share this big is walked in part, and says so
@@ -47,20 +48,21 @@ def check_links(ctx: Context) -> None:
     root = _real(str(ctx.root))
     links, complete = find_links(ctx.root)
     if not complete:
-        ctx.findings.notice(ctx.root, f"only the first {MAX_FOLDERS:,} folders were searched "
-                            "for links")
+        ctx.findings.notice(ctx.root, phrase("only the first {max_folders:,} folders were "
+                                             "searched for links", max_folders=MAX_FOLDERS))
     for link in links:
         target = link_target(link)
         resolved = _real(str(link))
         outside = resolved != root and not resolved.startswith(root.rstrip(os.sep) + os.sep)
         if not os.path.exists(link):
-            ctx.findings.error(link, f"a link to {target}, which does not exist; the program "
-                               "never writes through links: remove it")
+            ctx.findings.error(link, phrase("a link to {target}, which does not exist; the "
+                                            "program never writes through links: remove it",
+                                            target=target))
         elif outside:
-            ctx.findings.error(link, f"a link to {target}, OUTSIDE the share root; the program "
-                               "never writes through it: remove it, or put the real folder "
-                               "or file in its place")
+            ctx.findings.error(link, phrase("a link to {target}, OUTSIDE the share root; the "
+                                            "program never writes through it: remove it, or put "
+                                            "the real folder or file in its place", target=target))
         else:
-            ctx.findings.warning(link, f"a link to {target} (inside the share); the program "
-                                 "never writes through links: replace it by the real folder "
-                                 "or file")
+            ctx.findings.warning(link, phrase("a link to {target} (inside the share); the program "
+                                              "never writes through links: replace it by the real "
+                                              "folder or file", target=target))

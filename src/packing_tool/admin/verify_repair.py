@@ -26,6 +26,7 @@ from packing_tool.admin.verify_ledger_repair import (
 )
 from packing_tool.admin.verify_report import Repair, relative
 from packing_tool.admin.verify_walk import client_of
+from packing_tool.admin.words import Phrase, phrase
 from packing_tool.domain.summary import list_done
 from packing_tool.storage import session_index
 from packing_tool.storage.completion import PLAN_FILENAME, finish_pending, previous_summary
@@ -80,7 +81,8 @@ def carry_out(root: Path, repairs: list[Repair]) -> list[Outcome]:
             message = ACTIONS[repair.kind](root, repair)
         except Exception as exc:  # an admin run reports every failure and carries on
             log.warning("%s: %s", repair.describe(root), exc)
-            outcomes.append(Outcome(repair, False, str(exc) or type(exc).__name__))
+            said = exc.args[0] if exc.args and isinstance(exc.args[0], Phrase) else None
+            outcomes.append(Outcome(repair, False, said or str(exc) or type(exc).__name__))
         else:
             outcomes.append(Outcome(repair, True, message))
     return outcomes
@@ -92,7 +94,8 @@ def _keep(root: Path, path: Path) -> str:
         raw = path.read_bytes()
     except FileNotFoundError:
         return ""
-    return f"original kept at {relative(root, fileio.keep_aside(path, raw, label=KEEP_LABEL))}"
+    return phrase("original kept at {path}",
+                  path=relative(root, fileio.keep_aside(path, raw, label=KEEP_LABEL)))
 
 
 @contextlib.contextmanager
@@ -101,7 +104,8 @@ def _list_lock(root: Path, work_dir: Path) -> Iterator[None]:
     found = current_lock(work_dir)
     if found is not None:
         if not found.stale:
-            raise RepairSkipped(f"the list is held by {found.info.describe()}")
+            raise RepairSkipped(phrase("the list is held by {holder}",
+                                       holder=found.info.describe()))
         _keep(root, work_dir / LOCK_FILENAME)
         release_stale(work_dir, found.info, reason=f"{ACTOR}: the list's files are repaired")
     manager = SessionLockManager(worker_id=None, worker_name=ACTOR)
@@ -126,8 +130,8 @@ def _shared_files_readable(root: Path) -> None:
         except (OSError, ValueError):
             good = False
         if not good:
-            raise RepairSkipped(f"{relative(root, path)} is unreadable; it must be repaired "
-                                "before an ending can add to it")
+            raise RepairSkipped(phrase("{path} is unreadable; it must be repaired before an "
+                                       "ending can add to it", path=relative(root, path)))
 
 
 def _finish_ending(root: Path, repair: Repair) -> str:
@@ -136,10 +140,12 @@ def _finish_ending(root: Path, repair: Repair) -> str:
     with _list_lock(root, work_dir):
         notes = [_keep(root, work_dir / PLAN_FILENAME), _keep(root, work_dir / SUMMARY_FILENAME)]
         if not finish_pending(root, work_dir):
-            raise RepairSkipped("no interrupted ending any more")
+            raise RepairSkipped(phrase("no interrupted ending any more"))
     _record_status(root, work_dir)
     kept = "; ".join(n for n in notes if n)
-    return "summary, statistics and worker profiles written" + (f" ({kept})" if kept else "")
+    if kept:
+        return phrase("summary, statistics and worker profiles written ({kept})", kept=kept)
+    return phrase("summary, statistics and worker profiles written")
 
 
 def _record_status(root: Path, work_dir: Path) -> None:
@@ -165,12 +171,13 @@ def _remove_lock(root: Path, repair: Repair) -> str:
     work_dir = repair.target
     found = current_lock(work_dir)
     if found is None:
-        raise RepairSkipped("the lock is gone already")
+        raise RepairSkipped(phrase("the lock is gone already"))
     if not found.stale:
-        raise RepairSkipped(f"the lock is live again: {found.info.describe()}")
+        raise RepairSkipped(phrase("the lock is live again: {holder}",
+                                   holder=found.info.describe()))
     kept = _keep(root, work_dir / LOCK_FILENAME)
     release_stale(work_dir, found.info, reason=f"{ACTOR}: stale lock")
-    return f"removed ({kept}; recorded in lock_history.jsonl)"
+    return phrase("removed ({kept}; recorded in lock_history.jsonl)", kept=kept)
 
 
 def _regenerate_state(root: Path, repair: Repair) -> str:
@@ -179,11 +186,11 @@ def _regenerate_state(root: Path, repair: Repair) -> str:
     session_dir = work_dir.parent.parent
     client = client_of(session_dir.parent.name)
     if client is None:
-        raise RepairSkipped(f"{session_dir.parent.name} is not a client folder")
+        raise RepairSkipped(phrase("{name} is not a client folder", name=session_dir.parent.name))
     with _list_lock(root, work_dir):
         events = ScanJournal(work_dir, make_dirs=False).load()
         if not events:
-            raise RepairSkipped("the scan journal has no events to rebuild it from")
+            raise RepairSkipped(phrase("the scan journal has no events to rebuild it from"))
         kept = _keep(root, path)
         session = PackingSession(ShareLayout(session_dir.parents[2]), client, session_dir.name,
                                  work_dir.name)
@@ -193,7 +200,8 @@ def _regenerate_state(root: Path, repair: Repair) -> str:
             session.close()
         if not written:
             raise RepairSkipped(session.state.last_error or "not written")
-    return f"rewritten from {len(events)} journal events ({kept or 'there was no file'})"
+    return phrase("rewritten from {n_events} journal events ({kept})", n_events=len(events),
+                  kept=kept or phrase('there was no file'))
 
 
 def _repair_journal(root: Path, repair: Repair) -> str:
@@ -204,12 +212,13 @@ def _repair_journal(root: Path, repair: Repair) -> str:
         copy = mirror_dir(local_data_dir(), work_dir)
         note = repair_journal(work_dir, copy if copy.is_dir() else None)
     if not note:
-        raise RepairSkipped("the journal reads in order now")
+        raise RepairSkipped(phrase("the journal reads in order now"))
     return note
 
 
 def _refuse() -> dict[str, Any]:
-    raise RepairSkipped("the file is unreadable and has no good .bak copy; it is left as it is")
+    raise RepairSkipped(phrase("the file is unreadable and has no good .bak copy; it is left as "
+                               "it is"))
 
 
 def _shared_file(root: Path, repair: Repair) -> str:
@@ -221,21 +230,21 @@ def _shared_file(root: Path, repair: Repair) -> str:
         lambda: fileio.locked_json_update(path, lambda _doc: None, default=_refuse,
                                           normalise=normalise),
         attempts=3, delay=0.5, retry_on=(fileio.LockTimeoutError,), what=str(path))
-    return f"rewritten under its lock ({kept})"
+    return phrase("rewritten under its lock ({kept})", kept=kept)
 
 
 def _rebuild_index(root: Path, repair: Repair) -> str:
     kept = _keep(root, repair.target)
     doc = session_index.rebuild(ShareLayout(root), repair.client)
-    return f"{len(doc['entries'])} entries from the folders ({kept})"
+    return phrase("{n} entries from the folders ({kept})", n=len(doc['entries']), kept=kept)
 
 
 def _delete_temp(root: Path, repair: Repair) -> str:
     kept = _keep(root, repair.target)
     if not kept:
-        raise RepairSkipped("it is gone already")
+        raise RepairSkipped(phrase("it is gone already"))
     repair.target.unlink(missing_ok=True)
-    return f"deleted ({kept})"
+    return phrase("deleted ({kept})", kept=kept)
 
 
 ACTIONS: dict[str, Callable[[Path, Repair], str]] = {

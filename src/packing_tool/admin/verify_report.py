@@ -6,9 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from packing_tool.admin.words import counted, phrase, say, shown
+
 ERROR, WARNING, NOTICE = "error", "warning", "notice"
 SEVERITIES = (ERROR, WARNING, NOTICE)
 MAX_PER_FILE = 12  # one broken file must not bury the rest of the report
+SEVERITY_WORDS = {ERROR: lambda: say("error"), WARNING: lambda: say("warning"),
+                  NOTICE: lambda: say("notice")}  # the report's words; --json keeps the keys
 
 
 @dataclass(frozen=True)
@@ -21,22 +25,28 @@ class Repair:
 
     def describe(self, root: Path) -> str:
         where = relative(root, self.target)
-        return {
-            "finish_ending": f"finish the interrupted ending of {where}",
-            "remove_lock": f"remove the stale lock {where}",
-            "regenerate_state": f"rewrite {where} from the list's scan journal",
-            "repair_journal": f"repair the scan journal of {where} from this PC's copy, or "
-                              "keep the lines before the damage (the file kept aside)",
-            "rebuild_index": f"rebuild {where} from the session folders",
-            "delete_temp": f"delete the leftover temp file {where}",
-            "restore_shared": f"restore {where} from its .bak sidecar (under its lock)",
-            "normalise_shared": f"let the file's own normaliser repair {where} (under its lock)",
-            "release_claim": f"release the dead station's claim {where} (kept aside, audited)",
-            "rebuild_record": f"keep the damaged ledger record {where} aside and rebuild it "
-                              "from the summaries",
-            "backfill_ledger": f"backfill the order ledger {where} from the session summaries "
-                               "(create only)",
-        }.get(self.kind, f"{self.kind} {where}")
+        texts = {
+            "finish_ending": phrase("finish the interrupted ending of {where}", where=where),
+            "remove_lock": phrase("remove the stale lock {where}", where=where),
+            "regenerate_state": phrase("rewrite {where} from the list's scan journal",
+                                       where=where),
+            "repair_journal": phrase("repair the scan journal of {where} from this PC's copy, "
+                                     "or keep the lines before the damage (the file kept aside)",
+                                     where=where),
+            "rebuild_index": phrase("rebuild {where} from the session folders", where=where),
+            "delete_temp": phrase("delete the leftover temp file {where}", where=where),
+            "restore_shared": phrase("restore {where} from its .bak sidecar (under its lock)",
+                                     where=where),
+            "normalise_shared": phrase("let the file's own normaliser repair {where} "
+                                       "(under its lock)", where=where),
+            "release_claim": phrase("release the dead station's claim {where} "
+                                    "(kept aside, audited)", where=where),
+            "rebuild_record": phrase("keep the damaged ledger record {where} aside and rebuild "
+                                     "it from the summaries", where=where),
+            "backfill_ledger": phrase("backfill the order ledger {where} from the session "
+                                      "summaries (create only)", where=where),
+        }
+        return texts.get(self.kind, f"{self.kind} {where}")
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,8 @@ class Findings:
         if seen < MAX_PER_FILE:
             self.items.append(Finding(severity, path, message, repair))
         elif seen == MAX_PER_FILE:
-            self.items.append(Finding(severity, path, "more problems in this file not shown"))
+            self.items.append(Finding(severity, path,
+                                      phrase("more problems in this file not shown")))
 
     def error(self, path: Path, message: str, repair: Repair | None = None) -> None:
         self.add(ERROR, path, message, repair)
@@ -88,14 +99,13 @@ def relative(root: Path, path: Path) -> str:
         return str(path)
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary_line(findings: Findings) -> str:
     counts = findings.counts()
-    return (f"{plural(findings.checked, 'file')} checked: {plural(counts[ERROR], 'error')}, "
-            f"{plural(counts[WARNING], 'warning')}, {plural(counts[NOTICE], 'notice')}")
+    return say("{files} checked: {errors}, {warnings}, {notices}",
+               files=counted(findings.checked, "{n} file", "{n} files"),
+               errors=counted(counts[ERROR], "{n} error", "{n} errors"),
+               warnings=counted(counts[WARNING], "{n} warning", "{n} warnings"),
+               notices=counted(counts[NOTICE], "{n} notice", "{n} notices"))
 
 
 def render(root: Path, findings: Findings) -> list[str]:
@@ -107,8 +117,9 @@ def render(root: Path, findings: Findings) -> list[str]:
     for path, found in groups.items():
         lines.append(relative(root, path))
         for finding in sorted(found, key=lambda f: SEVERITIES.index(f.severity)):
-            mark = " [repairable]" if finding.repair is not None else ""
-            lines.append(f"  {finding.severity:<8} {finding.message}{mark}")
+            mark = " " + say("[repairable]") if finding.repair is not None else ""
+            lines.append(f"  {SEVERITY_WORDS[finding.severity]():<8} {shown(finding.message)}"
+                         f"{mark}")
     if lines:
         lines.append("")
     lines.append(summary_line(findings))

@@ -32,6 +32,7 @@ from packing_tool.admin.verify_walk import (
     rules,
     same_client,
 )
+from packing_tool.admin.words import phrase
 from packing_tool.domain.orders import PackingList
 from packing_tool.domain.second_check import CONFIG_KEY, SecondCheckRules
 from packing_tool.storage.barcode_maps import MAPPING_KEY
@@ -91,7 +92,8 @@ def check_stats(ctx: Context) -> None:
         entries = doc.get(section)
         for client, entry in (entries.items() if isinstance(entries, dict) else ()):
             if not isinstance(entry, dict):
-                f.error(path, f"{section}.{client}: must be an object", fix)
+                f.error(path, phrase("{section}.{client}: must be an object", section=section,
+                                     client=client), fix)
             else:
                 check_fields(f, path, entry, where=f"{section}.{client}", repair=fix,
                              optional=rules(COUNT, "orders_analyzed", "orders_packed",
@@ -101,7 +103,8 @@ def check_stats(ctx: Context) -> None:
         bad = [i for i, r in enumerate(history if isinstance(history, list) else [])
                if not isinstance(r, dict)]
         if bad:
-            f.error(path, f"{key}: {len(bad)} records are not objects (first: [{bad[0]}])")
+            f.error(path, phrase("{key}: {n_bad} records are not objects (first: [{bad}])", key=key,
+                                 n_bad=len(bad), bad=bad[0]))
     check_invalid(f, path, doc)
     ids = doc.get("recorded_ids")
     ctx.recorded_ids = {i for i in ids if isinstance(i, str)} if isinstance(ids, list) else set()
@@ -127,7 +130,8 @@ def check_workers(ctx: Context) -> None:
     for i, worker in enumerate(workers if isinstance(workers, list) else []):
         where = f"workers[{i}]"
         if not isinstance(worker, dict):
-            f.error(path, f"{where}: must be an object, got {type(worker).__name__}", fix)
+            f.error(path, phrase("{where}: must be an object, got {kind}", where=where,
+                                 kind=type(worker).__name__), fix)
             continue
         check_fields(
             f, path, worker, where=where, missing=current, repair=fix,
@@ -140,12 +144,14 @@ def check_workers(ctx: Context) -> None:
         wid, name = worker.get("id"), worker.get("name")
         if isinstance(wid, str) and wid.strip():
             if wid in ids:
-                f.error(path, f"{where}: id {wid} is also the id of workers[{ids[wid]}]")
+                f.error(path, phrase("{where}: id {wid} is also the id of workers[{ids}]",
+                                     where=where, wid=wid, ids=ids[wid]))
             ids.setdefault(wid, i)
         if isinstance(name, str) and name.strip():
             key = name.strip().casefold()
             if key in names:
-                f.warning(path, f"{where}: name {name!r} is also the name of {names[key]}")
+                f.warning(path, phrase("{where}: name {name!r} is also the name of {names}",
+                                       where=where, name=name, names=names[key]))
             names.setdefault(key, str(wid))
     check_invalid(f, path, doc)
     ctx.worker_ids = set(ids)
@@ -170,15 +176,16 @@ def check_barcode_map(f: Findings, path: Path) -> None:
         return
     mapping = doc[MAPPING_KEY]
     if not isinstance(mapping, dict):
-        f.error(path, f"{MAPPING_KEY}: must be an object (barcode → SKU), "
-                      f"got {type(mapping).__name__}")
+        f.error(path, phrase("{mapping_key}: must be an object (barcode → SKU), got {kind}",
+                             mapping_key=MAPPING_KEY, kind=type(mapping).__name__))
         return
     bad = [(code, sku) for code, sku in mapping.items()
            if isinstance(sku, bool) or not isinstance(sku, int | str) or not str(sku).strip()]
     if bad:
         code, sku = bad[0]
-        f.warning(path, f"{MAPPING_KEY}: {len(bad)} barcodes map to no SKU and are ignored "
-                        f"(first: {code!r} → {json.dumps(sku)})")
+        f.warning(path, phrase("{mapping_key}: {n_bad} barcodes map to no SKU and are ignored "
+                               "(first: {code!r} → {sku})", mapping_key=MAPPING_KEY, n_bad=len(bad),
+                               code=code, sku=json.dumps(sku)))
 
 
 def check_index(ctx: Context, client: str) -> None:
@@ -190,7 +197,8 @@ def check_index(ctx: Context, client: str) -> None:
         return
     check_version(f, path, doc, INDEX_VERSION, migrate=False)
     if "client_id" in doc and not same_client(doc["client_id"], f"CLIENT_{client}"):
-        f.warning(path, f"client_id {doc['client_id']!r} is not this folder's client", fix)
+        f.warning(path, phrase("client_id {client_id!r} is not this folder's client",
+                               client_id=doc['client_id']), fix)
     check_fields(f, path, doc, required=rules(OBJECT, "entries"), optional=rules(
         OBJECT, "sessions"), repair=fix)
     entries = doc.get("entries")
@@ -202,18 +210,21 @@ def check_index(ctx: Context, client: str) -> None:
     gone_lists: list[str] = []
     for key, entry in entries.items():
         if not isinstance(entry, dict):
-            f.error(path, f"entries.{key}: must be an object", fix)
+            f.error(path, phrase("entries.{key}: must be an object", key=key), fix)
             continue
         session, name = entry.get("session_id"), entry.get("packing_list_name")
         if not isinstance(session, str) or not isinstance(name, str):
-            f.error(path, f"entries.{key}: session_id and packing_list_name must be strings",
+            f.error(path, phrase("entries.{key}: session_id and packing_list_name must be strings",
+                                 key=key),
                     fix)
             continue
         if key != entry_key(session, name):
-            f.warning(path, f"entries.{key}: names {entry_key(session, name)}", fix)
+            f.warning(path, phrase("entries.{key}: names {entry_key}", key=key,
+                                   entry_key=entry_key(session, name)), fix)
         if entry.get("status") not in STORED_STATUSES:
-            f.warning(path, f"entries.{key}: status {entry.get('status')!r} is not one of "
-                            f"{', '.join(STORED_STATUSES)}", fix)
+            f.warning(path, phrase("entries.{key}: status {status!r} is not one of {statuses}",
+                                   key=key, status=entry.get('status'),
+                                   statuses=', '.join(STORED_STATUSES)), fix)
         if session not in on_disk:
             gone_sessions.append(session)
         else:
@@ -228,7 +239,8 @@ def check_index(ctx: Context, client: str) -> None:
 def _gone(f: Findings, path: Path, fix: Repair, names: list[str], what: str) -> None:
     if names:
         more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-        f.warning(path, f"entries name {what}: {', '.join(names[:3])}{more}", fix)
+        f.warning(path, phrase("entries name {what}: {names}{more}", what=what,
+                               names=', '.join(names[:3]), more=more), fix)
 
 
 # --------------------------------------------------------------------------- per session
@@ -241,18 +253,20 @@ def check_session_info(f: Findings, session_dir: Path, names: set[str]) -> None:
         return
     progress = doc["packing_progress"]
     if not isinstance(progress, dict):
-        f.error(path, f"packing_progress: must be an object, got {type(progress).__name__}")
+        f.error(path, phrase("packing_progress: must be an object, got {kind}",
+                             kind=type(progress).__name__))
         return
     for name, entry in progress.items():
         where = f"packing_progress.{name}"
         if not isinstance(entry, dict):
-            f.warning(path, f"{where}: must be an object")
+            f.warning(path, phrase("{where}: must be an object", where=where))
             continue
         if entry.get("status") not in PROGRESS_STATUSES:
-            f.warning(path, f"{where}.status: {entry.get('status')!r} is not one of "
-                            f"{', '.join(PROGRESS_STATUSES)}")
+            f.warning(path, phrase("{where}.status: {status!r} is not one of {statuses}",
+                                   where=where, status=entry.get('status'),
+                                   statuses=', '.join(PROGRESS_STATUSES)))
         if name not in names:
-            f.warning(path, f"{where}: names a list this session does not have")
+            f.warning(path, phrase("{where}: names a list this session does not have", where=where))
 
 
 def check_packing_lists(f: Findings, session_dir: Path) -> dict[str, PackingList]:
@@ -269,15 +283,16 @@ def check_packing_lists(f: Findings, session_dir: Path) -> dict[str, PackingList
         try:
             packing_list = load_shopify_json(path)
         except ListReadError as exc:
-            f.error(path, f"cannot be read as a packing list: {exc.reason}")
+            f.error(path, phrase("cannot be read as a packing list: {reason}", reason=exc.reason))
             continue
         except OSError as exc:
-            f.error(path, f"cannot be read ({exc.strerror or exc})")
+            f.error(path, phrase("cannot be read ({why})", why=exc.strerror or exc))
             continue
         found[path.stem] = packing_list
         problems = packing_list.problems
         if problems:
             first = problems[0]
-            f.warning(path, f"{len(problems)} orders or lines cannot be packed and are left "
-                            f"out (first: {first.where}: {first.reason})")
+            f.warning(path, phrase("{n_problems} orders or lines cannot be packed and are left "
+                                   "out (first: {where}: {reason})", n_problems=len(problems),
+                                   where=first.where, reason=first.reason))
     return found

@@ -18,6 +18,7 @@ from typing import Any
 
 from packing_tool.admin.summary_orders import SummaryDoc
 from packing_tool.admin.verify_report import Findings, Repair
+from packing_tool.admin.words import phrase
 from packing_tool.storage.discovery import WORK_FOLDER, list_clients, list_sessions
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError, client_folder_id
 from packing_tool.storage.ledger_entry import LEDGER_DIR
@@ -106,7 +107,8 @@ def temp_files(folder: Path, *, now: float | None = None) -> list[Path]:
 def check_temp_files(findings: Findings, folder: Path) -> None:
     for path in temp_files(folder):
         size = path.stat().st_size if path.exists() else 0
-        findings.warning(path, f"leftover temp file of an interrupted write ({size} bytes)",
+        findings.warning(path, phrase("leftover temp file of an interrupted write ({size} bytes)",
+                                      size=size),
                          Repair("delete_temp", path))
 
 
@@ -124,25 +126,26 @@ def read_object(findings: Findings, path: Path, repair: Repair | None = None
     except FileNotFoundError:
         return None
     except OSError as exc:
-        findings.error(path, f"cannot be read ({exc.strerror or exc})")
+        findings.error(path, phrase("cannot be read ({why})", why=exc.strerror or exc))
         return None
     findings.checked += 1
     if not raw.strip():
-        findings.error(path, "the file is empty", repair)
+        findings.error(path, phrase("the file is empty"), repair)
         return None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        findings.error(path, "not UTF-8 text", repair)
+        findings.error(path, phrase("not UTF-8 text"), repair)
         return None
     except ValueError as exc:
-        findings.error(path, f"not valid JSON ({exc})", repair)
+        findings.error(path, phrase("not valid JSON ({exc})", exc=exc), repair)
         return None
     except RecursionError:  # "[[[[..." deeper than json.loads follows: not a ValueError
-        findings.error(path, "JSON nested too deeply to read", repair)
+        findings.error(path, phrase("JSON nested too deeply to read"), repair)
         return None
     if not isinstance(data, dict):
-        findings.error(path, f"top level is a {type(data).__name__}, expected a JSON object",
+        findings.error(path, phrase("top level is a {kind}, expected a JSON object",
+                                    kind=type(data).__name__),
                        repair)
         return None
     return data
@@ -152,19 +155,23 @@ def check_version(findings: Findings, path: Path, doc: dict[str, Any], current: 
                   migrate: bool) -> str:
     """Report the file's version; returns ``current``, ``older``, ``newer`` or ``bad``."""
     version = doc.get("version")
-    how = "; `packing-tool migrate` brings it up" if migrate else ""
+    how = phrase("; `packing-tool migrate` brings it up") if migrate else ""
     if version is None:
-        findings.notice(path, f"no version: an older format, read as {current}{how}")
+        findings.notice(path, phrase("no version: an older format, read as {current}{how}",
+                                     current=current, how=how))
         return "older"
     if not isinstance(version, str) or not VERSION_TEXT.match(version):
-        findings.error(path, f"unknown version {version!r} (this program writes {current})")
+        findings.error(path, phrase("unknown version {version!r} (this program writes {current})",
+                                    version=version, current=current))
         return "bad"
     if not at_least(version, current):
-        findings.notice(path, f"version {version} is older than {current}{how}")
+        findings.notice(path, phrase("version {version} is older than {current}{how}",
+                                     version=version, current=current, how=how))
         return "older"
     if version_tuple(version) != version_tuple(current):
-        findings.warning(path, f"version {version} is newer than this program knows "
-                               f"({current}); its unknown keys are kept")
+        findings.warning(path, phrase("version {version} is newer than this program knows "
+                                      "({current}); its unknown keys are kept", version=version,
+                                      current=current))
         return "newer"
     return "current"
 
@@ -173,7 +180,8 @@ def check_invalid(findings: Findings, path: Path, doc: dict[str, Any]) -> None:
     bucket = doc.get("_invalid")
     if bucket:
         keys = ", ".join(map(str, bucket)) if isinstance(bucket, dict) else "?"
-        findings.notice(path, f"values of the wrong type were kept under _invalid ({keys})")
+        findings.notice(path, phrase("values of the wrong type were kept under _invalid ({keys})",
+                                     keys=keys))
 
 
 # --------------------------------------------------------------------------- field rules
@@ -231,14 +239,17 @@ def check_fields(findings: Findings, path: Path, doc: dict[str, Any], *,
     for key, ok, what in required:
         if key not in doc:
             if missing:
-                findings.error(path, f"{prefix}{key}: missing", repair)
+                findings.error(path, phrase("{prefix}{key}: missing",
+                                            prefix=prefix, key=key), repair)
                 clean = False
         elif not ok(doc[key]):
-            findings.error(path, f"{prefix}{key}: must be {what}, got {_show(doc[key])}", repair)
+            findings.error(path, phrase("{prefix}{key}: must be {what}, got {show}", prefix=prefix,
+                                        key=key, what=what, show=_show(doc[key])), repair)
             clean = False
     for key, ok, what in optional:
         if doc.get(key) is not None and not ok(doc[key]):
-            findings.error(path, f"{prefix}{key}: must be {what} or null, got {_show(doc[key])}",
+            findings.error(path, phrase("{prefix}{key}: must be {what} or null, got {show}",
+                                        prefix=prefix, key=key, what=what, show=_show(doc[key])),
                            repair)
             clean = False
     return clean

@@ -35,6 +35,7 @@ from packing_tool.admin.verify_walk import (
     rules,
     same_client,
 )
+from packing_tool.admin.words import phrase
 from packing_tool.domain.events import ScanEvent
 from packing_tool.domain.orders import PackingList
 from packing_tool.domain.second_check import skipped_checks
@@ -68,14 +69,17 @@ def check_work(ctx: Context, folder: SessionFolder, work_dir: Path,
     except (FileNotFoundError, ValueError):  # ValueError: not a plain name
         has_list = False
     if not has_list:
-        f.warning(work_dir, f"work folder of list {work_dir.name!r}, but the session has no "
-                            "packing list of that name")
+        f.warning(work_dir, phrase("work folder of list {name!r}, but the session has no packing "
+                                   "list of that name", name=work_dir.name))
     lock = check_lock(f, work_dir)
     journal = check_journal(f, work_dir / JOURNAL_FILENAME)
     for event in skipped_checks(journal.events or ()):  # allowed, but a supervisor should know
-        f.warning(work_dir / JOURNAL_FILENAME, f"order {event.order}: second check skipped at "
-                  f"{event.at.isoformat(timespec='seconds')} ({event.worker_name} at the "
-                  f"station), reason: {event.reason}")
+        f.warning(work_dir / JOURNAL_FILENAME, phrase("order {order}: second check skipped at "
+                                                      "{at} ({worker_name} at the station), "
+                                                      "reason: {reason}", order=event.order,
+                                                      at=event.at.isoformat(timespec='seconds'),
+                                                      worker_name=event.worker_name,
+                                                      reason=event.reason))
     check_plan(ctx, work_dir, lock)
     state = check_state(f, work_dir, bool(has_list and journal.events and lock != LIVE))
     summary = check_summary(ctx, work_dir)
@@ -107,10 +111,12 @@ def _identity(f: Findings, path: Path, doc: dict[str, Any], work_dir: Path,
                                                            session_dir.parent.name):
         wrong.append(f"client_id {doc['client_id']!r}")
     if wrong:
-        f.add(severity, path, f"{' and '.join(wrong)} disagree with the folder it is in")
+        f.add(severity, path, phrase("{fields} disagree with the folder it is in",
+                                     fields=' and '.join(wrong)))
     name = doc.get("packing_list_name")
     if isinstance(name, str) and name and name != work_dir.name:
-        f.warning(path, f"packing_list_name {name!r} is not the name of its folder")
+        f.warning(path, phrase("packing_list_name {name!r} is not the name of its folder",
+                               name=name))
 
 
 # --------------------------------------------------------------------------- lock, journal
@@ -122,27 +128,29 @@ def check_lock(f: Findings, work_dir: Path) -> str:
     try:
         lock = current_lock(work_dir)
     except OSError as exc:
-        f.error(path, f"cannot be read ({exc.strerror or exc})")
+        f.error(path, phrase("cannot be read ({why})", why=exc.strerror or exc))
         return LIVE  # unknown: treat as held, so nothing here is changed
     if lock is None:
         return NONE
     f.checked += 1
     if not lock.valid:
         if lock.stale:
-            f.warning(path, "not a valid lock file and older than the stale threshold: "
-                            "the list is free", Repair("remove_lock", work_dir))
+            f.warning(path, phrase("not a valid lock file and older than the stale threshold: the "
+                                   "list is free"), Repair("remove_lock", work_dir))
             return STALE
-        f.notice(path, f"not a valid lock file; it counts as held until it is "
-                       f"{DEFAULT_STALE_SECONDS / 60:.0f} minutes old")
+        f.notice(path, phrase("not a valid lock file; it counts as held until it is {minutes:.0f} "
+                              "minutes old", minutes=DEFAULT_STALE_SECONDS / 60))
         return LIVE
     beat = "heartbeat unreadable" if lock.age == float("inf") else (
         f"heartbeat {lock.age:.0f} s ago")
     if lock.stale:
         gone = "; its program no longer runs" if lock.info.owner_gone() else ""
-        f.warning(path, f"stale lock of {lock.info.describe()} ({beat}{gone})",
+        f.warning(path, phrase("stale lock of {holder} ({beat}{gone})", holder=lock.info.describe(),
+                               beat=beat, gone=gone),
                   Repair("remove_lock", work_dir))
         return STALE
-    f.notice(path, f"being packed now by {lock.info.describe()} ({beat})")
+    f.notice(path, phrase("being packed now by {holder} ({beat})", holder=lock.info.describe(),
+                          beat=beat))
     return LIVE
 
 
@@ -153,7 +161,7 @@ def check_journal(f: Findings, path: Path) -> Journal:
     except FileNotFoundError:
         return Journal(False, None)
     except OSError as exc:
-        f.error(path, f"cannot be read ({exc.strerror or exc})")
+        f.error(path, phrase("cannot be read ({why})", why=exc.strerror or exc))
         return Journal(True, None)
     f.checked += 1
     *lines, torn = raw.split(b"\n")
@@ -164,21 +172,24 @@ def check_journal(f: Findings, path: Path) -> Journal:
         try:
             event = ScanEvent.from_dict(json.loads(line.decode("utf-8")))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            f.error(path, f"line {number} cannot be read ({exc})",
+            f.error(path, phrase("line {number} cannot be read ({exc})", number=number, exc=exc),
                     Repair("repair_journal", path.parent))
             return Journal(True, None)
         except RecursionError:  # "[[[[..." deeper than json.loads follows: not a ValueError
-            f.error(path, f"line {number} cannot be read (JSON nested too deeply to read)",
+            f.error(path, phrase("line {number} cannot be read (JSON nested too deeply to read)",
+                                 number=number),
                     Repair("repair_journal", path.parent))
             return Journal(True, None)
         if event.seq != len(events) + 1:
-            f.error(path, f"line {number} holds event {event.seq}, expected {len(events) + 1}",
+            f.error(path, phrase("line {number} holds event {seq}, expected {expected}",
+                                 number=number, seq=event.seq, expected=len(events) + 1),
                     Repair("repair_journal", path.parent))
             return Journal(True, None)
         events.append(event)
     if torn:
-        f.warning(path, f"the last line is torn ({len(torn)} bytes without a line end): a crash "
-                        "cut it before it was acknowledged; it is cut off at the next scan")
+        f.warning(path, phrase("the last line is torn ({n_torn} bytes without a line end): a "
+                               "crash cut it before it was acknowledged; it is cut off at the "
+                               "next scan", n_torn=len(torn)))
     return Journal(True, events)
 
 
@@ -188,9 +199,10 @@ def check_plan(ctx: Context, work_dir: Path, lock: str) -> None:
     if not plan_path.exists():
         if tx_path.exists():
             f.checked += 1
-            f.warning(tx_path, f"a transaction journal without {PLAN_FILENAME}: an ending "
-                               "stopped in a way nothing resumes; check the summary and "
-                               "statistics of this list by hand")
+            f.warning(tx_path, phrase("a transaction journal without {plan_filename}: an ending "
+                                      "stopped in a way nothing resumes; check the summary and "
+                                      "statistics of this list by hand",
+                                      plan_filename=PLAN_FILENAME))
         return
     plan = read_object(f, plan_path)
     if plan is None:
@@ -199,21 +211,23 @@ def check_plan(ctx: Context, work_dir: Path, lock: str) -> None:
     session_dir = work_dir.parent.parent
     if (plan.get("session_id") != session_dir.name or plan.get("list_name") != work_dir.name
             or not same_client(plan.get("client_id"), session_dir.parent.name)):
-        f.error(plan_path, "the plan is for another list "
-                           f"({plan.get('client_id')}/{plan.get('session_id')}/"
-                           f"{plan.get('list_name')}); it is not run")
+        f.error(plan_path, phrase("the plan is for another list ({client}/{session}/{list_name}); "
+                                  "it is not run", client=plan.get('client_id'),
+                                  session=plan.get('session_id'), list_name=plan.get('list_name')))
         return
     if lock == LIVE:
-        f.notice(plan_path, "the list is being ended now (its station holds the lock)")
+        f.notice(plan_path, phrase("the list is being ended now (its station holds the lock)"))
         return
     records = plan.get("records")
     records = [r for r in records if isinstance(r, dict)] if isinstance(records, list) else []
-    counted = ""
+    message = phrase("an ending was interrupted; opening the list or `verify --repair` "
+                     "finishes it")
     if ctx.recorded_ids is not None:  # else global_stats.json is unreadable (reported)
         done = sum(1 for r in records if r.get("record_id") in ctx.recorded_ids)
-        counted = f" ({done} of {len(records)} statistics records counted)"
-    f.error(plan_path, f"an ending was interrupted{counted}; opening the list or "
-                       "`verify --repair` finishes it", Repair("finish_ending", work_dir))
+        message = phrase("an ending was interrupted ({done} of {records} statistics records "
+                         "counted); opening the list or `verify --repair` finishes it",
+                         done=done, records=len(records))
+    f.error(plan_path, message, Repair("finish_ending", work_dir))
 
 
 # --------------------------------------------------------------------------- state, summary
@@ -242,7 +256,7 @@ def check_state(f: Findings, work_dir: Path, rebuildable: bool) -> dict[str, Any
                          optional=rules(COUNT, "total_orders", "completed_orders",
                                         "total_items", "packed_items"))
     for warning in upgrade_packing_state(doc).get("load_warnings", []):
-        f.warning(path, f"{warning} when read", regen)
+        f.warning(path, phrase("{warning} when read", warning=warning), regen)
     _identity(f, path, doc, work_dir, "warning")
     check_invalid(f, path, doc)
     return doc
@@ -260,9 +274,9 @@ def check_summary(ctx: Context, work_dir: Path) -> dict[str, Any] | None:
     else:
         upgraded = upgrade_session_summary(doc)
         for problem in session_summary_errors(upgraded):
-            f.warning(path, f"{problem} (when read in today's format)")
+            f.warning(path, phrase("{problem} (when read in today's format)", problem=problem))
         for warning in upgraded.get("load_warnings", []):
-            f.warning(path, f"{warning} when read")
+            f.warning(path, phrase("{warning} when read", warning=warning))
     _identity(f, path, doc, work_dir, "error")
     check_invalid(f, path, doc)
     workers = doc.get("workers")
@@ -272,5 +286,6 @@ def check_summary(ctx: Context, work_dir: Path) -> dict[str, Any] | None:
                      and ctx.worker_ids is not None and w not in ctx.worker_ids)
     if unknown:
         where = relative(ctx.root, workers_file(ctx.root))
-        f.warning(path, f"names worker {', '.join(unknown)}, not in {where}")
+        f.warning(path, phrase("names worker {workers}, not in {where}", workers=', '.join(unknown),
+                               where=where))
     return doc

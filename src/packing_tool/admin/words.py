@@ -1,0 +1,73 @@
+"""The command line's words to people, in the station's language.
+
+The commands have no Qt, so they cannot ask Qt's catalogue themselves: they write their texts
+through ``say("{n} sessions checked", n=…)`` (translated now) or ``phrase(…)`` (English words
+that are translated only when shown, for texts that also go into ``--json`` output), and
+``packing-tool`` (cli.py) installs Qt's translation with ``install`` before a command runs, when
+the station's language is Bulgarian. Without it (English, tests, scripts importing a command)
+every text stays as written. The texts are in the catalogue's "cli" context; scripts/translations
+collects them from the calls of ``tr``, ``say`` and ``phrase``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+CONTEXT = "cli"
+
+
+def _as_written(_context: str, text: str) -> str:
+    return text
+
+
+_translate: list[Callable[[str, str], str]] = [_as_written]
+
+
+def install(translate: Callable[[str, str], str] | None) -> None:
+    """Look texts up with ``translate(context, text)`` from now on; None: leave them as written."""
+    _translate[0] = translate or _as_written
+
+
+def tr(context: str, text: str) -> str:
+    """``text`` in the installed language (as written when none is installed)."""
+    return _translate[0](context, text)
+
+
+def say(text: str, **values: Any) -> str:
+    """A command's ``text`` in the installed language, with its ``{placeholders}`` filled in."""
+    return tr(CONTEXT, text).format(**values)
+
+
+class Phrase(str):
+    """English words, as ``--json`` output and logs keep them, that can be shown translated."""
+
+    template: str
+    values: dict[str, Any]
+
+
+def phrase(text: str, **values: Any) -> Phrase:
+    """``text`` filled in, in English; ``shown`` gives it in the installed language."""
+    found = Phrase(text.format(**values))
+    found.template, found.values = text, values
+    return found
+
+
+def shown(text: str) -> str:
+    """A phrase (or a text written through ``say``'s rules) in the installed language."""
+    if isinstance(text, Phrase):  # a phrase inside a phrase is shown translated too
+        return say(text.template, **{name: shown(value) if isinstance(value, Phrase) else value
+                                     for name, value in text.values.items()})
+    return tr(CONTEXT, text)
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (each with ``{n}``) in the installed language: "1 file", "3 files"."""
+    return say(one if n == 1 else many, n=n)
+
+
+def joined(parts: list[str], separator: str = "; ") -> Phrase:
+    """``parts`` joined in English, each part (a phrase) shown translated by ``shown``."""
+    template = separator.replace("{", "{{").replace("}", "}}").join(
+        f"{{part{i}}}" for i in range(len(parts)))
+    return phrase(template, **{f"part{i}": part for i, part in enumerate(parts)})
