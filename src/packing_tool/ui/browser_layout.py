@@ -135,6 +135,8 @@ def build_actions(browser: Browser, right: QVBoxLayout) -> None:
     for button in (browser.start_button, browser.resume_button, browser.take_over_button,
                    browser.details_button, browser.check_button):
         actions.addWidget(button)
+    for button in (browser.start_button, browser.resume_button, browser.take_over_button):
+        button.hide()  # shown by the selected row; all three at once made the window too wide
     actions.addStretch(1)
     actions.addWidget(browser.csv_button)
     actions.addWidget(browser.xlsx_button)
