@@ -1,7 +1,8 @@
-"""Screenshots of the scanner test: the dialog after a scan under the Bulgarian BDS layout, and
-the test sheet (A4 and one 68 x 38 mm label) rendered from its PDF by pdftoppm.
+"""The scanner test for screenshots: the dialog after the sheet was scanned under the Bulgarian
+BDS layout (``scanned_dialog``, shot by ``every_window.py``), and the test sheet (A4 and one
+68 x 38 mm label) rendered from its PDF by pdftoppm (``shoot_sheets``).
 
-Called by ``scripts/screenshots.py``; alone: ``QT_QPA_PLATFORM=xcb xvfb-run -a
+Called by ``scripts/every_window.py``; the sheets alone: ``QT_QPA_PLATFORM=offscreen
 .venv/bin/python scripts/scanner_screenshots.py``.
 """
 
@@ -11,21 +12,21 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 
 
-def shoot_scanner(app: object, out: Path = OUT) -> None:
+def scanned_dialog(tmp: Path) -> Any:
+    """The scanner test, shown, after the test sheet was scanned on a PC in the BDS layout."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from packing_tool.domain.barcode_symbols import sheet_codes
     from packing_tool.domain.keyboard_layouts import BDS
     from packing_tool.ui.scanner_test_dialog import ScannerTestDialog
-    from packing_tool.ui.test_sheet import A4, LABEL, write_sheet
 
-    tmp = Path(tempfile.mkdtemp(prefix="scanner-shots-"))
     now = [0.0]
 
     def clock() -> float:  # keys 2.5 ms apart, as a scanner types (400 characters a second)
@@ -39,11 +40,14 @@ def shoot_scanner(app: object, out: Path = OUT) -> None:
             QTest.sendKeyEvent(QTest.KeyAction.Click, dialog.capture, Qt.Key(ord(ch.upper())),
                                ch, Qt.KeyboardModifier.NoModifier)
         QTest.keyClick(dialog.capture, Qt.Key.Key_Return)
-    for _ in range(20):
-        app.processEvents()  # type: ignore[attr-defined]
-    dialog.grab().save(str(out / "scanner_test.png"))
-    print(f"saved {out / 'scanner_test.png'}")
-    dialog.close()
+    return dialog
+
+
+def shoot_sheets(out: Path = OUT) -> None:
+    """The test sheet's first page (A4) and one label, from their PDFs."""
+    from packing_tool.ui.test_sheet import A4, LABEL, write_sheet
+
+    tmp = Path(tempfile.mkdtemp(prefix="scanner-sheets-"))
     for kind, name, dpi in ((A4, "scanner_sheet", 60), (LABEL, "scanner_label", 150)):
         pdf = write_sheet(tmp / f"{kind}.pdf", kind)
         subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", "1",
@@ -55,4 +59,4 @@ if __name__ == "__main__":
     from PySide6.QtWidgets import QApplication
 
     application = QApplication(sys.argv)
-    shoot_scanner(application)
+    shoot_sheets()

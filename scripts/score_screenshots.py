@@ -1,33 +1,17 @@
-"""Screenshots of the packer scores: the leaderboard and the Workers view's score columns.
-
-Works on its own share with a generated history (``tests/helpers/packing_history.py``): five
-packers at different paces, one packing only singles and one only big orders, over two weeks
-of ended lists of two clients. Called by ``scripts/screenshots.py``; alone:
-``QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x1000x24" .venv/bin/python
-scripts/score_screenshots.py``.
-"""
+"""For the screenshots of the packer scores (``scripts/window_shots.py``): a share with a
+generated history (``tests/helpers/packing_history.py``): five packers at different paces, one
+packing only singles and one only big orders, over two weeks of ended lists of two clients."""
 
 from __future__ import annotations
 
 import random
 import sys
-import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "docs" / "screenshots"
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
-
-
-def settle(app: Any, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
 
 
 def scored_share(root: Path) -> None:
@@ -53,51 +37,3 @@ def scored_share(root: Path) -> None:
                                        items=units,
                                        duration_seconds=sum(s + 4 for _l, s in orders),
                                        session_id=session)
-
-
-def shoot_scores(app: Any, out: Path = OUT) -> None:
-    from PySide6.QtWidgets import QDialog, QVBoxLayout
-
-    from packing_tool.storage.layout import ShareLayout
-    from packing_tool.ui.leaderboard import leaderboard_dialog
-    from packing_tool.ui.runner import TaskRunner
-    from packing_tool.ui.worker_view import WorkerView
-
-    root = Path(tempfile.mkdtemp(prefix="score-shots-")) / "share"
-    scored_share(root)
-    runner = TaskRunner(app)
-    board = leaderboard_dialog(ShareLayout(root), 300)
-    board.resize(820, 420)
-    board.show()
-    settle(app, 6.0)
-    board.grab().save(str(out / "leaderboard.png"))
-    print(f"saved {out / 'leaderboard.png'}")
-    board.close()
-    workers = QDialog()
-    view = WorkerView(ShareLayout(root), runner, pause_gap=300)
-    QVBoxLayout(workers).addWidget(view)
-    workers.resize(1280, 560)
-    workers.show()
-    settle(app, 4.0)
-    view.table.resizeColumnsToContents()
-    rows = view.table.rowCount()
-    view.table.setMinimumHeight(view.table.horizontalHeader().height() + 4
-                                + sum(view.table.rowHeight(r) for r in range(rows)))
-    settle(app, 0.5)
-    view.table.grab().save(str(out / "workers_scores.png"))
-    print(f"saved {out / 'workers_scores.png'}")
-    workers.close()
-    runner.shutdown(timeout=10.0)
-
-
-if __name__ == "__main__":
-    import os
-
-    os.environ.setdefault("PACKING_TOOL_HOME", tempfile.mkdtemp(prefix="score-shots-home-"))
-    from PySide6.QtWidgets import QApplication
-
-    from packing_tool.ui.themes import apply_theme
-
-    application = QApplication(sys.argv)
-    apply_theme(application, "light")
-    shoot_scores(application)
