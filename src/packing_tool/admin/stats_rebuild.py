@@ -24,7 +24,7 @@ from packing_tool.admin.stats_compare import (
 from packing_tool.admin.stats_files import read_stats_snapshot, read_workers, workers_file
 from packing_tool.admin.stats_summaries import Rebuilt, rebuild
 from packing_tool.admin.verify_report import relative
-from packing_tool.admin.words import say
+from packing_tool.admin.words import say, shown
 
 KEPT = ("Kept as they are (the summaries cannot know them): the analysis figures "
         "(total_orders_analyzed, by_client.*.orders_analyzed, analysis_history), "
@@ -78,9 +78,9 @@ def _report(root: Path, rebuilt: Rebuilt, found: list[Difference],
     print(say("Read {total} session summaries ({live} under Sessions/, {archived} under "
               "Archive/Sessions/).", total=total, live=rebuilt.live, archived=rebuilt.archived))
     for problem in rebuilt.problems:
-        print(say("PROBLEM: {problem}", problem=problem))
+        print(say("PROBLEM: {problem}", problem=shown(problem)))
     for note in rebuilt.notes:
-        print(say("Note: {note}", note=note))
+        print(say("Note: {note}", note=shown(note)))
     for line in double_count_lines(root, rebuilt):
         print(line)
     if found:

@@ -21,7 +21,7 @@ from typing import Any
 
 from packing_tool.admin.common import with_progress
 from packing_tool.admin.summary_orders import Listing, SummaryDoc, double_counts, uncounted
-from packing_tool.admin.words import say
+from packing_tool.admin.words import phrase, say
 from packing_tool.storage.completion import PLAN_FILENAME, counted_figures, previous_summary
 from packing_tool.storage.discovery import list_clients, list_sessions, work_dir_in, work_names
 from packing_tool.storage.layout import ShareLayout, UnsafeNameError
@@ -101,7 +101,7 @@ def summary_files(root: Path) -> tuple[list[SummaryFile], list[str]]:
     """Every ended list's summary under ``Sessions/`` and ``Archive/Sessions/``, and notes on
     lists found in both (counted once, from ``Sessions/``)."""
     found: dict[tuple[str, str, str], SummaryFile] = {}
-    notes = []
+    notes: list[str] = []
     for base, archived in ((root, False), (root / ARCHIVE, True)):
         layout = ShareLayout(base)
         for client in list_clients(layout):
@@ -116,8 +116,9 @@ def summary_files(root: Path) -> tuple[list[SummaryFile], list[str]]:
                         continue
                     entry = SummaryFile(client, session, name, path, archived)
                     if entry.key in found:
-                        notes.append(f"{path} is also under Sessions/ (archived twice?); "
-                                     f"counted once, from {found[entry.key].path}")
+                        notes.append(phrase("{path} is also under Sessions/ (archived "
+                                            "twice?); counted once, from {counted}", path=path,
+                                            counted=found[entry.key].path))
                         continue
                     found[entry.key] = entry
     return list(found.values()), notes
@@ -130,16 +131,17 @@ def rebuild(root: Path) -> Rebuilt:
     read: list[SummaryDoc] = []
     for entry in with_progress(say("reading session summaries"), files, len(files)):
         if (entry.path.parent / PLAN_FILENAME).exists():
-            result.problems.append(
-                f"{entry.path.parent}: an ending was interrupted and is not finished (open "
-                "the list or start the app on a station to finish it, then rebuild)")
+            result.problems.append(phrase(
+                "{path}: an ending was interrupted and is not finished (open the list or start "
+                "the app on a station to finish it, then rebuild)", path=entry.path.parent))
         try:
             summary = previous_summary(entry.path.parent)
             if summary is None:
                 raise ValueError("not a JSON object")
             _add(result, entry, summary)
         except (OSError, ValueError, TypeError, AttributeError) as exc:
-            result.problems.append(f"{entry.path}: unreadable ({exc}); not counted")
+            result.problems.append(phrase("{path}: unreadable ({exc}); not counted",
+                                          path=entry.path, exc=exc))
             continue
         read.append(SummaryDoc(entry.client, entry.session, entry.list_name, entry.path,
                                summary, entry.archived))
