@@ -4696,6 +4696,18 @@ Lock: {lock}</source>
             <source>{target} is not a file</source>
             <translation>{target} не е файл</translation>
         </message>
+        <message>
+            <source>{path} is also under Sessions/ (archived twice?); counted once, from {counted}</source>
+            <translation>{path} е и в Sessions/ (архивиран два пъти?); отчетен е веднъж, от {counted}</translation>
+        </message>
+        <message>
+            <source>{path}: an ending was interrupted and is not finished (open the list or start the app on a station to finish it, then rebuild)</source>
+            <translation>{path}: приключването е прекъснато и не е довършено (отвори списъка или пусни програмата на станция, за да бъде довършено, после преизчисли)</translation>
+        </message>
+        <message>
+            <source>{path}: unreadable ({exc}); not counted</source>
+            <translation>{path}: нечетим ({exc}); не е отчетен</translation>
+        </message>
     </context>
     <context>
         <name>language</name>
