@@ -76,7 +76,7 @@ def _entry(c: Candidate, **more: Any) -> dict[str, Any]:
 def _move_all(layout: ShareLayout, todo: list[tuple[Candidate, Path]], include_unpacked: bool,
               result: dict[str, Any]) -> None:
     moved: dict[str, list[str]] = {}
-    for cand, dest in with_progress("archive: sessions", todo, len(todo)):
+    for cand, dest in with_progress("archive: " + say("sessions"), todo, len(todo)):
         reasons, _ = check_session(cand.path, include_unpacked=include_unpacked)
         if reasons:  # a station opened it since the check
             result["failed"].append(_entry(cand, reason=phrase(

@@ -97,7 +97,7 @@ def build(root: Path, files: list[ShareFile], out: IO[bytes]) -> dict[str, Any]:
     """Write the zip to ``out`` (streamed, so a big share never sits in memory); the manifest."""
     entries: list[dict[str, Any]] = []
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for item in with_progress("backup: files", files, len(files)):
+        for item in with_progress("backup: " + say("files"), files, len(files)):
             try:
                 data, mtime = read_share_file(item.path, item.locked)
             except FileNotFoundError:

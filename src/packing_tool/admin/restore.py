@@ -74,7 +74,7 @@ def _report(args: argparse.Namespace, result: dict[str, Any], text: str) -> None
 
 def _write(zf: Any, todo: list[Step], force: bool, root: Path, result: dict[str, Any]) -> None:
     """Each file checked again as it is written (links, changes since the plan), streamed."""
-    for step in with_progress("restore: writing", todo, len(todo)):
+    for step in with_progress("restore: " + say("writing"), todo, len(todo)):
         try:
             kept = apply_step(zf, step, force, root)
         except ChangedError as exc:

@@ -164,7 +164,7 @@ def open_backup(archive: Path, root: Path) -> tuple[zipfile.ZipFile, dict[str, A
             raise _bad(archive, say("refused: it holds files its {manifest} does not list: "
                                     "{files}", manifest=MANIFEST,
                                     files=", ".join(repr(e) for e in extra[:5])))
-        for member in with_progress("restore: checking", members, len(members)):
+        for member in with_progress("restore: " + say("checking"), members, len(members)):
             _verify(zf, member, archive)
     except BaseException:
         zf.close()
