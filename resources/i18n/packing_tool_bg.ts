@@ -4708,6 +4708,22 @@ Lock: {lock}</source>
             <source>{path}: unreadable ({exc}); not counted</source>
             <translation>{path}: нечетим ({exc}); не е отчетен</translation>
         </message>
+        <message>
+            <source>checking</source>
+            <translation>проверка</translation>
+        </message>
+        <message>
+            <source>files</source>
+            <translation>файлове</translation>
+        </message>
+        <message>
+            <source>sessions</source>
+            <translation>сесии</translation>
+        </message>
+        <message>
+            <source>writing</source>
+            <translation>записване</translation>
+        </message>
     </context>
     <context>
         <name>language</name>
