@@ -10,7 +10,9 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +84,16 @@ def _next_day_copy(root: Path) -> None:
         doc = _read(path)
         path.write_text(json.dumps({**doc, "session_id": NEXT_DAY}, ensure_ascii=False,
                                    indent=2), encoding="utf-8")
+
+
+def _until(condition: Callable[[], object], seconds: float = 10.0) -> bool:
+    """Whether ``condition`` came true within ``seconds`` (the ledger reads on its thread)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def _summaries(root: Path) -> Counter[str]:
@@ -252,3 +264,178 @@ def test_commands_read_the_settings_and_leave_a_bad_file_where_it_is(tmp_path: P
     assert path.read_text("utf-8") == "{not json"  # the app, not a command, moves it aside
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
     assert read_settings(tmp_path / "missing.json").station_name is None
+
+
+def test_a_repack_with_a_reason_never_counts_for_the_worker_or_the_share(
+        tmp_path: Path) -> None:
+    from packing_tool.domain.events import EventKind, Outcome
+    from packing_tool.simulate import simulate
+    from shared.worker_manager import WorkerManager
+
+    root = writable_copy(SHOPIFY_SERVER, tmp_path / "server")
+    singles = _shopify_singles(root)
+    first = simulate(root, "M", SESSION, "DHL_Orders", "Иван Петров", complete=True)
+    workers_before = _read(root / "Workers" / "workers.json")["workers"]
+    stats_before = _read(root / "Stats" / "global_stats.json")
+    profile = WorkerManager(root).get_or_create("Мария Иванова")
+    maria = Worker(profile.id, profile.name)
+    manager = SessionManager(ShareLayout(root), maria, SessionSettings(debounce_seconds=0.0))
+    order = next(o for o in _read(_lists(root, SESSION) / "DHL_Singles.json")["orders"]
+                 if o["order_number"] in singles
+                 and o["order_fulfillment_status"] == "Fulfillable")
+    label = order["order_number"].lstrip("#")
+    try:
+        active = manager.open("M", SESSION, "DHL_Singles")
+        session = active.session
+        assert session.scan(label, maria).outcome is Outcome.ORDER_PACKED_ELSEWHERE
+        started = session.act(EventKind.REPACK, maria, code=label, reason="parcel damaged")
+        assert started.outcome is Outcome.REPACK_STARTED
+        for item in order["items"]:
+            for _ in range(item["quantity"]):
+                session.scan(item["sku"], maria)
+        manager.complete(active)
+    finally:
+        manager.close()
+    stats = _read(root / "Stats" / "global_stats.json")
+    assert stats["total_orders_packed"] == stats_before["total_orders_packed"]
+    assert stats["total_orders_packed"] == first["orders_packed"]
+    assert stats["workers"][maria.id]["orders_packed"] == 0
+    workers = {w["id"]: w for w in _read(root / "Workers" / "workers.json")["workers"]}
+    assert workers[maria.id].get("total_orders", 0) == 0
+    assert sum(int(w.get("total_orders") or 0) for w in workers.values()) == sum(
+        int(w.get("total_orders") or 0) for w in workers_before)
+    check = subprocess.run(_command(root, "stats", "rebuild", "--check"), capture_output=True,
+                           text=True, timeout=120, check=False, env=_env(tmp_path, "admin"))
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_with_the_ledger_unreadable_a_reopened_list_packs_from_its_own_copy(
+        tmp_path: Path) -> None:
+    """Station B read the ledger when it opened its list (its copy kept on its own disk).
+    B opens the list again while the ledger cannot be read: an order packed in another list
+    is still refused, with where; a new order opens, its claim is made offline and reaches
+    the ledger, marked offline, once the ledger answers again."""
+    from packing_tool.domain.events import EventKind, Outcome
+    from packing_tool.simulate import simulate
+    from packing_tool.storage.generated import write_generated_session
+
+    root = tmp_path / "server"
+    write_generated_session(root, "M", SESSION, "Overlap", 4, seed=8)
+    orders = _read(_lists(root, SESSION) / "Overlap.json")["orders"]
+    (_lists(root, SESSION) / "Courier.json").write_text(json.dumps(
+        {"session_id": SESSION, "total_orders": 1, "orders": orders[:1]}, ensure_ascii=False),
+        "utf-8")
+    assert simulate(root, "M", SESSION, "Courier", "Иван Петров",
+                    complete=True)["orders_packed"] == 1
+    packed, touched, new = (o["order_number"] for o in orders[:3])
+    maria = Worker("worker_002", "Мария Иванова")
+    fast = SessionSettings(debounce_seconds=0.0, ledger_refresh=0.2, claim_wait=0.2,
+                           retry_seconds=0.1)
+
+    first = SessionManager(ShareLayout(root), maria, fast, local_root=tmp_path / "pc-b")
+    try:
+        active = first.open("M", SESSION, "Overlap")
+        cache = tmp_path / "pc-b"
+        assert _until(lambda: any(packed in p.read_text("utf-8")
+                                  for p in cache.rglob("ledger_cache.json")))
+        assert active.session.scan(touched.lstrip("#"), maria).outcome is Outcome.ORDER_LOADED
+        active.session.act(EventKind.SKIP, maria)
+        first.pause(active)
+    finally:
+        first.close()
+    kept = list((tmp_path / "pc-b").rglob("ledger_cache.json"))
+    assert len(kept) == 1
+    assert packed in _read(kept[0])
+
+    orders_dir = ShareLayout(root).sessions_dir("M") / "order_ledger" / "orders"
+    orders_dir.rename(orders_dir.with_name("orders.away"))
+    orders_dir.write_text("not a folder: every record read fails", "utf-8")
+    again = SessionManager(ShareLayout(root), maria, fast, local_root=tmp_path / "pc-b")
+    try:
+        active = again.open("M", SESSION, "Overlap")
+        seen = active.session.scan(packed.lstrip("#"), maria)
+        assert seen.outcome is Outcome.ORDER_PACKED_ELSEWHERE
+        assert "packed in Courier of " + SESSION in seen.detail
+        assert "Иван Петров" in seen.detail
+        assert active.session.logic.current_order is None
+        order = orders[2]
+        assert active.session.scan(new.lstrip("#"), maria).outcome is Outcome.ORDER_LOADED
+        for item in order["items"]:
+            for _ in range(item["quantity"]):
+                active.session.scan(item["sku"], maria)
+        assert new in active.ledger.offline_claims
+        orders_dir.unlink()  # the ledger answers again (its thread may create the folder)
+        shutil.copytree(orders_dir.with_name("orders.away"), orders_dir, dirs_exist_ok=True)
+        shutil.rmtree(orders_dir.with_name("orders.away"))
+        assert active.ledger.flush(10.0)
+        again.pause(active)
+    finally:
+        again.close()
+    entry = FileOrderLedger(ShareLayout(root), "M").read(new)
+    assert entry is not None
+    assert entry.packed is not None
+    assert (entry.packed.list_name, entry.packed.offline) == ("Overlap", True)
+
+
+def test_while_the_share_is_away_orders_known_elsewhere_are_refused_not_claimed(
+        tmp_path: Path) -> None:
+    """Mid-shift, B's share goes away. An order B last read as packed in another list, and one
+    it last read as being packed there, are refused with where, never claimed offline; when the
+    share returns no conflict is made up, and the claim B had sent, which won once A let the
+    order go, is let go again (nothing of B's stays on the ledger)."""
+    from packing_tool.domain.events import EventKind, Outcome
+    from packing_tool.storage.generated import write_generated_session
+
+    real = tmp_path / "server"
+    write_generated_session(real, "M", SESSION, "Courier", 3, seed=11)
+    orders = _read(_lists(real, SESSION) / "Courier.json")["orders"]
+    (_lists(real, SESSION) / "Overlap.json").write_text(json.dumps(
+        {"session_id": SESSION, "total_orders": 3, "orders": orders}, ensure_ascii=False),
+        "utf-8")
+    packed, held = orders[0], orders[1]
+    view = tmp_path / "b-view"  # station B reaches the share through this path
+    view.symlink_to(real)
+    fast = SessionSettings(debounce_seconds=0.0, ledger_refresh=0.2, claim_wait=0.2,
+                           retry_seconds=0.1, claim_answer_wait=1.0)
+    ivan, maria = Worker("worker_001", "Иван Петров"), Worker("worker_002", "Мария Иванова")
+    a = SessionManager(ShareLayout(real), ivan, fast, local_root=tmp_path / "pc-a")
+    b = SessionManager(ShareLayout(view), maria, fast, local_root=tmp_path / "pc-b")
+    book = FileOrderLedger(ShareLayout(real), "M")
+    try:
+        a_list = a.open("M", SESSION, "Courier")
+        a_list.session.scan(packed["order_number"].lstrip("#"), ivan)
+        for item in packed["items"]:
+            for _ in range(item["quantity"]):
+                a_list.session.scan(item["sku"], ivan)
+        assert a_list.session.scan(held["order_number"].lstrip("#"),
+                                   ivan).outcome is Outcome.ORDER_LOADED
+        assert a_list.ledger.flush(5.0)
+        b_list = b.open("M", SESSION, "Overlap")
+        assert _until(lambda: set(b_list.session.logic.elsewhere_orders) == {
+            packed["order_number"], held["order_number"]})
+
+        view.unlink()  # the share is gone for B
+        first = b_list.session.scan(packed["order_number"].lstrip("#"), maria)
+        assert first.outcome is Outcome.ORDER_PACKED_ELSEWHERE
+        assert "packed in Courier" in first.detail
+        second = b_list.session.scan(held["order_number"].lstrip("#"), maria)
+        assert second.outcome is Outcome.ORDER_PACKING_ELSEWHERE
+        assert "Иван Петров" in second.detail
+        assert b_list.session.logic.current_order is None
+        assert not b_list.ledger.offline_claims
+
+        a_list.session.act(EventKind.SKIP, ivan)  # A lets the held order go meanwhile
+        assert a_list.ledger.flush(5.0)
+        view.symlink_to(real)  # the share is back for B
+        assert b_list.ledger.flush(10.0)
+        assert b_list.ledger.flush(10.0)  # the release queued by the claim that won
+        assert not b_list.ledger.conflicts
+        assert book.read(held["order_number"]) is None
+        entry = book.read(packed["order_number"])
+        assert entry is not None
+        assert entry.packed is not None
+        assert (entry.packed.list_name, entry.holder) == ("Courier", None)
+        assert not (book.root / "conflicts").exists()
+    finally:
+        a.close()
+        b.close()

@@ -110,8 +110,21 @@ class FileOrderLedger:
             fileio.atomic_write_bytes(path, data)
         self.bytes_written += len(data)
 
+    def _reachable(self) -> None:
+        """A record that is not there means nothing when the client's folder is not there
+        either: the share is away (Windows says "not found" for a lost network path)."""
+        if not self.sessions_dir.is_dir():
+            raise FileNotFoundError(f"{self.sessions_dir} cannot be reached")
+
     def read(self, number: str) -> LedgerEntry | None:
-        """The order's record; None when the ledger has none. Raises ``LedgerDamagedError``."""
+        """The order's record; None when the ledger has none. Raises ``LedgerDamagedError``,
+        and ``FileNotFoundError`` when the share is away."""
+        entry = self._read(number)
+        if entry is None:
+            self._reachable()
+        return entry
+
+    def _read(self, number: str) -> LedgerEntry | None:
         path = self.path(number)
         for attempt in (1, 2):  # a second read for a record caught mid-rewrite
             try:
@@ -135,7 +148,7 @@ class FileOrderLedger:
 
         def one(number: str) -> LedgerEntry | LedgerDamagedError | None:
             try:
-                return self.read(number)
+                return self._read(number)
             except LedgerDamagedError as exc:
                 return exc
 
@@ -144,6 +157,8 @@ class FileOrderLedger:
         else:
             with ThreadPoolExecutor(8, thread_name_prefix="ledger-read") as pool:
                 found = list(pool.map(one, wanted))
+        if None in found:  # once per look-up, not per order: an empty ledger or no share?
+            self._reachable()
         return {n: f for n, f in zip(wanted, found, strict=True) if f is not None}
 
     @contextlib.contextmanager
