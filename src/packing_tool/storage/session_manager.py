@@ -2,8 +2,8 @@
 
 Opening a list takes its lock, finishes an ending a crash interrupted, and mirrors the scan
 journal to this station's disk. Pausing writes what waits and lets the list go; ending runs
-the completion plan. Every step also updates ``session_info.json`` (the Shopify Tool's
-file, merged under its lock), the session index, and this station's own registry.
+the completion plan. Each step also updates ``session_info.json`` (the Shopify Tool's file),
+the session index and this station's registry (``progress_records``); see ``active_list``.
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import FULL_SESSION
 from packing_tool.domain.summary import list_done
-from packing_tool.storage import session_index
+from packing_tool.storage.active_list import ActiveList, SessionSettings, ShareNotReadyError
 from packing_tool.storage.completion import (
     PLAN_FILENAME,
     CompletionError,
@@ -33,71 +32,26 @@ from packing_tool.storage.layout import NameClashError, ShareLayout
 from packing_tool.storage.ledger_entry import Mark
 from packing_tool.storage.list_ledger import ListLedger
 from packing_tool.storage.list_readers import list_path
-from packing_tool.storage.live_progress import FIGURES, write_progress
 from packing_tool.storage.local_registry import LocalRegistry, OpenEntry
 from packing_tool.storage.lock_info import LockInfo, station_name
 from packing_tool.storage.order_ledger import FileOrderLedger
 from packing_tool.storage.packing_session import PackingSession, Worker
 from packing_tool.storage.paths import local_data_dir
+from packing_tool.storage.progress_records import ProgressRecords
 from packing_tool.storage.reports import write_report
-from packing_tool.storage.session_info import update_progress
 from packing_tool.storage.session_lock import (
     LockHeldError,
     LockLostError,
     SessionLock,
     SessionLockManager,
 )
-from packing_tool.storage.share_calls import ShareTimeoutError, within
-from shared.timestamps import now, to_iso
+from packing_tool.storage.share_calls import ShareTimeoutError
+from shared.timestamps import now
 from shared.worker_manager import WorkerManager
 
+__all__ = ["ActiveList", "SessionManager", "SessionSettings", "ShareNotReadyError"]
+
 log = logging.getLogger(__name__)
-
-
-class ShareNotReadyError(RuntimeError):
-    """Scans still wait on this station's disk, so the list cannot be ended yet."""
-
-
-@dataclass(frozen=True)
-class SessionSettings:
-    heartbeat_seconds: float = 60.0
-    stale_after: float = 180.0
-    share_timeout: float = 10.0  # the longest any share call may keep its caller waiting
-    retry_seconds: float = 2.0  # how often an unreachable share is tried again
-    durable: bool = True
-    debounce_seconds: float = 0.15
-    claim_wait: float = 1.0  # past this the share is taken as away: the claim is offline
-    claim_answer_wait: float = 0.002  # what a label scan waits before its order opens anyway
-    ledger_refresh: float = 30.0  # how often an open list re-reads its orders' ledger records
-
-
-@dataclass
-class ActiveList:
-    client_id: str
-    session_id: str
-    list_name: str
-    session: PackingSession
-    lock: SessionLock
-    mirror: MirroredJournal
-    events_at_open: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def work_dir(self) -> Path:
-        return self.session.work_dir
-
-    @property
-    def ledger(self) -> ListLedger:
-        assert self.session.ledger is not None  # every list a manager opens has one
-        return self.session.ledger
-
-    @property
-    def share_status(self) -> MirrorStatus:
-        return self.mirror.status
-
-    @property
-    def changed(self) -> bool:
-        return self.session.logic.last_seq > self.events_at_open
 
 
 def _still_ours(lock: SessionLock) -> bool:
@@ -108,7 +62,9 @@ def _still_ours(lock: SessionLock) -> bool:
     return True
 
 
-class SessionManager:
+class SessionManager(ProgressRecords):
+    """Opens, pauses and ends this station's lists on one share; records: ProgressRecords."""
+
     def __init__(
         self,
         layout: ShareLayout,
@@ -142,10 +98,6 @@ class SessionManager:
             return [packing / FULL_SESSION]
         return [d for d in packing.iterdir() if d.is_dir() and d.name != FULL_SESSION] \
             if packing.is_dir() else []
-
-    def _within(self, what: str, call: Callable[[], Any],
-                abandon: Callable[[Any], Any] | None = None) -> Any:
-        return within(self.settings.share_timeout, what, call, abandon)
 
     def open(self, client: str, session: str, list_name: str, *,
              take_over: LockInfo | None = None,
@@ -236,58 +188,6 @@ class SessionManager:
         for active in self.active:
             if active.lock is lock and self._on_lost is not None:
                 self._on_lost(active, str(error))
-
-    # ------------------------------------------------------------------ progress records
-
-    def _figures(self, active: ActiveList) -> dict[str, Any]:
-        with active.session.lock:
-            progress = active.session.logic.progress
-            started = active.session.started_at
-        couriers = {o.courier for o in active.session.packing_list.orders if o.courier}
-        return {"worker_id": self.worker.id, "worker_name": self.worker.name,
-                "courier": couriers.pop() if len(couriers) == 1 else None,
-                "pc_name": active.session.station,
-                "started_at": to_iso(started) if started else None,
-                "total_orders": progress.orders_total,
-                "completed_orders": progress.orders_complete,
-                "skipped_orders": progress.orders_skipped,
-                "total_items": progress.units_total, "packed_items": progress.units_packed,
-                "packed_elsewhere_orders": progress.orders_elsewhere,
-                "repacked_orders": progress.orders_repacked,
-                "conflict_orders": len(active.ledger.conflicts)}
-
-    def _record(self, active: ActiveList, status: str, **more: Any) -> None:
-        """Tell session_info.json, the index and this station's registry (best effort)."""
-        figures = {k: v for k, v in {**self._figures(active), **more}.items()
-                   if v is not None}  # an unknown value must not erase a known one
-        session_dir = self.layout.session_dir(active.client_id, active.session_id)
-        try:
-            self._within("update session_info.json", lambda: update_progress(
-                session_dir, active.list_name, status=status, **figures))
-            self._within("update the session index", lambda: session_index.update_entry(
-                self.layout, active.client_id, active.session_id, active.list_name,
-                status=status, updated_at=to_iso(self.clock()), **figures))
-        except Exception as exc:  # the journal is the truth; these records only follow it
-            log.warning("%s: progress not recorded on the share: %s", active.work_dir, exc)
-        if status in ("completed", "incomplete"):
-            self.registry.forget(self.layout.root, active.client_id, active.session_id,
-                                 active.list_name)
-        else:
-            self.registry.record(self.layout.root, active.client_id, active.session_id,
-                                 active.list_name, worker_id=self.worker.id,
-                                 worker_name=self.worker.name, status=status)
-
-    def report_progress(self, active: ActiveList) -> None:
-        """After an order is completed (off the UI thread): the list's own ``progress.json``,
-        whose size follows the list; session_info.json and the index wait for pause or end."""
-        figures = {k: v for k, v in self._figures(active).items() if k in FIGURES}
-        figures.update(status="in_progress", updated_at=to_iso(self.clock()),
-                       pc_name=active.session.station, worker_name=self.worker.name)
-        try:
-            self.progress_bytes += self._within("write the list's progress", lambda: (
-                write_progress(active.work_dir, figures)))
-        except Exception as exc:  # the journal is the truth; the figures only follow it
-            log.warning("%s: progress not written on the share: %s", active.work_dir, exc)
 
     # ------------------------------------------------------------------ close
 
