@@ -82,6 +82,7 @@ class ListLedger:
         self._look = False
         self._found: dict[str, LedgerEntry | LedgerDamagedError] = {}
         self._asked: set[str] = set()  # orders claimed since the list was opened
+        self._copy_learned = False  # the copy on this station's disk stood in for the share
         self._queue: deque[_Op] = deque()
         self._cond = threading.Condition()
         self._busy = False
@@ -362,6 +363,10 @@ class ListLedger:
             wanted = [n for n in self.candidates() if n not in self.held]
             found = self.ledger.lookup(wanted)
         except OSError:
+            if not self.looked.is_set():  # the first look failed: never a busy loop
+                self._from_copy(wanted)
+                with self._cond:
+                    self._cond.wait_for(lambda: self._closed, self.retry_seconds)
             return
         first = not self.looked.is_set()
         if first:  # keep it for offline packing
@@ -378,6 +383,19 @@ class ListLedger:
                     self._push(_Op("release", number))  # claimed before a crash, never journaled
         self.learn(knowledge)
         self.looked.set()
+
+    def _from_copy(self, wanted: list[str]) -> None:
+        """The share did not answer the first look: the untouched orders are known as this
+        station's copy (kept when the list was last read) says, until the share answers."""
+        with self._cond:
+            if self._copy_learned:
+                return
+            self._copy_learned, self.online = True, False
+        cached = self._load_cache()
+        log.warning("order ledger not readable; using this station's last copy")
+        self.learn({n: damaged(str(e)) if isinstance(e, LedgerDamagedError)
+                    else e.seen_from(self.mine) for n, e in cached.items()
+                    if n in wanted and n not in self._found and n not in self._asked})
 
     def _left_behind(self, number: str, entry: LedgerEntry) -> bool:
         """Held by this list, yet neither held nor asked for since it was opened: a claim
