@@ -1,5 +1,6 @@
 """One lock per packing list (``.session.lock``, fields in ``lock_info``): created atomically,
-kept alive by a heartbeat, taken over only when stale and only on request.
+kept alive by a heartbeat, taken over only when stale and only on request. One held lock
+is a ``SessionLock`` (``held_lock``); ``SessionLockManager`` here makes and keeps them.
 
 Creation hard-links a complete, fsynced temp file into place: exactly one station wins and
 nobody reads a half-written lock. Heartbeat, takeover and release run under an OS lock on the
@@ -14,24 +15,21 @@ import json
 import logging
 import os
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from packing_tool import __version__
 from packing_tool.storage.exclusive import create_new
+from packing_tool.storage.held_lock import SessionLock, _holds
 from packing_tool.storage.lock_file import (
     HISTORY_FILENAME,
     LockHeldError,
     LockLostError,
-    ended_by_other,
     payload,
     read_current,
-    recheck_missing,
     rewrite_in_place,
 )
 from packing_tool.storage.lock_info import (
@@ -55,10 +53,6 @@ log = logging.getLogger(__name__)
 GUARD_FILENAME = LOCK_FILENAME + ".guard"
 
 
-def _holds(current: LockInfo | None, valid: bool, lock_id: str) -> bool:
-    return current is not None and valid and current.lock_id == lock_id
-
-
 def _same(a: LockInfo, b: LockInfo) -> bool:
     if a.lock_id or b.lock_id:
         return a.lock_id == b.lock_id
@@ -71,92 +65,6 @@ def _create(work_dir: Path, data: bytes) -> bool:
     """Create the lock file holding ``data``, only if none exists; False when one does."""
     work_dir.mkdir(parents=True, exist_ok=True)
     return create_new(work_dir / LOCK_FILENAME, data)
-
-
-class SessionLock:
-    """One acquired lock of one list's work folder."""
-
-    def __init__(self, manager: SessionLockManager, work_dir: Path, info: LockInfo) -> None:
-        self.work_dir, self.info, self._manager = work_dir, info, manager
-        self.lost = self.released = False
-        self._mutex = threading.Lock()  # heartbeat thread vs the caller's release/check
-
-    def check(self) -> None:
-        """Raise ``LockLostError`` when the file is no longer ours (OSError if unreachable)."""
-        current, _, valid = read_current(self.work_dir)
-        if current is not None and not valid and not self.lost:
-            time.sleep(0.05)  # caught mid-rewrite on a share that applies writes in pieces
-            current, _, valid = read_current(self.work_dir)
-        if current is None and not self.lost and not self.released:
-            if self.refresh():  # missing without proof of a takeover: put it back
-                return
-            current, _, valid = read_current(self.work_dir)
-        if self.lost or self.released or not _holds(current, valid, self.info.lock_id):
-            error = LockLostError(self.work_dir, current if valid else None)
-            self._found_lost(error)
-            raise error
-
-    def refresh(self) -> bool:
-        """Write a new heartbeat if the lock is still ours; False (and ``lost``) otherwise.
-
-        A missing lock file is offline (``FileNotFoundError``) while its folder does not
-        answer; with the folder there and no takeover or release of ours in the history, the
-        lock is put back. Only another lock, or the history, makes it lost.
-        """
-        with self._mutex:
-            if self.lost or self.released:
-                return False
-            with self._manager._guard(self.work_dir):
-                current, _, valid = read_current(self.work_dir)
-                if current is None:
-                    current, valid = self._missing()
-                if _holds(current, valid, self.info.lock_id):
-                    info = replace(self.info, heartbeat=to_iso(self._manager.clock()))
-                    rewrite_in_place(self.work_dir / LOCK_FILENAME, payload(info))
-                    self.info = info
-                    return True
-        self._found_lost(LockLostError(self.work_dir, current if valid else None))
-        return False
-
-    def _missing(self) -> tuple[LockInfo | None, bool]:
-        """Under the guard, the lock file gone: (what is there now, valid)."""
-        path = self.work_dir / LOCK_FILENAME
-        if not recheck_missing(path):
-            current, _, valid = read_current(self.work_dir)
-            return current, valid
-        if not self.work_dir.is_dir():
-            raise FileNotFoundError(f"{self.work_dir} cannot be reached")
-        if ended_by_other(self.work_dir, self.info.lock_id):
-            return None, True
-        if create_new(path, payload(self.info)):  # never creates the folder itself
-            log.warning("The lock of %s was missing; put back", self.work_dir)
-            self._manager._record(self.work_dir, "restore", self.info)
-            return self.info, True
-        current, _, valid = read_current(self.work_dir)
-        return current, valid
-
-    def release(self) -> None:
-        """Delete the lock file if it is still ours; a missing file or folder is fine."""
-        with self._mutex:
-            if self.released:
-                return
-            self.released = True
-            self._manager._forget(self)
-            try:
-                deleted = self._manager._delete_if(self.work_dir, self.info.lock_id)
-            except FileNotFoundError:
-                return  # the work folder itself is gone
-        if deleted:
-            self._manager._record(self.work_dir, "release", self.info)
-
-    def _found_lost(self, error: LockLostError) -> None:
-        if self.released:
-            return
-        with self._manager._state:
-            first = not self.lost
-            self.lost = True
-        if first:
-            self._manager._lock_lost(self, error)
 
 
 class SessionLockManager:
