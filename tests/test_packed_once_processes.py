@@ -444,3 +444,33 @@ def test_while_the_share_is_away_orders_known_elsewhere_are_refused_not_claimed(
     finally:
         a.close()
         b.close()
+
+
+def test_what_an_open_list_learns_later_is_kept_in_its_copy_too(tmp_path: Path) -> None:
+    """The copy on the station's disk is the ledger as last read, not as read at the open:
+    an order another list packs while B's list is open reaches B's copy."""
+    from packing_tool.simulate import simulate
+    from packing_tool.storage.generated import write_generated_session
+
+    root = tmp_path / "server"
+    write_generated_session(root, "M", SESSION, "Overlap", 3, seed=12)
+    orders = _read(_lists(root, SESSION) / "Overlap.json")["orders"]
+    (_lists(root, SESSION) / "Courier.json").write_text(json.dumps(
+        {"session_id": SESSION, "total_orders": 1, "orders": orders[:1]}, ensure_ascii=False),
+        "utf-8")
+    number = orders[0]["order_number"]
+    maria = Worker("worker_002", "Мария Иванова")
+    fast = SessionSettings(debounce_seconds=0.0, ledger_refresh=0.2)
+    manager = SessionManager(ShareLayout(root), maria, fast, local_root=tmp_path / "pc-b")
+    try:
+        active = manager.open("M", SESSION, "Overlap")
+        kept = tmp_path / "pc-b"
+        assert _until(lambda: len(list(kept.rglob("ledger_cache.json"))) == 1)
+        [copy] = list(kept.rglob("ledger_cache.json"))
+        assert number not in _read(copy)
+        simulate(root, "M", SESSION, "Courier", "Иван Петров", complete=True)
+        assert _until(lambda: number in active.session.logic.elsewhere_orders)
+        assert _until(lambda: number in _read(copy))
+        assert _read(copy)[number]["packed"]["list_name"] == "Courier"
+    finally:
+        manager.close()

@@ -20,7 +20,7 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -83,6 +83,7 @@ class ListLedger:
         self._found: dict[str, LedgerEntry | LedgerDamagedError] = {}
         self._asked: set[str] = set()  # orders claimed since the list was opened
         self._copy_learned = False  # the copy on this station's disk stood in for the share
+        self._copy: dict[str, LedgerEntry] = {}  # what the copy on this station's disk holds
         self._queue: deque[_Op] = deque()
         self._cond = threading.Condition()
         self._busy = False
@@ -369,9 +370,15 @@ class ListLedger:
                     self._cond.wait_for(lambda: self._closed, self.retry_seconds)
             return
         first = not self.looked.is_set()
+        fresh = {n: e for n, e in found.items() if isinstance(e, LedgerEntry)}
         if first:  # keep it for offline packing
-            self._save_cache({**self._found, **found})
+            self._copy = {n: e for n, e in self._found.items() if isinstance(e, LedgerEntry)}
             self._found = {}
+        asked = set(wanted)  # the copy on disk stays the ledger as last read: what changed
+        fresh = {**{n: e for n, e in self._copy.items() if n not in asked}, **fresh}
+        if first or fresh != self._copy:
+            self._copy = fresh
+            self._save_cache(fresh)
         knowledge: dict[str, Elsewhere | None] = {}
         for number in wanted:
             entry = found.get(number)
@@ -406,7 +413,7 @@ class ListLedger:
 
     # ------------------------------------------------------------------ this station's copy
 
-    def _save_cache(self, found: dict[str, LedgerEntry | LedgerDamagedError]) -> None:
+    def _save_cache(self, found: Mapping[str, LedgerEntry | LedgerDamagedError]) -> None:
         data = {n: e.to_dict() for n, e in found.items() if isinstance(e, LedgerEntry)}
         try:
             fileio.atomic_write_json(self.local_dir / CACHE_FILENAME, data)
