@@ -4,26 +4,49 @@ Nothing is written back. Each ``upgrade_*`` function is pure, keeps keys it does
 rewrites timestamps as ISO 8601 with an offset (naive ones are the station's local time),
 sets ``version`` and fills missing fields with defaults instead of raising. A wrong-typed
 value in a known field gives way to the default and is kept under ``_invalid``; whatever
-had to be dropped is listed in ``load_warnings``.
+had to be dropped is listed in ``load_warnings``. The field repairs live in
+``shared.field_fixes`` and the orders' maths in ``shared.order_metrics``.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-import math
 from collections.abc import Callable, Mapping
 from pathlib import Path, PureWindowsPath
-from typing import Any, TypeVar
+from typing import Any
 
 from shared import fileio
+from shared.field_fixes import (
+    JsonDict,
+    _typed,
+    as_code,
+    as_number,
+    as_text,
+    fix_all,
+    fix_field,
+    fix_times,
+    typed_field,
+)
+from shared.order_metrics import (
+    ORDER_COUNTERS,
+    calculate_session_metrics,
+    normalise_orders,
+    order_duration,
+    order_units,
+)
 from shared.stats_schema import STATS_VERSION, normalise_stats
-from shared.timestamps import normalise_timestamp
 from shared.validation import as_count
-from shared.worker_manager import WORKERS_VERSION, normalise_workers
+from shared.worker_profile import WORKERS_VERSION, normalise_workers
 
-JsonDict = dict[str, Any]
-T = TypeVar("T")
+__all__ = [
+    "CURRENT_VERSIONS", "KIND_BY_NAME", "LOCK_VERSION", "ORDER_COUNTERS",
+    "PACKING_STATE_VERSION", "SESSION_INFO_VERSION", "SESSION_SUMMARY_VERSION", "STATE_KEYS",
+    "UPGRADERS", "JsonDict", "as_code", "as_number", "as_text", "fix_all", "fix_field",
+    "fix_times", "load_with_compatibility", "typed_field", "upgrade_lock",
+    "upgrade_packing_state", "upgrade_session_info", "upgrade_session_summary", "upgrade_stats",
+    "upgrade_workers",
+]
 
 SESSION_SUMMARY_VERSION = "1.3.0"
 PACKING_STATE_VERSION = "1.3.0"
@@ -41,62 +64,6 @@ CURRENT_VERSIONS = {
     "session_lock": LOCK_VERSION, "session_info": SESSION_INFO_VERSION,
 }
 STATE_KEYS = ("session_id", "progress", "in_progress", "completed", "completed_orders")
-ORDER_COUNTERS = ("corrections", "extra_scans_count", "unknown_scans_count")
-
-
-def as_number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return value if math.isfinite(value) and value >= 0 else None
-
-
-def as_text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def as_code(value: object) -> str | None:
-    """An order number or SKU; whole numbers are ones a spreadsheet turned into numbers."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return as_text(value)
-
-
-def fix_field(doc: JsonDict, key: str, convert: Callable[[object], Any], default: Any) -> Any:
-    """Set ``doc[key]`` to its converted value, else to ``default``, keeping a bad value aside."""
-    value = doc.get(key)
-    good = convert(value)
-    if good is None:
-        if value is not None:
-            bucket = doc.setdefault("_invalid", {})
-            if not isinstance(bucket, dict):
-                bucket = doc["_invalid"] = {"_invalid": bucket}
-            bucket[key] = value
-        good = default
-    doc[key] = good
-    return good
-
-
-def fix_all(doc: JsonDict, convert: Callable[[object], Any], default: Any, *keys: str) -> None:
-    for key in keys:
-        fix_field(doc, key, convert, default)
-
-
-def fix_times(doc: JsonDict, *keys: str) -> None:
-    fix_all(doc, normalise_timestamp, None, *keys)
-
-
-def typed_field(doc: JsonDict, key: str, kind: type[T]) -> T:
-    """``doc[key]`` if it is a ``kind`` (a dict or list), else a new empty one."""
-    value: T = fix_field(doc, key, lambda v: v if isinstance(v, kind) else None, kind())
-    return value
-
-
-def _typed(value: Any, kind: type, where: str, warnings: list[str]) -> Any:
-    """``value`` when absent or of the expected type; otherwise None, with a warning."""
-    if value is None or isinstance(value, kind):
-        return value
-    warnings.append(f"{where}: {type(value).__name__} is not a {kind.__name__}; dropped")
-    return None
 
 
 def _session_type(doc: JsonDict) -> str:
@@ -110,14 +77,6 @@ def _session_type(doc: JsonDict) -> str:
 
 def upgrade_session_summary(data: Mapping[str, Any]) -> JsonDict:
     """Any session_summary.json (PackerLogic nested, main.py v1.0, v1.3.0, fallback) → unified."""
-    # metadata_utils re-exports this module, so it is imported when first needed.
-    from shared.metadata_utils import (
-        calculate_session_metrics,
-        normalise_orders,
-        order_duration,
-        order_units,
-    )
-
     doc: JsonDict = copy.deepcopy(dict(data))
     warnings: list[str] = []
     nested = doc["summary"] if isinstance(doc.get("summary"), dict) else {}
@@ -216,8 +175,6 @@ def _move_timing_and_extras(doc: JsonDict, raw: Mapping[str, Any], warnings: lis
 
 def upgrade_packing_state(data: Mapping[str, Any]) -> JsonDict:
     """Any packing_state.json (wrapped, legacy or current) → the one canonical shape."""
-    from shared.metadata_utils import normalise_orders  # see upgrade_session_summary
-
     doc: JsonDict = copy.deepcopy(dict(data))
     inner = doc.get("data")
     if isinstance(inner, dict) and not any(key in doc for key in STATE_KEYS):
