@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import LoadProblem, Order, OrderLine, PackingList
-from packing_tool.storage.list_readers import (
+from packing_tool.storage.order_parsing import (
     MAX_QUANTITY,
     ListReadError,
     check_size,
