@@ -188,3 +188,21 @@ def test_phrases_stay_english_and_are_shown_translated() -> None:
     finally:
         words.install(None)
     assert shown(done) == "deleted (original kept at a.json)"
+
+
+def test_a_call_in_process_makes_no_application_and_leaves_english_behind(
+        demo_share: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from packing_tool.cli import main
+    from packing_tool.storage.settings import default_settings_path
+
+    monkeypatch.setenv("PACKING_TOOL_HOME", str(tmp_path))
+    default_settings_path().parent.mkdir(parents=True, exist_ok=True)
+    default_settings_path().write_text(json.dumps({"language": "bg"}), encoding="utf-8")
+    before = QCoreApplication.instance()
+    assert main(["--root", str(demo_share), "verify"]) == 0
+    assert "Проверени:" in capsys.readouterr().out
+    assert QCoreApplication.instance() is before  # pytest-qt's, or none: never a new one
+    assert say("{n} files", n=2) == "2 files"

@@ -106,22 +106,32 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+_kept: list[object] = []  # the application check-list's wording needs, for the command's life
+
+
 def speak_the_stations_language(args: argparse.Namespace) -> None:
     """Bulgarian words for the commands, from the window's Qt catalogue, when the station's
-    language is Bulgarian; English needs nothing (the texts are written in English)."""
+    language is Bulgarian; English needs nothing (the texts are written in English). The
+    catalogue is asked directly: no application is made, except for check-list's findings."""
+    words.install(None)
     if not bulgarian():
-        words.install(None)
         return
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
     from packing_tool.ui import language
 
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "x"])
-    language.install(app, language.BULGARIAN)
-    words.install(QCoreApplication.translate)
-    if args.command == "check-list":  # the findings as the Session Browser words them
-        from packing_tool.ui.list_check_view import finding_text
+    catalogue = QTranslator()
+    if not catalogue.load(language.CATALOGUE, language.i18n_dir()):
+        print(f"packing-tool: {language.CATALOGUE} is missing in {language.i18n_dir()}; "
+              "the messages stay English", file=sys.stderr)
+        return
+    words.install(lambda context, text: catalogue.translate(context, text) or text)
+    if args.command == "check-list" and QCoreApplication.instance() is None:
+        from packing_tool.ui.list_check_view import finding_text  # the Session Browser's words
 
+        app = QCoreApplication([sys.argv[0] if sys.argv else "packing-tool"])
+        app.installTranslator(catalogue)
+        _kept[:] = [app, catalogue]
         args.finding_words = finding_text
 
 
@@ -134,20 +144,25 @@ def name_the_station() -> None:
     set_station_name(read_settings().station_name)
 
 
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "simulate":
+        return _simulate(args)
+    try:
+        return int(args.run(args))
+    except AdminError as exc:
+        print(f"packing-tool {args.command}: {exc}", file=sys.stderr)
+        return exc.code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     name_the_station()
-    if args.command is not None:
-        speak_the_stations_language(args)
-    if args.command == "simulate":
-        return _simulate(args)
-    run = getattr(args, "run", None)
-    if run is not None:
+    if args.command == "simulate" or getattr(args, "run", None) is not None:
         try:
-            return int(run(args))
-        except AdminError as exc:
-            print(f"packing-tool {args.command}: {exc}", file=sys.stderr)
-            return exc.code
+            speak_the_stations_language(args)
+            return _command(args)
+        finally:
+            words.install(None)  # a caller in the same process gets English again
     from packing_tool.app import run_app
 
     return run_app(args.root, quit_after=args.quit_after)
