@@ -91,7 +91,7 @@ def build_table(browser: Browser, right: QVBoxLayout) -> None:
     browser.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     browser.table.horizontalHeader().setStretchLastSection(True)
     # Wide enough for the Bulgarian words too ("Незавършен", "Продължителност").
-    for column, width in enumerate((130, 165, 85, 120, 115, 90, 95, 105, 120)):
+    for column, width in enumerate((130, 155, 85, 120, 160, 90, 95, 105, 120)):
         browser.table.setColumnWidth(column, width)
     browser.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     browser.table.setSortingEnabled(True)  # the model sorts: status, then the index's own order

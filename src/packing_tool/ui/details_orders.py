@@ -127,7 +127,9 @@ class OrdersTab(QWidget):
         self.tree = named(QTreeWidget(), "ordersTree")
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels([_tr(c) for c in COLUMNS])
-        self.tree.setColumnWidth(0, 220)
+        # Wide enough for the Bulgarian words and a worker's full name ("Елена Димитрова").
+        for column, width in enumerate((200, 150, 80, 95, 70, 150)):
+            self.tree.setColumnWidth(column, width)
         self.tree.setUniformRowHeights(True)
         self.tree.itemExpanded.connect(self._fill)
         expand.clicked.connect(self.tree.expandAll)

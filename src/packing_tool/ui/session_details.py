@@ -229,7 +229,7 @@ class SessionDetailsDialog(QDialog):
         who = ", ".join(self.tr("{name} ({units} units, {orders} orders)").format(
             name=w.get("worker_name"), units=w.get("units_packed", 0),
             orders=w.get("orders_completed", 0)) for w in workers) or "—"
-        client = f"CLIENT_{d.client_id.removeprefix('CLIENT_')}"
+        client = d.client_id.removeprefix("CLIENT_")  # as the browser names it: M, not CLIENT_M
         rows = ((self.tr("Session"), d.session_id), (self.tr("Client"), client),
                 (self.tr("Packing list"), d.list_name),
                 (self.tr("Status"), f"{wording.status(d.status)} ({_tr(SOURCES[d.source])})"),
