@@ -95,7 +95,7 @@ def test_offline_banner_counts_every_waiting_scan_and_clears_when_delivered(
         waiting = "1 scan waiting" if n == 1 else f"{n} scans waiting"
         assert waiting in banner.text.text()  # right at every moment, not once per outage
         assert banner.waiting == n == active.mirror.status.waiting
-    qtbot.waitUntil(lambda: "5 scans waiting" in window.share_label.text(), timeout=5000)
+        assert waiting in window.share_label.text()  # the status bar says the same, at once
     assert any("stopped answering" in r.getMessage() for r in caplog.records)
 
     away.rename(share_root)

@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
 
     def _scanned(self, result: Any) -> None:
         self.offline_banner.refresh()  # the exact count of scans waiting, after every scan
+        if self.offline_banner.offline:  # the status bar says the same count as the banner
+            self.station_status.show_share("offline", self.offline_banner.waiting)
         if getattr(result, "order_completed", False) and self.flow is not None:
             self.flow.report_progress()  # keeps the browser's progress live on other PCs
 
