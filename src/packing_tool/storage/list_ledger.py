@@ -20,48 +20,27 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from packing_tool.domain.elsewhere import Elsewhere, Where
-from packing_tool.storage import share_json
 from packing_tool.storage.ledger_entry import LedgerEntry, Mark
+from packing_tool.storage.ledger_knowledge import LedgerKnowledge, LedgerOp, damaged
 from packing_tool.storage.order_ledger import (
     Claim,
     ClaimResult,
     LedgerDamagedError,
     OrderLedger,
 )
-from shared import fileio
 from shared.timestamps import now, to_iso
 
 log = logging.getLogger(__name__)
-CACHE_FILENAME = "ledger_cache.json"
+__all__ = ["ListLedger", "damaged"]
 
 
-@dataclass
-class _Op:
-    kind: str  # claim, repack, packed, release
-    number: str
-    at: datetime | None = None
-    reason: str = ""
-    mark: Mark | None = None
-    done: threading.Event = field(default_factory=threading.Event)
-    result: ClaimResult | None = None
-    waited: bool = False  # someone waits for the answer (False: a late answer is a conflict)
-    known: Elsewhere | None = None  # where this station's copy of the ledger puts it
-    refused: bool = False  # refused by that copy while unanswered: let go if it wins
-
-
-def damaged(message: str) -> Elsewhere:
-    return Elsewhere(Where.PACKING, "", "", "", "", None,
-                     note=f"its ledger record is damaged: {message}")
-
-
-class ListLedger:
+class ListLedger(LedgerKnowledge):
     def __init__(self, ledger: OrderLedger, mine: Mark, local_dir: Path, *, wait: float = 1.0,
                  retry_seconds: float = 2.0, refresh_seconds: float = 30.0,
                  answer_wait: float | None = None) -> None:
@@ -69,7 +48,7 @@ class ListLedger:
         self.wait, self.retry_seconds, self.refresh_seconds = wait, retry_seconds, refresh_seconds
         self.answer_wait = wait if answer_wait is None else min(answer_wait, wait)
         self.held: set[str] = set()  # orders this list holds (claimed, not yet packed)
-        self.pending: dict[str, _Op] = {}  # claims sent, not answered when the scan went on
+        self.pending: dict[str, LedgerOp] = {}  # claims sent, not answered when the scan went on
         self.offline_claims: set[str] = set()
         self.lost: dict[str, Elsewhere] = {}  # pending claims another station won
         self.conflicts: dict[str, str] = {}  # packed here, but the ledger counts it elsewhere
@@ -84,7 +63,7 @@ class ListLedger:
         self._asked: set[str] = set()  # orders claimed since the list was opened
         self._copy_learned = False  # the copy on this station's disk stood in for the share
         self._copy: dict[str, LedgerEntry] = {}  # what the copy on this station's disk holds
-        self._queue: deque[_Op] = deque()
+        self._queue: deque[LedgerOp] = deque()
         self._cond = threading.Condition()
         self._busy = False
         self._busy_since = 0.0
@@ -94,52 +73,6 @@ class ListLedger:
         # Its own thread: a claim never waits behind a refresh's many reads.
         threading.Thread(target=self._refreshing, name="order-ledger-refresh",
                          daemon=True).start()
-
-    # ------------------------------------------------------------------ open
-
-    def reconcile(self, statuses: dict[str, tuple[str, str]],
-                  completed_at: dict[str, datetime]) -> dict[str, Elsewhere | None]:
-        """At open: match the journal's view (``statuses``: number → (status, repack)) with
-        the ledger; queue what the share misses. Returns what the list should know.
-        Only the orders this list has touched are read now; the others (``new``) are read by
-        the refresh thread once ``look_now`` is called (a share answers in milliseconds per
-        file: 1,000 orders took 2.7 s over SMB), and until then every claim waits for its
-        answer, so a label still learns at once where its order was packed."""
-        touched = [n for n, (status, _repack) in statuses.items() if status != "new"]
-        try:
-            found = self.ledger.lookup(touched)
-        except OSError as exc:
-            log.warning("order ledger not readable (%s); using this station's last copy", exc)
-            found, self.online = self._load_cache(), False
-            self.looked.set()  # offline: the last copy is all there is to know
-        if self.online:
-            statuses = {n: statuses[n] for n in touched}
-            self._found = dict(found)
-        knowledge: dict[str, Elsewhere | None] = {}
-        for number, (status, repack) in statuses.items():
-            entry = found.get(number)
-            if isinstance(entry, LedgerDamagedError):
-                knowledge[number] = damaged(str(entry))
-                continue
-            ours = entry is not None and entry.holder is not None and entry.holder.same_list(
-                self.mine)
-            if status == "complete":
-                other = None if entry is None or ours else entry.seen_from(self.mine)
-                if other is not None and not repack:
-                    self.conflicts[number] = other.describe()
-                self._push(_Op("packed", number, completed_at.get(number)))
-            elif status == "in_progress":
-                if entry is None or ours:
-                    self.held.add(number)
-                    if entry is None:
-                        self._push(_Op("claim", number))
-                else:
-                    knowledge[number] = entry.seen_from(self.mine)
-            elif ours:
-                self._push(_Op("release", number))  # skipped, or claimed but never journaled
-            elif entry is not None:
-                knowledge[number] = entry.seen_from(self.mine)
-        return knowledge
 
     # ------------------------------------------------------------------ scan path
 
@@ -151,13 +84,13 @@ class ListLedger:
         ``wait``."""
         if number in self.held:
             return ClaimResult(Claim.OURS)
-        op = _Op("claim", number, known=known)
+        op = LedgerOp("claim", number, known=known)
         return self._ask(op, patient=patient or not self.looked.is_set())
 
     def repack(self, number: str, reason: str) -> ClaimResult:
-        return self._ask(_Op("repack", number, reason=reason), patient=True)
+        return self._ask(LedgerOp("repack", number, reason=reason), patient=True)
 
-    def _ask(self, op: _Op, *, patient: bool = False) -> ClaimResult:
+    def _ask(self, op: LedgerOp, *, patient: bool = False) -> ClaimResult:
         op.waited = True
         patient = patient or op.known is not None  # the share's answer decides
         self._asked.add(op.number)
@@ -221,20 +154,20 @@ class ListLedger:
 
     def packed(self, number: str, at: datetime) -> None:
         offline = number in self.offline_claims  # the record says it was packed offline
-        self._push(_Op("packed", number, at, mark=replace(self.mine, offline=offline)))
+        self._push(LedgerOp("packed", number, at, mark=replace(self.mine, offline=offline)))
 
     def release(self, number: str) -> None:
         if number in self.held:
-            self._push(_Op("release", number))
+            self._push(LedgerOp("release", number))
 
     def release_held(self) -> None:
         """On pause and end: let go of every order held and not finished."""
         for number in sorted(self.held):
-            self._push(_Op("release", number))
+            self._push(LedgerOp("release", number))
 
     # ------------------------------------------------------------------ the thread
 
-    def _push(self, op: _Op) -> None:
+    def _push(self, op: LedgerOp) -> None:
         if op.mark is None:  # who and when, as they are now (a handover changes the worker)
             op.mark = replace(self.mine, at=to_iso(now()))
         with self._cond:
@@ -288,7 +221,7 @@ class ListLedger:
                 result = ClaimResult(Claim.DAMAGED, message="see the log")
             self._answered(op, result)
 
-    def _send(self, op: _Op) -> ClaimResult:
+    def _send(self, op: LedgerOp) -> ClaimResult:
         mark = op.mark or self.mine
         if op.kind == "claim":
             return self.ledger.claim(mark, op.number)
@@ -299,7 +232,7 @@ class ListLedger:
         self.ledger.release(mark, op.number)
         return ClaimResult(Claim.OURS)
 
-    def _answered(self, op: _Op, result: ClaimResult) -> None:
+    def _answered(self, op: LedgerOp, result: ClaimResult) -> None:
         with self._cond:
             if not self.online:
                 log.info("order ledger: the share answers again")
@@ -321,7 +254,7 @@ class ListLedger:
             self._cond.notify_all()
         op.done.set()
         if op.refused and result.status is Claim.OURS:  # the label was refused meanwhile
-            self._push(_Op("release", op.number))
+            self._push(LedgerOp("release", op.number))
             return
         if lost:
             # Not told through ``learn``: that takes the session's lock, which a scan holds
@@ -343,92 +276,3 @@ class ListLedger:
         log.warning("order %s: packed here while offline, and %s", number, text)
         if self.on_conflict is not None:
             self.on_conflict(number, text)
-
-    def look_now(self) -> None:
-        """The list is open (``candidates`` and ``learn`` set): read its untouched orders."""
-        with self._cond:
-            self._look = True
-            self._cond.notify_all()
-
-    def _refreshing(self) -> None:
-        while True:
-            with self._cond:
-                self._cond.wait_for(lambda: self._closed or (
-                    self._look and not self.looked.is_set()), self.refresh_seconds)
-                if self._closed:
-                    return
-            self._refresh()
-
-    def _refresh(self) -> None:
-        try:
-            wanted = [n for n in self.candidates() if n not in self.held]
-            found = self.ledger.lookup(wanted)
-        except OSError:
-            if not self.looked.is_set():  # the first look failed: never a busy loop
-                self._from_copy(wanted)
-                with self._cond:
-                    self._cond.wait_for(lambda: self._closed, self.retry_seconds)
-            return
-        first = not self.looked.is_set()
-        fresh = {n: e for n, e in found.items() if isinstance(e, LedgerEntry)}
-        if first:  # keep it for offline packing
-            self._copy = {n: e for n, e in self._found.items() if isinstance(e, LedgerEntry)}
-            self._found = {}
-        asked = set(wanted)  # the copy on disk stays the ledger as last read: what changed
-        fresh = {**{n: e for n, e in self._copy.items() if n not in asked}, **fresh}
-        if first or fresh != self._copy:
-            self._copy = fresh
-            self._save_cache(fresh)
-        knowledge: dict[str, Elsewhere | None] = {}
-        for number in wanted:
-            entry = found.get(number)
-            if isinstance(entry, LedgerDamagedError):
-                knowledge[number] = damaged(str(entry))
-            else:
-                knowledge[number] = None if entry is None else entry.seen_from(self.mine)
-                if first and entry is not None and self._left_behind(number, entry):
-                    self._push(_Op("release", number))  # claimed before a crash, never journaled
-        self.learn(knowledge)
-        self.looked.set()
-
-    def _from_copy(self, wanted: list[str]) -> None:
-        """The share did not answer the first look: the untouched orders are known as this
-        station's copy (kept when the list was last read) says, until the share answers."""
-        with self._cond:
-            if self._copy_learned:
-                return
-            self._copy_learned, self.online = True, False
-        cached = self._load_cache()
-        log.warning("order ledger not readable; using this station's last copy")
-        self.learn({n: damaged(str(e)) if isinstance(e, LedgerDamagedError)
-                    else e.seen_from(self.mine) for n, e in cached.items()
-                    if n in wanted and n not in self._found and n not in self._asked})
-
-    def _left_behind(self, number: str, entry: LedgerEntry) -> bool:
-        """Held by this list, yet neither held nor asked for since it was opened: a claim
-        made before a crash and never journaled."""
-        holder = entry.holder
-        return (holder is not None and holder.same_list(self.mine)
-                and number not in self.held and number not in self._asked)
-
-    # ------------------------------------------------------------------ this station's copy
-
-    def _save_cache(self, found: Mapping[str, LedgerEntry | LedgerDamagedError]) -> None:
-        data = {n: e.to_dict() for n, e in found.items() if isinstance(e, LedgerEntry)}
-        try:
-            fileio.atomic_write_json(self.local_dir / CACHE_FILENAME, data)
-        except OSError as exc:
-            log.warning("order ledger copy not kept on this station: %s", exc)
-
-    def _load_cache(self) -> dict[str, LedgerEntry | LedgerDamagedError]:
-        try:
-            data: Any = share_json.loads((self.local_dir / CACHE_FILENAME).read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}
-        found: dict[str, LedgerEntry | LedgerDamagedError] = {}
-        for number, raw in (data.items() if isinstance(data, dict) else []):
-            try:
-                found[number] = LedgerEntry.from_dict(raw)
-            except ValueError:
-                continue
-        return found
