@@ -45,8 +45,13 @@ if str(REPO / "src") not in sys.path:
     sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
 from packing_tool.storage.layout import ShareLayout  # noqa: E402
-from packing_tool.storage.ledger_entry import LedgerEntry, Mark, file_stem, shard  # noqa: E402
-from packing_tool.storage.order_ledger import LEDGER_DIR  # noqa: E402
+from packing_tool.storage.ledger_entry import (  # noqa: E402
+    LEDGER_DIR,
+    LedgerEntry,
+    Mark,
+    file_stem,
+    shard,
+)
 
 FORMAT = 1  # bump when the generated content changes: older caches are then not reused
 FIRST_NUMBER = 200_000  # generated lists use #100000 upwards: no history order is in them

@@ -49,7 +49,7 @@ from _ledger_history import attached  # noqa: E402
 from packing_tool.domain.barcodes import SkuIndex, order_key  # noqa: E402
 from packing_tool.domain.events import EventKind  # noqa: E402
 from packing_tool.domain.packer import PackerLogic  # noqa: E402
-from packing_tool.storage import order_ledger  # noqa: E402
+from packing_tool.storage import ledger_files  # noqa: E402
 from packing_tool.storage.generated import write_generated_session  # noqa: E402
 from packing_tool.storage.layout import ShareLayout  # noqa: E402
 from packing_tool.storage.list_readers import load_packing_list  # noqa: E402
@@ -62,7 +62,7 @@ SAME_WITHIN = 0.10  # share bytes per scan "independent of list size": largest w
 SETTLE_TIMEOUT_S = 120.0
 
 
-LEDGER_RECORDS = f"{order_ledger.LEDGER_DIR}/orders"
+LEDGER_RECORDS = f"{ledger_files.LEDGER_DIR}/orders"
 
 
 class ShareWrites:
@@ -75,18 +75,18 @@ class ShareWrites:
         self.writes: Counter[str] = Counter()
         self._lock = threading.Lock()  # the state writer and heartbeat threads write too
         self._real = fileio.atomic_write_bytes
-        self._real_create = order_ledger.create_new
+        self._real_create = ledger_files.create_new
 
     def __enter__(self) -> ShareWrites:
         fileio.atomic_write_bytes = self._write  # type: ignore[assignment]
         atomic_write.atomic_write_bytes = self._write  # type: ignore[assignment]
-        order_ledger.create_new = self._create  # type: ignore[assignment]
+        ledger_files.create_new = self._create  # type: ignore[assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
         fileio.atomic_write_bytes = self._real  # type: ignore[assignment]
         atomic_write.atomic_write_bytes = self._real  # type: ignore[assignment]
-        order_ledger.create_new = self._real_create  # type: ignore[assignment]
+        ledger_files.create_new = self._real_create  # type: ignore[assignment]
 
     def _name(self, path: Any, how: str) -> str | None:
         """What ``path`` counts as; None when it is not under the share."""

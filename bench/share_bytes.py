@@ -40,7 +40,7 @@ sys.path[:0] = [str(REPO / "src"), str(REPO), str(REPO / "bench")]
 
 from session_index import write_session  # noqa: E402
 
-from packing_tool.storage import exclusive, held_lock, order_ledger, session_lock  # noqa: E402
+from packing_tool.storage import exclusive, held_lock, ledger_files, session_lock  # noqa: E402
 from packing_tool.storage.layout import ShareLayout  # noqa: E402
 from packing_tool.storage.session_manager import SessionManager  # noqa: E402
 from shared import append_log, atomic_write, fileio  # noqa: E402
@@ -84,7 +84,7 @@ def kind_of(rel: Path) -> str:
         return "report"
     if name.startswith((".session.lock", "lock_history")):
         return "lock"
-    if order_ledger.LEDGER_DIR in parts or "ledger" in name:
+    if ledger_files.LEDGER_DIR in parts or "ledger" in name:
         return "ledger"
     return "other"
 
@@ -167,12 +167,12 @@ class Counter:
         patch(fileio, "_rewrite_in_place", counted_rewrite)
         patch(append_log.AppendLog, "append_lines", counted_append)
         patch(exclusive, "create_new", counted_create)
-        patch(order_ledger, "create_new", counted_create)
+        patch(ledger_files, "create_new", counted_create)
         patch(session_lock, "create_new", counted_create)
         patch(session_lock, "rewrite_in_place", counted_lock_rewrite)
         patch(held_lock, "create_new", counted_create)  # put back, and the heartbeat
         patch(held_lock, "rewrite_in_place", counted_lock_rewrite)
-        patch(order_ledger, "rewrite_in_place", counted_lock_rewrite)
+        patch(ledger_files, "rewrite_in_place", counted_lock_rewrite)
         patch(SessionManager, "complete", phased_complete)
         try:
             yield self

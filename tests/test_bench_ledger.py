@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.ledger_entry import LedgerEntry, Mark, shard
-from packing_tool.storage.order_ledger import LEDGER_DIR, Claim, FileOrderLedger
+from packing_tool.storage.ledger_entry import LEDGER_DIR, LedgerEntry, Mark, shard
+from packing_tool.storage.order_ledger import Claim, FileOrderLedger
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
