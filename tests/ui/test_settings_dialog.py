@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from packing_tool.storage.lock_info import host_name
@@ -52,7 +52,8 @@ def test_edits_come_back_and_hidden_fields_are_kept(qtbot: QtBot) -> None:
     dialog.heartbeat_spin.setValue(45)
     dialog.stale_spin.setValue(300)
     dialog.timeout_spin.setValue(5)
-    qtbot.mouseClick(dialog.sound_check, Qt.MouseButton.LeftButton)
+    box = dialog.sound_check  # a click on its box (the row is wider than box and words)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("light"))
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)

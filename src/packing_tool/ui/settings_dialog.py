@@ -86,6 +86,7 @@ class SettingsDialog(QDialog):
 
     def _build(self, s: StationSettings) -> None:
         self.server_field = named(QLineEdit(s.server_path or ""), "serverPathField")
+        self.server_field.setMinimumWidth(470)  # a UNC path and the Bulgarian hint fit whole
         self.server_field.setPlaceholderText(
             self.tr("\\\\server\\share (empty: the demo data on this PC)"))
         browse = named(QPushButton(self.tr("&Browse…")), "browseServerButton")
