@@ -106,33 +106,15 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-_kept: list[object] = []  # the application check-list's wording needs, for the command's life
-
-
 def speak_the_stations_language(args: argparse.Namespace) -> None:
     """Bulgarian words for the commands, from the window's Qt catalogue, when the station's
-    language is Bulgarian; English needs nothing (the texts are written in English). The
-    catalogue is asked directly: no application is made, except for check-list's findings."""
+    language is Bulgarian; English needs nothing (the texts are written in English)."""
     words.install(None)
     if not bulgarian():
         return
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from packing_tool.ui.cli_words import install_catalogue  # Qt lives in the ui layer
 
-    from packing_tool.ui import language
-
-    catalogue = QTranslator()
-    if not catalogue.load(language.CATALOGUE, language.i18n_dir()):
-        print(f"packing-tool: {language.CATALOGUE} is missing in {language.i18n_dir()}; "
-              "the messages stay English", file=sys.stderr)
-        return
-    words.install(lambda context, text: catalogue.translate(context, text) or text)
-    if args.command == "check-list" and QCoreApplication.instance() is None:
-        from packing_tool.ui.list_check_view import finding_text  # the Session Browser's words
-
-        app = QCoreApplication([sys.argv[0] if sys.argv else "packing-tool"])
-        app.installTranslator(catalogue)
-        _kept[:] = [app, catalogue]
-        args.finding_words = finding_text
+    install_catalogue(args)
 
 
 def name_the_station() -> None:

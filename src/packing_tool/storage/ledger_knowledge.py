@@ -68,9 +68,7 @@ class LedgerKnowledge:
     _copy_learned: bool
     _copy: dict[str, LedgerEntry]
     conflicts: dict[str, str]
-
-    def _push(self, op: LedgerOp) -> None:
-        raise NotImplementedError  # ListLedger's queue, sent in order by its thread
+    _push: Callable[[LedgerOp], None]  # ListLedger's queue, sent in order by its thread
 
     # ------------------------------------------------------------------ open
 
