@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from packing_tool.storage.layout import ShareLayout
@@ -24,6 +25,17 @@ EAN = {
     "MC-BDY-801-250": "3800601021926", "MC-ACC-012-PD": "3800601032885",
     "MC-ACC-013-GS": "3800601034254", "MC-ACC-014-RL": "3800601035626",
 }
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application, back to its own look afterwards (other tests expect no theme)."""
+    style, palette = qapp.style().name(), qapp.palette()
+    yield qapp
+    qapp.setStyleSheet("")
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setProperty("packingTheme", None)
 
 
 @pytest.fixture(autouse=True)

@@ -31,16 +31,6 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    style, palette = qapp.style().name(), qapp.palette()
-    yield qapp
-    qapp.setStyleSheet("")
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setProperty("packingTheme", None)
-
-
-@pytest.fixture
 def dialog(qtbot: QtBot, share_root: Path) -> Iterator[SessionDetailsDialog]:
     simulate(share_root, "M", SESSION, "DHL_Orders", "Anna", complete=True)
     runner = TaskRunner()

@@ -56,16 +56,6 @@ def test_the_contrast_formula_is_wcags() -> None:
 
 
 @pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    style, palette = qapp.style().name(), qapp.palette()
-    yield qapp
-    qapp.setStyleSheet("")
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setProperty("packingTheme", None)
-
-
-@pytest.fixture
 def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     task_runner = TaskRunner()
     yield task_runner

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -27,17 +26,6 @@ def _make_sounds() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The application, back to its own look afterwards (other tests expect no theme)."""
-    style, palette = qapp.style().name(), qapp.palette()
-    yield qapp
-    qapp.setStyleSheet("")
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setProperty("packingTheme", None)
 
 
 @pytest.mark.parametrize("name", THEMES)
