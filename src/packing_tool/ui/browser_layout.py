@@ -49,8 +49,6 @@ def build(browser: Browser) -> None:
     left = QVBoxLayout()
     left.addWidget(QLabel(_tr("Clients")))
     left.addWidget(browser.clients)
-    left.addWidget(browser.refresh_button)
-    left.addWidget(browser.auto_refresh)
     right = QVBoxLayout()
     build_filters(browser, right)
     build_table(browser, right)
@@ -62,6 +60,7 @@ def build(browser: Browser) -> None:
     splitter.addWidget(left_box)
     splitter.addWidget(right_box)
     splitter.setStretchFactor(1, 1)
+    splitter.setSizes([160, 1200])  # the clients' names are short; the table wants the room
     outer = QVBoxLayout(browser)
     outer.addWidget(splitter)
     browser._update_actions(None)
@@ -74,7 +73,11 @@ def build_filters(browser: Browser, right: QVBoxLayout) -> None:
     browser.status_line = named(QLabel(""), "browserStatus")
     right.addWidget(browser.header)
     right.addWidget(browser.filters)
-    right.addWidget(browser.status_line)
+    status_row = QHBoxLayout()  # refreshing sits by the line that says when it last happened
+    status_row.addWidget(browser.status_line, 1)
+    status_row.addWidget(browser.refresh_button)
+    status_row.addWidget(browser.auto_refresh)
+    right.addLayout(status_row)
 
 
 def build_table(browser: Browser, right: QVBoxLayout) -> None:
