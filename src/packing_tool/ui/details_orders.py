@@ -128,7 +128,7 @@ class OrdersTab(QWidget):
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels([_tr(c) for c in COLUMNS])
         # Wide enough for the Bulgarian words and a worker's full name ("Елена Димитрова").
-        for column, width in enumerate((200, 150, 80, 95, 70, 150)):
+        for column, width in enumerate((190, 195, 75, 110, 70, 150)):
             self.tree.setColumnWidth(column, width)
         self.tree.setUniformRowHeights(True)
         self.tree.itemExpanded.connect(self._fill)
