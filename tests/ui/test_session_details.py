@@ -151,3 +151,8 @@ def test_the_worker_view_lists_workers_and_their_sessions(
     assert view.history_table.rowCount() == 2
     assert {r["packing_list_name"] for r in view.history} == {"DHL_Orders", "DPD_Orders"}
     assert view.findChild(QChartView, "workerRateChart") is not None
+    headers = [view.history_table.horizontalHeaderItem(c).text()
+               for c in range(view.history_table.columnCount())]
+    took = view.history_table.item(0, headers.index("Packing time")).text()
+    assert took.endswith(" s"), took  # worded ("1 min 12 s"), not raw seconds ("72.4")
+    assert not took.replace(",", "").replace(".", "").isdigit(), took

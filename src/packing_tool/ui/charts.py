@@ -6,6 +6,7 @@ app's light or dark theme.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -59,11 +60,25 @@ def _view(chart: QChart, name: str) -> QChartView:
     return view
 
 
+def nice_scale(top: float) -> tuple[float, int, int]:
+    """An axis from 0 for values up to ``top``: (upper end, tick count, decimals), its steps
+    1, 2 or 5 times a power of ten, at most 6 of them: 0, 2, 4, 6, 8, 10 rather than 8,8."""
+    top = max(float(top) * 1.05, 1.0)  # a little room above the highest bar or point
+    wanted = top / 5
+    power = 10.0 ** math.floor(math.log10(wanted))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= wanted - 1e-9)
+    steps = max(1, math.ceil(top / step - 1e-9))
+    decimals = 0 if step >= 1 else max(0, -math.floor(math.log10(step)))
+    return steps * step, steps + 1, decimals
+
+
 def _value_axis(title: str, top: float) -> QValueAxis:
     axis = QValueAxis()
     axis.setTitleText(title)
-    axis.setRange(0, max(1.0, top * 1.1))
-    axis.setLabelFormat("%.0f" if top >= 10 else "%.1f")  # small ranges need a decimal
+    upper, ticks, decimals = nice_scale(top)
+    axis.setRange(0, upper)
+    axis.setTickCount(ticks)
+    axis.setLabelFormat(f"%.{decimals}f")
     return axis
 
 

@@ -42,7 +42,7 @@ HISTORY_COLUMNS = (
     QT_TRANSLATE_NOOP("WorkerView", "When"), QT_TRANSLATE_NOOP("WorkerView", "Client"),
     QT_TRANSLATE_NOOP("WorkerView", "Session"), QT_TRANSLATE_NOOP("WorkerView", "List"),
     QT_TRANSLATE_NOOP("WorkerView", "Orders"), QT_TRANSLATE_NOOP("WorkerView", "Items"),
-    QT_TRANSLATE_NOOP("WorkerView", "Seconds"), QT_TRANSLATE_NOOP("WorkerView", "Orders/h"))
+    QT_TRANSLATE_NOOP("WorkerView", "Packing time"), QT_TRANSLATE_NOOP("WorkerView", "Orders/h"))
 HISTORY_LIMIT = 500  # the newest records; the stats file keeps 1,000 of all workers
 
 
@@ -175,7 +175,7 @@ class WorkerView(QWidget):
         self.history = records
         rows = [(format_time(r.get("timestamp")), r.get("client_id"), r.get("session_id"),
                  r.get("packing_list_name"), r.get("orders_count"), r.get("items_count"),
-                 r.get("duration_seconds"), rate(r)) for r in records]
+                 format_duration(r.get("duration_seconds")), rate(r)) for r in records]
         points: list[tuple[datetime, float]] = []
         for record in records:
             moment, value = parse_timestamp(record.get("timestamp")), rate(record)
