@@ -1742,8 +1742,8 @@ End the session anyway? They stay unpacked.</source>
     <context>
         <name>SessionDetailsDialog</name>
         <message>
-            <source>ended: the final figures</source>
-            <translation>приключен: окончателните данни</translation>
+            <source>final figures</source>
+            <translation>окончателни данни</translation>
         </message>
         <message>
             <source>live: counted from the scans so far</source>
@@ -3206,10 +3206,6 @@ Lock: {lock}</source>
         <message>
             <source>List</source>
             <translation>Списък</translation>
-        </message>
-        <message>
-            <source>Seconds</source>
-            <translation>Секунди</translation>
         </message>
         <message>
             <source>Loading workers…</source>

@@ -42,7 +42,7 @@ from packing_tool.ui.widgets import named
 
 CONTEXT = "SessionDetailsDialog"
 # Where the figures come from, in plain words (translated when shown).
-SOURCES = {"summary": QT_TRANSLATE_NOOP("SessionDetailsDialog", "ended: the final figures"),
+SOURCES = {"summary": QT_TRANSLATE_NOOP("SessionDetailsDialog", "final figures"),
            "journal": QT_TRANSLATE_NOOP("SessionDetailsDialog",
                                         "live: counted from the scans so far"),
            "state": QT_TRANSLATE_NOOP("SessionDetailsDialog",
