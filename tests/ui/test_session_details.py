@@ -64,7 +64,7 @@ def test_a_completed_list_shows_its_orders_metrics_and_charts(
         assert chart is not None
         assert chart.chart().series()
     assert dialog.findChild(QChartView, "orderDurationChart").chart().series()[0].count() == 5
-    assert "ended" in dialog.status.text()
+    assert dialog.status.text() == "final figures"
     assert dialog.sku_table.rowCount() == 5  # the DHL list's distinct SKUs
     assert dialog.details is not None
     assert dialog.details.summary["completed_orders"] == 5
