@@ -14,6 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from packing_tool.domain.phrase import Phrase, joined, phrase, translated
+
+__all__ = ["CONTEXT", "Phrase", "counted", "install", "joined", "phrase", "say", "shown", "tr"]
+
 CONTEXT = "cli"
 
 
@@ -39,35 +43,11 @@ def say(text: str, **values: Any) -> str:
     return tr(CONTEXT, text).format(**values)
 
 
-class Phrase(str):
-    """English words, as ``--json`` output and logs keep them, that can be shown translated."""
-
-    template: str
-    values: dict[str, Any]
-
-
-def phrase(text: str, **values: Any) -> Phrase:
-    """``text`` filled in, in English; ``shown`` gives it in the installed language."""
-    found = Phrase(text.format(**values))
-    found.template, found.values = text, values
-    return found
-
-
 def shown(text: str) -> str:
     """A phrase (or a text written through ``say``'s rules) in the installed language."""
-    if isinstance(text, Phrase):  # a phrase inside a phrase is shown translated too
-        return say(text.template, **{name: shown(value) if isinstance(value, Phrase) else value
-                                     for name, value in text.values.items()})
-    return tr(CONTEXT, text)
+    return translated(text, lambda template: tr(CONTEXT, template))
 
 
 def counted(n: int, one: str, many: str) -> str:
     """``one`` or ``many`` (each with ``{n}``) in the installed language: "1 file", "3 files"."""
     return say(one if n == 1 else many, n=n)
-
-
-def joined(parts: list[str], separator: str = "; ") -> Phrase:
-    """``parts`` joined in English, each part (a phrase) shown translated by ``shown``."""
-    template = separator.replace("{", "{{").replace("}", "}}").join(
-        f"{{part{i}}}" for i in range(len(parts)))
-    return phrase(template, **{f"part{i}": part for i, part in enumerate(parts)})

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from packing_tool.domain.barcodes import clean_scan
+from packing_tool.domain.phrase import phrase
 from packing_tool.domain.second_check import CONFIG_KEY, SecondCheckRules
 from packing_tool.storage import share_json
 from packing_tool.storage.layout import ShareLayout, client_folder_id
@@ -68,8 +69,9 @@ class BarcodeMapStore:
     def _mapping(doc: dict[str, Any], path: Path) -> dict[str, Any]:
         mapping = doc.setdefault(MAPPING_KEY, {})
         if not isinstance(mapping, dict):
-            raise BarcodeMapError(f"{path}: '{MAPPING_KEY}' is a {type(mapping).__name__}, "
-                                  "not a map; fix or remove it by hand")
+            raise BarcodeMapError(phrase(
+                "{file}: '{key}' is a {kind}, not a map; fix or remove it by hand", file=path,
+                key=MAPPING_KEY, kind=type(mapping).__name__))
         return mapping
 
     def _read(self) -> dict[str, Any]:
@@ -79,7 +81,8 @@ class BarcodeMapStore:
             # A read-only share: no lock can be taken, and this station cannot write it anyway.
             data = fileio.read_json_file(self.path)
             if not isinstance(data, dict):
-                raise BarcodeMapError(f"{self.path}: not a JSON object") from None
+                raise BarcodeMapError(phrase("{file}: not a JSON object", file=self.path)
+                                      ) from None
             return data
 
     def load(self) -> dict[str, str]:
@@ -108,14 +111,14 @@ class BarcodeMapStore:
         """Map ``barcode`` (as scanned, control characters removed) to ``sku``."""
         code, target = clean_scan(barcode), sku.strip()
         if not code or not target:
-            raise ValueError("a barcode mapping needs a barcode and a SKU")
+            raise ValueError(phrase("a barcode mapping needs a barcode and a SKU"))
         self._edit(lambda mapping: mapping.__setitem__(code, target))
 
     def set_many(self, pairs: dict[str, str]) -> None:
         """Map every barcode in ``pairs`` with one locked edit (an import of a stock file)."""
         clean = {clean_scan(code): sku.strip() for code, sku in pairs.items()}
         if any(not code or not sku for code, sku in clean.items()):
-            raise ValueError("a barcode mapping needs a barcode and a SKU")
+            raise ValueError(phrase("a barcode mapping needs a barcode and a SKU"))
         self._edit(lambda mapping: mapping.update(clean))
 
     def delete(self, barcode: str) -> bool:
@@ -202,7 +205,8 @@ def read_inventory_barcodes(path: str | Path, *, sku_header: str | None = None
     """
     path = Path(path)
     if path.stat().st_size > MAX_INVENTORY_BYTES:
-        raise ValueError(f"{path}: stock file over {MAX_INVENTORY_BYTES // 2**20} MB; refused")
+        raise ValueError(phrase("{file}: stock file over {limit} MB; refused", file=path,
+                                limit=MAX_INVENTORY_BYTES // 2**20))
     text = _decode(path.read_bytes())
     first = text.split("\n", 1)[0]
     delimiter = max(DELIMITERS, key=first.count)
@@ -216,7 +220,8 @@ def read_inventory_barcodes(path: str | Path, *, sku_header: str | None = None
     clashes: set[str] = set()
     for number, row in enumerate(rows, 2):
         if number > MAX_INVENTORY_ROWS:
-            raise ValueError(f"{path}: more than {MAX_INVENTORY_ROWS} rows; refused")
+            raise ValueError(phrase("{file}: more than {limit} rows; refused", file=path,
+                                    limit=MAX_INVENTORY_ROWS))
         if len(row) <= max(sku_col, code_col):
             continue
         code, sku = clean_scan(row[code_col]), row[sku_col].strip()

@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.completion_plan import (
     FIGURES,
     PLAN_VERSION,
@@ -29,6 +30,7 @@ from packing_tool.storage.completion_plan import (
     plan_for,
     previous_summary,
 )
+from packing_tool.storage.error_phrases import described
 from packing_tool.storage.inside import refused_link
 from packing_tool.storage.session_info import update_progress
 from packing_tool.storage.summary_file import SUMMARY_FILENAME
@@ -68,7 +70,8 @@ def _place_summary(work_dir: Path, completion: int) -> None:
     except FileNotFoundError:
         done = previous_summary(work_dir)
         if done is None or counted_figures(done).get("completions") != completion:
-            raise CompletionError(f"{pending}: the summary of this ending is missing") from None
+            raise CompletionError(phrase("{file}: the summary of this ending is missing",
+                                         file=pending)) from None
 
 
 def _steps(root: Path, work_dir: Path, plan: dict[str, Any]) -> list[Step]:
@@ -124,10 +127,15 @@ def run_plan(root: Path, work_dir: Path, plan: dict[str, Any]) -> None:
     if not journal.exists() and not done:
         done = atomic_multi_file_update(steps, journal)
     if not done:
-        cause = f": {damaged[-1]}" if damaged else ""  # a damaged shared file, named
-        raise CompletionError(f"ending {work_dir.name} did not finish{cause}; it will finish "
-                              f"when the list is opened again (plan kept in "
-                              f"{work_dir / PLAN_FILENAME})")
+        plan_file = work_dir / PLAN_FILENAME
+        if damaged:  # a damaged shared file, named
+            raise CompletionError(phrase(
+                "ending {list} did not finish: {cause}; it will finish when the list is opened "
+                "again (plan kept in {file})", list=work_dir.name, cause=described(damaged[-1]),
+                file=plan_file))
+        raise CompletionError(phrase(
+            "ending {list} did not finish; it will finish when the list is opened again (plan "
+            "kept in {file})", list=work_dir.name, file=plan_file))
     (work_dir / PLAN_FILENAME).unlink(missing_ok=True)
 
 
@@ -194,7 +202,8 @@ def _plan_from_summaries(root: Path, work_dir: Path, path: Path,
     try:  # before the damaged plan is moved: a refusal here keeps everything as it is
         known = {w.id for w in WorkerManager(root).get_all_workers()}
     except WorkerManagerError as exc:
-        raise CompletionError(f"{path}: damaged, and {exc}") from exc
+        raise CompletionError(phrase("{file}: damaged, and {problem}", file=path,
+                                     problem=described(exc))) from exc
     kept = fileio.keep_aside(path, path.read_bytes(), "corrupt")
     path.unlink()
     try:

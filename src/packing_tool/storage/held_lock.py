@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.exclusive import create_new
 from packing_tool.storage.lock_file import (
     LockLostError,
@@ -103,7 +104,7 @@ class SessionLock:
             current, _, valid = read_current(self.work_dir)
             return current, valid
         if not self.work_dir.is_dir():
-            raise FileNotFoundError(f"{self.work_dir} cannot be reached")
+            raise FileNotFoundError(phrase("{folder} cannot be reached", folder=self.work_dir))
         if ended_by_other(self.work_dir, self.info.lock_id):
             return None, True
         if create_new(path, payload(self.info)):  # never creates the folder itself

@@ -19,6 +19,7 @@ import os
 import stat
 from pathlib import Path
 
+from packing_tool.domain.phrase import phrase
 from shared import fileio
 
 log = logging.getLogger(__name__)
@@ -77,10 +78,14 @@ def _first_link(root: str, path: str) -> str | None:
 def _refuse(root: str, path: str, resolved: str) -> LinkRefusedError:
     link = _first_link(root, path) or path
     where = link_target(link) if is_link(link) else resolved
-    outside = ("" if _within(resolved, os.path.realpath(root))
-               else f", outside the share root {root}")
-    text = (f"{link} is a link to {where}{outside}: the program never writes or copies "
-            f"through links on the share; nothing was written to {path}")
+    if _within(resolved, os.path.realpath(root)):
+        text = phrase("{link} is a link to {where}: the program never writes or copies through "
+                      "links on the share; nothing was written to {file}", link=link,
+                      where=where, file=path)
+    else:
+        text = phrase("{link} is a link to {where}, outside the share root {root}: the program "
+                      "never writes or copies through links on the share; nothing was written "
+                      "to {file}", link=link, where=where, root=root, file=path)
     log.error("%s", text)
     return LinkRefusedError(text, path)
 
@@ -90,7 +95,8 @@ def resolve_inside(root: str | os.PathLike[str], path: str | os.PathLike[str]) -
     ``root`` or its last part is a link. A ``path`` not below ``root`` as written is refused."""
     base, target = os.path.abspath(root), os.path.abspath(path)
     if not _within(target, base):
-        raise LinkRefusedError(f"{target} is not inside the share root {base}: refused", target)
+        raise LinkRefusedError(phrase("{file} is not inside the share root {root}: refused",
+                                      file=target, root=base), target)
     real_root = os.path.realpath(base)
     resolved = os.path.realpath(target)
     if target != base and is_link(target):

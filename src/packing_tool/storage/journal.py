@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from packing_tool.domain.events import ScanEvent
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage import share_json
 from shared import fileio
 from shared.append_log import AppendLog
@@ -37,10 +38,12 @@ class ScanJournal:
             try:
                 events.append(ScanEvent.from_dict(share_json.loads(line)))
             except (ValueError, KeyError, TypeError) as exc:
-                raise JournalError(f"{self.path}: line {number} cannot be read ({exc})") from exc
+                raise JournalError(phrase("{file}: line {line} cannot be read ({detail})",
+                                          file=self.path, line=number, detail=exc)) from exc
             if events[-1].seq != len(events):
-                raise JournalError(f"{self.path}: line {number} has event {events[-1].seq}, "
-                                   f"expected {len(events)}")
+                raise JournalError(phrase("{file}: line {line} has event {seq}, expected "
+                                          "{expected}", file=self.path, line=number,
+                                          seq=events[-1].seq, expected=len(events)))
         return events
 
     def append(self, event: ScanEvent) -> None:

@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from packing_tool.domain.events import ScanEvent
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.journal import JournalError, ScanJournal
 from packing_tool.storage.journal_repair import repair_journal
 from shared import fileio
@@ -212,10 +213,10 @@ class MirroredJournal:
             missing = self.share_dir
             while not missing.parent.is_dir() and missing.parent != missing:
                 missing = missing.parent  # the highest folder that is gone: often the share
-            raise FileNotFoundError(f"{missing} is missing")
+            raise FileNotFoundError(phrase("{folder} is missing", folder=missing))
         if not self._still_ours():
-            self._lose("another station took this list over; scans from now on were not "
-                       "written to the share")
+            self._lose(phrase("another station took this list over; scans from now on were not "
+                              "written to the share"))
             return
         if self._resync:
             rest = self._after_share_tail(batch)
@@ -236,7 +237,7 @@ class MirroredJournal:
         with self._wake:
             mine = self._events[last - 1] if 0 < last <= len(self._events) else None
         if last and mine != on_share[-1]:  # seq n is the n-th event: no search needed
-            self._lose("the share's journal holds scans from another station")
+            self._lose(phrase("the share's journal holds scans from another station"))
             return None
         landed = [e for e in batch if e.seq <= last]
         if landed:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage import inside as _inside
 
 SESSION_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}_\d+$")
@@ -35,16 +36,19 @@ def safe_name(name: str, what: str = "name") -> str:
     as ``NUL.json``) and no name ending in a dot or a space.
     """
     text = str(name)
+    kind = {"name": phrase("name"), "packing list": phrase("packing list"),
+            "session": phrase("session")}.get(what, what)
     if text.endswith((".", " ")) and text.strip(". "):
-        raise UnsafeNameError(f"{what} {text!r} ends in a dot or a space, which a Windows "
-                              "share cannot hold")
+        raise UnsafeNameError(phrase("{what} {name} ends in a dot or a space, which a Windows "
+                                     "share cannot hold", what=kind, name=repr(text)))
     if text.split(".", 1)[0].strip().upper() in DEVICE_NAMES:
-        raise UnsafeNameError(f"{what} {text!r} is a Windows device name ("
-                              f"{text.split('.', 1)[0].strip().upper()}), which a share "
-                              "cannot hold")
+        raise UnsafeNameError(phrase("{what} {name} is a Windows device name ({device}), which "
+                                     "a share cannot hold", what=kind, name=repr(text),
+                                     device=text.split(".", 1)[0].strip().upper()))
     if (not text.strip() or text in (".", "..") or UNSAFE.search(text) or len(text) > MAX_NAME
             or text != text.strip() or text.endswith(".")):
-        raise UnsafeNameError(f"{what} {text!r} is not a plain file name")
+        raise UnsafeNameError(phrase("{what} {name} is not a plain file name", what=kind,
+                                     name=repr(text)))
     return text
 
 
@@ -66,7 +70,7 @@ def inside(base: Path, *names: str) -> Path:
     try:
         _inside.resolve_inside(base, path)  # no link leads it out (nor is it a link)
     except OSError as exc:
-        raise UnsafeNameError(str(exc)) from None
+        raise UnsafeNameError(exc.args[0]) from None  # its words (a phrase)
     return path
 
 
@@ -74,7 +78,8 @@ def client_folder_id(client_id: str) -> str:
     """``M`` → ``CLIENT_M``; the id must be what the Shopify Tool allows."""
     bare = client_id.removeprefix("CLIENT_")
     if not CLIENT_ID.fullmatch(bare):
-        raise UnsafeNameError(f"client id {client_id!r} is not [A-Za-z0-9_]{{1,20}}")
+        raise UnsafeNameError(phrase("client id {client} is not {pattern}",
+                                     client=repr(client_id), pattern="[A-Za-z0-9_]{1,20}"))
     return f"CLIENT_{bare.upper()}"
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.barcodes import order_key
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage import share_json
 from packing_tool.storage.exclusive import create_new, read_settled
 from packing_tool.storage.layout import ShareLayout
@@ -32,8 +33,8 @@ from shared.timestamps import now, to_iso
 class LedgerDamagedError(ValueError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
-        super().__init__(f"{path}: damaged order ledger record ({reason}); "
-                         "run packing-tool verify --repair")
+        super().__init__(phrase("{file}: damaged order ledger record ({reason}); run "
+                                "packing-tool verify --repair", file=path, reason=reason))
 
 
 class LedgerFiles:
@@ -58,7 +59,7 @@ class LedgerFiles:
     def _folder(self, path: Path) -> None:
         """Make the record's shard folder; the client's folder itself must already exist."""
         if not self.sessions_dir.is_dir():  # never create a ghost share
-            raise FileNotFoundError(f"{self.sessions_dir} cannot be reached")
+            raise FileNotFoundError(phrase("{folder} cannot be reached", folder=self.sessions_dir))
         path.parent.mkdir(parents=True, exist_ok=True)
 
     def _create(self, entry: LedgerEntry) -> bool:
@@ -84,7 +85,7 @@ class LedgerFiles:
         """A record that is not there means nothing when the client's folder is not there
         either: the share is away (Windows says "not found" for a lost network path)."""
         if not self.sessions_dir.is_dir():
-            raise FileNotFoundError(f"{self.sessions_dir} cannot be reached")
+            raise FileNotFoundError(phrase("{folder} cannot be reached", folder=self.sessions_dir))
 
     def read(self, number: str) -> LedgerEntry | None:
         """The order's record; None when the ledger has none. Raises ``LedgerDamagedError``,
@@ -109,7 +110,8 @@ class LedgerFiles:
                     raise LedgerDamagedError(path, str(exc)) from None
                 time.sleep(0.05)
         if entry.key != order_key(number):
-            raise LedgerDamagedError(path, f"it is the record of order {entry.order_number}")
+            raise LedgerDamagedError(path, phrase("it is the record of order {order}",
+                                                  order=entry.order_number))
         return entry
 
     def lookup(self, numbers: Iterable[str]) -> dict[str, LedgerEntry | LedgerDamagedError]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.list_check import Finding, check, counts, problems
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.list_check_inputs import read_check_input
 from packing_tool.storage.lock_info import station_name
@@ -108,7 +109,7 @@ def save_check(layout: ShareLayout, report: CheckReport) -> Path:
     the file is the record; an index that cannot be written is logged)."""
     session_dir = layout.session_dir(report.client_id, report.session_id)
     if not session_dir.is_dir():  # a share that went away is never created anew
-        raise FileNotFoundError(f"{session_dir} cannot be reached")
+        raise FileNotFoundError(phrase("{folder} cannot be reached", folder=session_dir))
     path = check_path(layout, report.client_id, report.session_id, report.list_name)
     path.parent.mkdir(parents=True, exist_ok=True)
     fileio.atomic_write_json(path, report.to_dict(MAX_KEPT))

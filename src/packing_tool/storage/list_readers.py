@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import FULL_SESSION, LoadProblem, PackingList
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.layout import (
     NameClashError,
     UnsafeNameError,
@@ -38,7 +39,7 @@ from packing_tool.storage.order_parsing import (
     text_of,
     wrong_type,
 )
-from packing_tool.storage.share_json import TOO_DEEP, JsonTooDeepError, loads
+from packing_tool.storage.share_json import JsonTooDeepError, loads
 
 MAX_LIST_BYTES = 200 * 1024 * 1024
 LIST_SUFFIXES = (".json", ".xlsx")  # in order of preference when both exist
@@ -64,13 +65,14 @@ def read_json_document(path: Path) -> dict[str, Any]:
     try:
         data = loads(raw.decode("utf-8-sig"))
     except JsonTooDeepError as exc:
-        raise ListReadError(path, f"is {TOO_DEEP}; refused") from exc
+        raise ListReadError(path, phrase("is JSON nested too deeply to read; refused")) from exc
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ListReadError(path, f"is not valid JSON ({exc})") from exc
+        raise ListReadError(path, phrase("is not valid JSON ({detail})", detail=exc)) from exc
     if not isinstance(data, dict):
-        raise ListReadError(path, f"top level is a {type(data).__name__}, not an object")
+        raise ListReadError(path, phrase("top level is a {kind}, not an object",
+                                         kind=type(data).__name__))
     if not isinstance(data.get("orders"), list):
-        raise ListReadError(path, "has no 'orders' list")
+        raise ListReadError(path, phrase("has no 'orders' list"))
     return data
 
 
@@ -97,15 +99,18 @@ def load_packing_list(path: str | Path, *, name: str | None = None,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".pkl", ".pickle"):
-        raise ListReadError(path, "pickles are never loaded (they can run code); "
-                                  "use the packing list's .json or .xlsx")
+        raise ListReadError(path, phrase("pickles are never loaded (they can run code); "
+                                         "use the packing list's .json or .xlsx"))
     if suffix == ".json":
         return load_shopify_json(path, name=name)
     if suffix == ".xlsx":
         from packing_tool.storage.xlsx_reader import load_xlsx  # openpyxl only when needed
 
         return load_xlsx(path, name=name, column_map=column_map)
-    raise ListReadError(path, f"{suffix or 'no suffix'}: only .json and .xlsx lists are read")
+    if not suffix:
+        raise ListReadError(path, phrase("no suffix: only .json and .xlsx lists are read"))
+    raise ListReadError(path, phrase("{suffix}: only .json and .xlsx lists are read",
+                                     suffix=suffix))
 
 
 def load_full_session(session_dir: str | Path) -> PackingList:
@@ -150,12 +155,14 @@ def list_path(session_dir: str | Path, name: str) -> Path:
     files = _list_files(session)
     same = clashes(list(files)).get(safe_name(name, "packing list").casefold())
     if same:
-        raise NameClashError(
-            f"{session / 'packing_lists'}: lists {' and '.join(same)} differ only in case; "
-            "on a Windows share they are one name, so neither is opened: rename one")
+        raise NameClashError(phrase(
+            "{folder}: lists {names} differ only in case; on a Windows share they are one "
+            "name, so neither is opened: rename one", folder=session / "packing_lists",
+            names=" and ".join(same)))
     found = files.get(name)
     if found is None:
-        raise FileNotFoundError(f"{session / 'packing_lists'}: no list named {name!r}")
+        raise FileNotFoundError(phrase("{folder}: no list named {name}",
+                                       folder=session / "packing_lists", name=repr(name)))
     return inside(session / "packing_lists", found.name)
 
 

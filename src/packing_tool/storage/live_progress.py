@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from packing_tool.domain.phrase import phrase
 from shared import fileio
 
 PROGRESS_FILENAME = "progress.json"
@@ -23,7 +24,7 @@ def write_progress(work_dir: Path, figures: dict[str, Any]) -> int:
     """Replace the list's progress file; returns the bytes written. A folder that is gone
     (the share went away) is never created."""
     if not work_dir.is_dir():
-        raise FileNotFoundError(f"{work_dir} cannot be reached")
+        raise FileNotFoundError(phrase("{folder} cannot be reached", folder=work_dir))
     data = json.dumps(figures, ensure_ascii=False).encode("utf-8")
     fileio.atomic_write_bytes(work_dir / PROGRESS_FILENAME, data)
     return len(data)

@@ -24,6 +24,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage import share_json
 from packing_tool.storage.exclusive import read_settled
 from packing_tool.storage.lock_info import LOCK_FILENAME, LockInfo
@@ -42,18 +43,23 @@ class LockHeldError(RuntimeError):
     def __init__(self, work_dir: Path, holder: LockInfo, *, stale: bool, age: float,
                  invalid: bool = False, note: str = "") -> None:
         self.work_dir, self.holder, self.stale, self.invalid = work_dir, holder, stale, invalid
-        beat = "heartbeat unreadable" if age == float("inf") else f"heartbeat {age:.0f} s ago"
+        beat = phrase("heartbeat unreadable") if age == float("inf") else phrase(
+            "heartbeat {seconds} s ago", seconds=f"{age:.0f}")
         if invalid:
-            state = "is stale and can be taken over" if stale else "counts as held until stale"
-            text = (f"{work_dir.name}: the lock file {work_dir / LOCK_FILENAME} is not a valid "
-                    f"lock (written {age:.0f} s ago); it {state}")
+            state = phrase("is stale and can be taken over") if stale else phrase(
+                "counts as held until stale")
+            text = phrase("{list}: the lock file {file} is not a valid lock (written {seconds} s "
+                          "ago); it {state}", list=work_dir.name, file=work_dir / LOCK_FILENAME,
+                          seconds=f"{age:.0f}", state=state)
         elif stale:
-            gone = "; its program no longer runs" if holder.owner_gone() else ""
-            text = (f"{work_dir.name} was being packed by {holder.describe()} ({beat}{gone}); "
-                    "the lock is stale and can be taken over")
+            gone = phrase("; its program no longer runs") if holder.owner_gone() else ""
+            text = phrase("{list} was being packed by {holder} ({beat}{gone}); the lock is stale "
+                          "and can be taken over", list=work_dir.name, holder=holder.describe(),
+                          beat=beat, gone=gone)
         else:
-            text = f"{work_dir.name} is being packed by {holder.describe()} ({beat})"
-        super().__init__(text + (f" ({note})" if note else ""))
+            text = phrase("{list} is being packed by {holder} ({beat})", list=work_dir.name,
+                          holder=holder.describe(), beat=beat)
+        super().__init__(phrase("{held} ({note})", held=text, note=note) if note else text)
 
 
 class LockLostError(RuntimeError):
@@ -61,8 +67,10 @@ class LockLostError(RuntimeError):
 
     def __init__(self, work_dir: Path, holder: LockInfo | None) -> None:
         self.work_dir, self.holder = work_dir, holder
-        now_held = f"it is now held by {holder.describe()}" if holder else "the lock file is gone"
-        super().__init__(f"{work_dir.name}: this station no longer holds the lock; {now_held}")
+        now_held = phrase("it is now held by {holder}", holder=holder.describe()) if holder else \
+            phrase("the lock file is gone")
+        super().__init__(phrase("{list}: this station no longer holds the lock; {now_held}",
+                                list=work_dir.name, now_held=now_held))
 
 
 def payload(info: LockInfo) -> bytes:

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from packing_tool.domain.phrase import Phrase, phrase
 from packing_tool.storage import share_json
 from shared.timestamps import parse_timestamp
 
@@ -156,13 +157,16 @@ class LockInfo:
     def is_stale(self, moment: datetime, stale_after: float = DEFAULT_STALE_SECONDS) -> bool:
         return self.heartbeat_age(moment) > stale_after or self.owner_gone()
 
-    def describe(self) -> str:
+    def describe(self) -> Phrase:
         """``station PACK-07 (PC desk-3), worker Dolphin, since 2026-11-21T10:30`` for messages;
         the PC only when it is known and not the station's name."""
         who = self.worker_name or self.user_name
         since = self.lock_time[:16]
-        pc = f" (PC {self.host})" if self.host and self.host != self.locked_by else ""
-        return f"station {self.locked_by}{pc}, worker {who}, since {since}"
+        if self.host and self.host != self.locked_by:
+            return phrase("station {station} (PC {pc}), worker {worker}, since {since}",
+                          station=self.locked_by, pc=self.host, worker=who, since=since)
+        return phrase("station {station}, worker {worker}, since {since}",
+                      station=self.locked_by, worker=who, since=since)
 
 
 def _text(value: object) -> str | None:

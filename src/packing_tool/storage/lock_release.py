@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.lock_file import read_current
 from packing_tool.storage.lock_info import (
     DEFAULT_STALE_SECONDS,
@@ -35,7 +36,8 @@ class NoLockError(RuntimeError):
 
     def __init__(self, work_dir: Path) -> None:
         self.work_dir = work_dir
-        super().__init__(f"{work_dir.name}: no lock ({work_dir / LOCK_FILENAME} does not exist)")
+        super().__init__(phrase("{list}: no lock ({file} does not exist)", list=work_dir.name,
+                                file=work_dir / LOCK_FILENAME))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import LoadProblem, Order, OrderLine
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.share_json import TOO_DEEP, loads
 
 MAX_QUANTITY = 100_000  # more units than anyone scans one by one: a typo, not an order
@@ -30,7 +31,7 @@ class ListReadError(ValueError):
     """The file cannot be read as a packing list at all."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(phrase("{file}: {reason}", file=path, reason=reason))
         self.path = str(path)
         self.reason = reason
 
@@ -210,5 +211,5 @@ def orders_from(raw_orders: list[Any], source: str, problems: list[LoadProblem]
 def check_size(path: Path, limit: int) -> None:
     size = path.stat().st_size
     if size > limit:
-        raise ListReadError(path, f"is {size / 2**20:.0f} MB; files over "
-                                  f"{limit / 2**20:.0f} MB are refused")
+        raise ListReadError(path, phrase("is {size} MB; files over {limit} MB are refused",
+                                         size=f"{size / 2**20:.0f}", limit=f"{limit / 2**20:.0f}"))

@@ -23,6 +23,7 @@ from packing_tool.domain.orders import FULL_SESSION, PackingList
 from packing_tool.domain.packer import PackerLogic
 from packing_tool.domain.packer_views import OrderView, Progress, ScanResult
 from packing_tool.domain.packing_state import state_snapshot
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.barcode_maps import BarcodeMapStore, station_barcodes
 from packing_tool.storage.journal import JOURNAL_FILENAME, ScanJournal
 from packing_tool.storage.layout import ShareLayout
@@ -53,11 +54,13 @@ def check_exclusive(work_dir: Path, list_name: str) -> None:
     for other in others:
         journal = other / JOURNAL_FILENAME
         if journal.is_file() and journal.stat().st_size > 0:
-            mode = "full-session mode" if other.name == FULL_SESSION else f"list {other.name}"
-            raise ExclusiveModeError(
-                f"{mode} of this session already has scans ({journal}); "
-                f"{'full-session mode' if list_name == FULL_SESSION else 'its lists'} "
-                "cannot be packed as well")
+            if other.name == FULL_SESSION:
+                raise ExclusiveModeError(phrase(
+                    "full-session mode of this session already has scans ({file}); its lists "
+                    "cannot be packed as well", file=journal))
+            raise ExclusiveModeError(phrase(
+                "list {list} of this session already has scans ({file}); full-session mode "
+                "cannot be packed as well", list=other.name, file=journal))
 
 
 class Journal(Protocol):

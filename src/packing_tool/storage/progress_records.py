@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage import session_index
 from packing_tool.storage.active_list import ActiveList, SessionSettings
 from packing_tool.storage.layout import ShareLayout
@@ -61,9 +62,9 @@ class ProgressRecords:
                    if v is not None}  # an unknown value must not erase a known one
         session_dir = self.layout.session_dir(active.client_id, active.session_id)
         try:
-            self._within("update session_info.json", lambda: update_progress(
+            self._within(phrase("update session_info.json"), lambda: update_progress(
                 session_dir, active.list_name, status=status, **figures))
-            self._within("update the session index", lambda: session_index.update_entry(
+            self._within(phrase("update the session index"), lambda: session_index.update_entry(
                 self.layout, active.client_id, active.session_id, active.list_name,
                 status=status, updated_at=to_iso(self.clock()), **figures))
         except Exception as exc:  # the journal is the truth; these records only follow it
@@ -83,7 +84,7 @@ class ProgressRecords:
         figures.update(status="in_progress", updated_at=to_iso(self.clock()),
                        pc_name=active.session.station, worker_name=self.worker.name)
         try:
-            self.progress_bytes += self._within("write the list's progress", lambda: (
+            self.progress_bytes += self._within(phrase("write the list's progress"), lambda: (
                 write_progress(active.work_dir, figures)))
         except Exception as exc:  # the journal is the truth; the figures only follow it
             log.warning("%s: progress not written on the share: %s", active.work_dir, exc)

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage import share_json
 from packing_tool.storage.discovery import (
     list_progress,
@@ -128,7 +129,7 @@ def _locked(layout: ShareLayout, client: str, mutate: Callable[[JsonDict], JsonD
     index with every appended update folded in."""
     path, updates = index_path(layout, client), updates_path(layout, client)
     if write and not path.parent.is_dir():  # a share that went away is never created anew
-        raise FileNotFoundError(f"{path.parent} cannot be reached")
+        raise FileNotFoundError(phrase("{folder} cannot be reached", folder=path.parent))
 
     def folded(doc: JsonDict) -> JsonDict:
         _take_updates(doc, updates, write)
@@ -162,7 +163,7 @@ def update_entry(layout: ShareLayout, client: str, session: str, list_name: str,
                       ensure_ascii=False).encode("utf-8")
     path = index_path(layout, client)
     if not path.parent.is_dir():  # a share that went away is never created anew
-        raise FileNotFoundError(f"{path.parent} cannot be reached")
+        raise FileNotFoundError(phrase("{folder} cannot be reached", folder=path.parent))
     if not path.is_file():  # the first entry writes the file itself (a whole, valid index)
         key = entry_key(session, list_name)
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool import __version__
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.exclusive import create_new
 from packing_tool.storage.held_lock import SessionLock, _holds
 from packing_tool.storage.lock_file import (
@@ -112,7 +113,8 @@ class SessionLockManager:
             if (mine := self._ours(work_dir, current, valid)) is not None:
                 return mine
             raise self._held_error(work_dir, current, valid)
-        raise OSError(f"{work_dir / LOCK_FILENAME} keeps appearing and vanishing; try again")
+        raise OSError(phrase("{file} keeps appearing and vanishing; try again",
+                             file=work_dir / LOCK_FILENAME))
 
     def take_over(self, work_dir: Path, expected: LockInfo, *, reason: str = "",
                   exclusive_with: Sequence[Path] = ()) -> SessionLock:

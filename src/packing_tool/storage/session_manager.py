@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import FULL_SESSION
+from packing_tool.domain.phrase import phrase
 from packing_tool.domain.summary import list_done
 from packing_tool.storage.active_list import ActiveList, SessionSettings, ShareNotReadyError
 from packing_tool.storage.completion import (
@@ -108,27 +109,28 @@ class SessionManager(ProgressRecords):
         """
         work_dir = self.layout.work_dir(client, session, list_name)
         session_dir = self.layout.session_dir(client, session)
-        if not self._within("find the list", session_dir.is_dir):
-            raise FileNotFoundError(f"session {session!r} not found: {session_dir}")
-        clash = self._within("check the client's folders", lambda: client_clash(
+        if not self._within(phrase("find the list"), session_dir.is_dir):
+            raise FileNotFoundError(phrase("session {session} not found: {folder}",
+                                           session=repr(session), folder=session_dir))
+        clash = self._within(phrase("check the client's folders"), lambda: client_clash(
             self.layout, client))
         if clash is not None:
             raise NameClashError(clash)
-        self._within("find the list", lambda: list_path(session_dir, list_name))
-        others = self._within("list the session's work folders",
+        self._within(phrase("find the list"), lambda: list_path(session_dir, list_name))
+        others = self._within(phrase("list the session's work folders"),
                               lambda: self._exclusive_with(client, session, list_name))
         if take_over is not None:
-            lock = self._within("take over the list's lock",
+            lock = self._within(phrase("take over the list's lock"),
                                 lambda: self.locks.take_over(work_dir, take_over,
                                                              reason=reason,
                                                              exclusive_with=others),
                                 self.locks.release)
         else:
-            lock = self._within("take the list's lock",
+            lock = self._within(phrase("take the list's lock"),
                                 lambda: self.locks.acquire(work_dir, exclusive_with=others),
                                 self.locks.release)
         try:
-            active: ActiveList = self._within("open the list", lambda: self._open_locked(
+            active: ActiveList = self._within(phrase("open the list"), lambda: self._open_locked(
                 client, session, list_name, lock), self._drop)
         except ShareTimeoutError:
             raise  # the open goes on in the background; _drop lets it go when it ends
@@ -212,25 +214,25 @@ class SessionManager(ProgressRecords):
     def complete(self, active: ActiveList) -> dict[str, Any] | None:
         """End the list exactly once; returns the plan carried out (None: nothing new)."""
         if not active.mirror.flush(self.settings.share_timeout):
-            raise ShareNotReadyError(
-                f"{active.mirror.status.waiting} scans are not on the share yet "
-                f"({active.mirror.status.message}); the list cannot be ended until they are")
+            raise ShareNotReadyError(phrase(
+                "{n} scans are not on the share yet ({why}); the list cannot be ended until "
+                "they are", n=active.mirror.status.waiting, why=active.mirror.status.message))
         active.ledger.release_held()
         if not active.ledger.flush(self.settings.share_timeout):
-            raise ShareNotReadyError(
-                f"{active.ledger.waiting} order ledger updates are not on the share yet; "
-                "the list cannot be ended until they are")
+            raise ShareNotReadyError(phrase(
+                "{n} order ledger updates are not on the share yet; the list cannot be ended "
+                "until they are", n=active.ledger.waiting))
         active.lock.check()
         active.session.state.close()
-        known = {w.id for w in self._within("read worker profiles",
+        known = {w.id for w in self._within(phrase("read worker profiles"),
                                             WorkerManager(self.layout.root).get_all_workers)}
         plan = build_plan(active.session, self.clock(), (self.worker.id, self.worker.name),
                           known)
         if plan is not None:
             with active.session.lock:
-                self._within("write the report", lambda: write_report(
+                self._within(phrase("write the report"), lambda: write_report(
                     active.session.logic, active.work_dir))
-            self._within("end the list", lambda: save_and_run(
+            self._within(phrase("end the list"), lambda: save_and_run(
                 self.layout.root, active.work_dir, plan))
         self._forget(active)
         active.mirror.close(timeout=self.settings.share_timeout)
@@ -252,7 +254,7 @@ class SessionManager(ProgressRecords):
 
     def _release(self, lock: SessionLock) -> None:
         try:
-            self._within("release the list's lock", lambda: self.locks.release(lock))
+            self._within(phrase("release the list's lock"), lambda: self.locks.release(lock))
         except Exception as exc:  # it goes stale by itself; nothing is lost
             log.warning("%s: lock not released: %s", lock.work_dir, exc)
 

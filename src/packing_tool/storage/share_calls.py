@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from packing_tool.domain.phrase import phrase
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -46,7 +48,8 @@ def within(timeout: float, what: str, call: Callable[[], T],
     with guard:
         if not finished.is_set():
             box["gave_up"] = True
-            raise ShareTimeoutError(f"{what}: the share did not answer within {timeout:g} s")
+            raise ShareTimeoutError(phrase("{what}: the share did not answer within {seconds} s",
+                                           what=what, seconds=f"{timeout:g}"))
     if "error" in box:
         raise box["error"]
     return box["value"]  # type: ignore[no-any-return]

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from packing_tool.domain.phrase import phrase
 from shared import fileio
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,8 @@ class StateWriter:
             return False
         try:
             if not self.path.parent.is_dir():  # a share that went away: never recreate it
-                raise FileNotFoundError(f"{self.path.parent} cannot be reached")
+                raise FileNotFoundError(phrase("{folder} cannot be reached",
+                                               folder=self.path.parent))
             data = fileio.dumps(self._build()).encode("utf-8")
             fileio.atomic_write_bytes(self.path, data)
         except OSError as exc:

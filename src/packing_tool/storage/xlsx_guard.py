@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
+from packing_tool.domain.phrase import phrase
+
 CHUNK = 1 << 20
 
 
@@ -54,22 +56,24 @@ class _Counter:
     def start(self, name: str, _attrs: Any) -> None:
         self.elements += 1
         if self.elements > self.limits.elements:
-            raise TooCostly(f"holds more than {self.limits.elements:,} XML elements; refused")
+            raise TooCostly(phrase("holds more than {limit} XML elements; refused",
+                                   limit=f"{self.limits.elements:,}"))
         local = name.rpartition(":")[2]
         if local == "c":
             self.cells += 1
             if self.cells > self.limits.cells:
-                raise TooCostly(f"has more than {self.limits.cells:,} cells; lists that big "
-                                "are refused (split the list)")
+                raise TooCostly(phrase("has more than {limit} cells; lists that big are "
+                                       "refused (split the list)", limit=f"{self.limits.cells:,}"))
         elif local == "row":
             self.rows += 1
             if self.rows > self.limits.rows:
-                raise TooCostly(f"has more than {self.limits.rows:,} rows; refused")
+                raise TooCostly(phrase("has more than {limit} rows; refused",
+                                       limit=f"{self.limits.rows:,}"))
 
     @staticmethod
     def doctype(*_args: Any) -> None:
-        raise TooCostly("holds an XML document type declaration (DTD), which no workbook "
-                        "has; refused")
+        raise TooCostly(phrase("holds an XML document type declaration (DTD), which no "
+                               "workbook has; refused"))
 
     def scan(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         parser = expat.ParserCreate()
@@ -93,19 +97,22 @@ def check_package(path: Path, limits: Limits) -> None:
     with zipfile.ZipFile(path) as archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         if len(infos) > limits.members:
-            raise TooCostly(f"holds {len(infos):,} files; a workbook has a few dozen; refused")
+            raise TooCostly(phrase("holds {count} files; a workbook has a few dozen; refused",
+                                   count=f"{len(infos):,}"))
         unpacked = sum(i.file_size for i in infos)
         if unpacked > limits.unpacked_bytes:
-            raise TooCostly(f"unpacks to {unpacked / 2**20:.0f} MB; more than "
-                            f"{limits.unpacked_bytes / 2**20:.0f} MB are refused")
+            raise TooCostly(phrase("unpacks to {size} MB; more than {limit} MB are refused",
+                                   size=f"{unpacked / 2**20:.0f}",
+                                   limit=f"{limits.unpacked_bytes / 2**20:.0f}"))
         for info in infos:
             if info.file_size > limits.ratio_floor and \
                     info.file_size > limits.ratio * max(info.compress_size, 1):
                 times = info.file_size // max(info.compress_size, 1)
-                raise TooCostly(
-                    f"its part {info.filename} unpacks to {info.file_size / 2**20:.0f} MB from "
-                    f"{info.compress_size:,} bytes ({times:,} times; more than {limits.ratio} "
-                    "is not a real workbook); refused")
+                raise TooCostly(phrase(
+                    "its part {part} unpacks to {size} MB from {packed} bytes ({times} times; "
+                    "more than {limit} is not a real workbook); refused", part=info.filename,
+                    size=f"{info.file_size / 2**20:.0f}", packed=f"{info.compress_size:,}",
+                    times=f"{times:,}", limit=limits.ratio))
         counter = _Counter(limits)
         for info in infos:
             try:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.orders import LoadProblem, Order, OrderLine, PackingList
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.order_parsing import (
     MAX_QUANTITY,
     ListReadError,
@@ -93,25 +94,28 @@ def _open_sheet(path: Path) -> Any:
     try:
         check_package(path, limits())
     except TooCostly as exc:
-        raise ListReadError(path, str(exc)) from exc
+        raise ListReadError(path, exc.args[0]) from exc  # its phrase
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ListReadError(path, f"is not a valid .xlsx file ({exc})") from exc
+        raise ListReadError(path, phrase("is not a valid .xlsx file ({detail})", detail=exc)
+                            ) from exc
     from openpyxl import load_workbook  # keeps openpyxl out of the JSON path
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise ListReadError(path, f"is not a valid .xlsx file ({exc})") from exc
+        raise ListReadError(path, phrase("is not a valid .xlsx file ({detail})", detail=exc)
+                            ) from exc
     if not book.worksheets:
         book.close()
-        raise ListReadError(path, "has no worksheet")
+        raise ListReadError(path, phrase("has no worksheet"))
     return book
 
 
 def _rows(path: Path, sheet: Any, max_col: int, first: int) -> Iterator[tuple[int, Sequence[Any]]]:
     for number, cells in enumerate(sheet.iter_rows(min_row=first, max_col=max_col), first):
         if number > MAX_ROWS + 1:
-            raise ListReadError(path, f"has more than {MAX_ROWS} rows; refused")
+            raise ListReadError(path, phrase("has more than {limit} rows; refused",
+                                             limit=MAX_ROWS))
         yield number, cells
 
 
@@ -130,13 +134,15 @@ def _columns(path: Path, header: Sequence[Any], column_map: dict[str, str] | Non
         if field_name is None:
             raise ValueError(f"column_map: {ours!r} is none of {', '.join(FIELDS)}")
         if header_key(theirs) not in keys:
-            raise ListReadError(path, f"has no column {theirs!r} (for {field_name}); headers: "
-                                      f"{', '.join(text_of(c.value) for c in header if c.value)}")
+            raise ListReadError(path, phrase(
+                "has no column {column} (for {field}); headers: {headers}", column=repr(theirs),
+                field=field_name, headers=", ".join(text_of(c.value) for c in header if c.value)))
         columns[field_name] = keys.index(header_key(theirs))
     missing = [f for f in REQUIRED if f not in columns]
     if missing:
-        raise ListReadError(path, f"has no {', '.join(missing)} column; headers: "
-                                  f"{', '.join(text_of(c.value) for c in header if c.value)}")
+        raise ListReadError(path, phrase(
+            "has no {columns} column; headers: {headers}", columns=", ".join(missing),
+            headers=", ".join(text_of(c.value) for c in header if c.value)))
     return columns, "excel"
 
 
@@ -152,7 +158,8 @@ def load_xlsx(path: str | Path, *, name: str | None = None,
 
 def _read(path: Path, sheet: Any, name: str, column_map: dict[str, str] | None) -> PackingList:
     if (sheet.max_row or 0) > MAX_ROWS + HEADER_SEARCH_ROWS:
-        raise ListReadError(path, f"has {sheet.max_row} rows; more than {MAX_ROWS} are refused")
+        raise ListReadError(path, phrase("has {rows} rows; more than {limit} are refused",
+                                         rows=sheet.max_row, limit=MAX_ROWS))
     header_row, header = 0, None
     for number, cells in _rows(path, sheet, MAX_COLUMNS, 1):
         if any(text_of(c.value) for c in cells):
@@ -161,7 +168,7 @@ def _read(path: Path, sheet: Any, name: str, column_map: dict[str, str] | None) 
         if number >= HEADER_SEARCH_ROWS:
             break
     if header is None:
-        raise ListReadError(path, "has no header row")
+        raise ListReadError(path, phrase("has no header row"))
     columns, session_type = _columns(path, header, column_map)
     used = set(columns.values())
     extra_cols = {} if session_type == "shopify" else {
