@@ -23,6 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 LANGUAGES = ("en", "bg")
 THEMES = ("light", "dark")
+# The window of a station PC with a 1366 x 768 screen, maximised above the taskbar: the
+# ``*_small`` screenshots are taken at this size (the others at 1380 x 960).
+SMALL_SCREEN = (1366, 728)
 
 # screenshot name: the window classes of packing_tool.ui it shows (a QDialog or QMainWindow
 # built in a function, such as the workers window, is named by that function)
@@ -38,6 +41,7 @@ WINDOWS: dict[str, tuple[str, ...]] = {
     "details_skus": ("SessionDetailsDialog",),
     "packed_elsewhere": ("MainWindow",),
     "packer_mode": ("MainWindow",),
+    "packer_mode_small": ("MainWindow",),
     "confirm_by_hand": ("ask_manual",),
     "repack": ("RepackDialog", "ask_repack"),
     "second_check": ("MainWindow",),
@@ -67,6 +71,7 @@ TITLES = {  # what each screenshot shows, for docs/screenshots.md and the README
     "details_skus": "Session Details: SKUs",
     "packed_elsewhere": "Packer mode: an order packed elsewhere",
     "packer_mode": "Packer mode: an order open, a wrong item, the orders to pack",
+    "packer_mode_small": "Packer mode on a small station screen (1366 x 728, maximised)",
     "confirm_by_hand": "Confirm by hand (F8)",
     "repack": "Pack an order again (F9)",
     "second_check": "Packer mode: an order waiting for its second check",

@@ -159,6 +159,13 @@ def _packing(shots: Shots, window: Any) -> None:
     _type(window, label_text(first.order_number), first.lines[0].sku,
           label_text(big.order_number), big.lines[0].sku, NOT_FOUND, foreign)
     shots.save(window, "packer_mode")
+    if shots.wants("packer_mode_small"):  # a 1366 x 768 station screen, maximised
+        from every_window import SMALL_SCREEN
+
+        size = window.size()
+        window.resize(*SMALL_SCREEN)
+        shots.save(window, "packer_mode_small")
+        window.resize(size)
     if shots.wants("confirm_by_hand"):
         shots.modal(mode.confirm_manually, "confirm_by_hand", (560, 260))
     if shots.wants("end_session"):

@@ -756,14 +756,6 @@ Take the list over? The other station will be told and will stop writing. This i
             <translation>Списъкът не е поет.</translation>
         </message>
         <message>
-            <source>Lock: {list} held by this station</source>
-            <translation>Заключване: {list} е при тази станция</translation>
-        </message>
-        <message>
-            <source>{list} of {session} is open.</source>
-            <translation>{list} от {session} е отворен.</translation>
-        </message>
-        <message>
             <source>Ending the list…</source>
             <translation>Приключване на списъка…</translation>
         </message>
@@ -790,6 +782,22 @@ Take the list over? The other station will be told and will stop writing. This i
         <message>
             <source>LIST TAKEN OVER</source>
             <translation>СПИСЪКЪТ Е ПОЕТ ОТ ДРУГ</translation>
+        </message>
+        <message>
+            <source>Another station took this list over: nothing more is saved here.</source>
+            <translation>Друга станция пое този списък: тук нищо повече не се записва.</translation>
+        </message>
+        <message>
+            <source>List: {list}</source>
+            <translation>Списък: {list}</translation>
+        </message>
+        <message>
+            <source>List: {list}: LOCK LOST</source>
+            <translation>Списък: {list}: ЗАКЛЮЧВАНЕТО Е ЗАГУБЕНО</translation>
+        </message>
+        <message>
+            <source>{list} of session {session} is open; this station holds its lock.</source>
+            <translation>{list} от сесия {session} е отворен; тази станция държи заключването му.</translation>
         </message>
     </context>
     <context>
@@ -4719,6 +4727,520 @@ Lock: {lock}</source>
         <message>
             <source>writing</source>
             <translation>записване</translation>
+        </message>
+        <message>
+            <source>%(prog)s: error: %(message)s
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ACTION</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AMOUNT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ARCHIVE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bring older metadata files of Packing Tool up to the current format: session_summary.json
+and packing_state.json of every list (also under Archive/Sessions), Workers/workers.json and
+Stats/global_stats.json (the last two in place under their lock, as every writer does).
+The original of each file is kept next to it (&lt;file&gt;.before-migrate-&lt;time&gt;). A list being
+packed (live lock) is skipped; the Shopify Tool's files are never touched; an unreadable file
+is named and left as it is, and the run goes on and exits 1. Files already current are not
+written, so a second run changes nothing. Asks before writing (--yes answers for scripts).
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>COMMAND</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV field separator (default: ';' where the station's locale writes decimals with a comma, Bulgarian among them, else ',')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check a backup zip (manifest and sha256 of every file), then restore files missing on the share and replace those the archive holds a newer copy of. If a file on the share is newer than the archive's copy, nothing is written unless --force. Replaced files are kept aside as &lt;name&gt;.before-restore-&lt;time&gt;.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check every metadata file under the share root against its schema and against the files
+it refers to: Stats/global_stats.json, Workers/workers.json, each client's packer_config.json
+and packing_index.json, and in every session (also under Archive/Sessions) session_info.json,
+the packing lists, and per list packing_state.json, scan_journal.jsonl, session_summary.json,
+.session.lock, an interrupted ending and leftover temp files. Then each client's order
+ledger (Sessions/CLIENT_&lt;ID&gt;/order_ledger/): damaged records, claims of stations whose list
+lock is gone or stale, recorded conflicts, orders counted in two summaries, and orders the
+summaries list that the ledger lacks. Every symbolic link or junction on the share is
+listed with where it points (an error when it leads outside the root). Findings are errors,
+warnings or notices; exit 0 when there is no error, 1 when errors remain, 2 for bad input.
+
+--repair fixes only what is safe, after asking (--yes answers for scripts), keeping the
+original of every file it changes next to it (&lt;file&gt;.before-repair-&lt;time&gt;): it finishes
+interrupted endings, removes stale locks, rewrites a damaged packing_state.json from the
+scan journal, rebuilds a damaged or outdated packing_index.json, lets the statistics and
+worker files' own locked normalisers repair them (restoring from their .bak copy), and
+deletes leftover temp files. In the order ledger it releases claims of dead stations (the
+record kept as &lt;record&gt;.released-&lt;time&gt;, a line in order_ledger/audit.jsonl), keeps a damaged
+record aside (&lt;record&gt;.corrupt-&lt;time&gt;) and rebuilds it from the summaries that list its
+order, and backfills the orders the summaries list and the ledger lacks (create only, the
+earliest packing counts). Conflicts and double counts are reported, never resolved. It never
+changes the Shopify Tool's files. It then checks again and prints what remains.
+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the bundled demo share (clients, sessions, packing lists, statistics) into PATH, then print the command that opens the app on it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DAYS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every packing list of every session, as the Session Browser shows it: status, worker, station, progress, last activity and the lock's holder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>FILE.zip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>FOLDER</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NAME</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders flagged by value, tag, SKU or a random sample cannot be completed until a second worker checks them. Without options the client's rules are shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PATH</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PERCENT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Packing station: scan orders, share statistics with the Shopify Tool. Without a subcommand the desktop app opens.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print Stats/global_stats.json as JSON, or one client's figures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>REASON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention policy: move every completed session dated more than DAYS days ago (folder name YYYY-MM-DD_N, else its lists' completed_at) to &lt;root&gt;/Archive/Sessions/CLIENT_&lt;ID&gt;/&lt;session&gt;/. A session is completed when a list was opened and every opened list is ended with all orders packed, nothing pending and no .session.lock. Statistics and worker profiles are not touched.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SECONDS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SUBCOMMAND</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save Stats/global_stats.json, Workers/workers.json, every barcode map and every session's metadata (session_info.json, the session index, the lists' work folders without their xlsx reports; archived sessions too) in one zip with a manifest of sha256 hashes. Restore it with `packing-tool restore`.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show who holds a list's lock; release it when it is stale (its heartbeat is old, or its program on this PC is gone). The old lock file is kept aside and the release is written to the list's lock_history.jsonl.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TAG,…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pre-shift check of one packing list, as the Session Browser's 'Check list' does it. Exit 0: no problems; 1: problems found; 2: wrong arguments or a list that cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Without a subcommand: print Stats/global_stats.json as JSON (as 'stats show').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Without a subcommand: the same as 'sessions list'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the shared statistics to PATH. The format follows PATH's suffix: .xlsx gets the sheets Totals, Clients, Workers, Packing history and Analysis history; .csv gets one table (--table, default packing) in UTF-8 with a BOM. An existing file is kept unless --force.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a JSON list of objects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a lock whose heartbeat is older is stale (default {seconds})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>also replace files that are newer on the share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>also write a generated session with one list of N orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>archive sessions dated more than DAYS days ago</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>archive sessions even when some of their lists were never opened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>argument "-" with mode %r</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>base folder for CLIENT_&lt;ID&gt;/&lt;session&gt; (default: &lt;root&gt;/Archive/Sessions)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bring older metadata files to the current format (originals kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>can't open '%(filename)s': %(error)s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>check a packing list before the shift (barcodes, clashes, orders elsewhere, quantities)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>check every metadata file on the share (--repair fixes what is safe)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>client id without CLIENT_ (e.g. M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>create a demo share root to try the app on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>do not ask (for scripts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>do not ask for confirmation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>do not keep the findings in the list's list_check.json</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>drop the value rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>end the list afterwards: summary, report, statistics, worker profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every list of every session (or of one client) with its live status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected %s argument</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected %s arguments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected at least one argument</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected at most one argument</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file to write (.xlsx or .csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fix what is safe to fix (asks first), then check again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>flag orders holding one of these SKUs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>flag orders with one of these tags (comma-separated; an empty value drops the rule)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>flag orders worth this much or more (lists with prices only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>flag this share of the orders at random (0 to 100)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>folder to create (must be new or empty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ignored explicit argument %r</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list every packing list with its status; release a stale lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>move completed sessions older than N days to the archive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no second checks for this client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not allowed with argument %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>one of the arguments %s is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only report the differences (exit 0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only report what would be done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only report what would move</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only report; exit 1 when anything differs (for monitoring)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only say what would be upgraded; change nothing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only these statuses: {statuses}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only this client (e.g. M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only this client (id without CLIENT_)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>options</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>overwrite an existing file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>overwrite an existing output file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pack a list headlessly, as a packer would (for tests and benchmarks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>packing list file stem (e.g. DHL_Orders), or full_session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>packing list name (e.g. DHL_Orders), or full_session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>print the global statistics as JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>print the result as one JSON object (for scripts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>recompute the packing figures of the shared statistics from the session summaries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>release even a live lock: its station stops writing (still asks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>release the lock of a list whose station stopped (asks first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>repair without asking (for scripts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>restore a backup made by `packing-tool backup`</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>save statistics, workers, barcode maps and session metadata in a zip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>session folder (e.g. 2026-11-21_1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>session folder name (e.g. 2026-11-21_1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>share root (default: $PACKING_TOOL_ROOT, $FULFILLMENT_SERVER_PATH, the configured server, else a local demo folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show only this client's figures (its id without CLIENT_, e.g. M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show or set which orders of a client need a second check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show program's version number and exit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>show, export or rebuild the shared statistics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>subcommands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>take over the list's lock if it is stale (its station stopped)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the backup zip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the following arguments are required: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the station name in the lock, the summary and session_info.json (default: the name in Settings, else this PC's name; $PACKING_TOOL_STATION, when set, wins over all)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the table a .csv export holds (default: packing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unexpected option string: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unrecognized arguments: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>upgrade without asking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>usage: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>use a folder that is not empty: only missing demo files are added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>where to write the zip (default: packing-tool-backup-&lt;YYYYmmdd-HHMMSS&gt;.zip in the current folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>why, for lock_history.jsonl</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>worker display name (created if missing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>write the statistics to an .xlsx workbook or a .csv table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>write without asking</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -124,7 +124,8 @@ def test_an_order_packed_in_another_list_is_refused_packed_again_on_purpose_and_
     assert progress.session_label.text() == (
         "Session: 0 packed here, 8 packed elsewhere, of 9 orders · 0 / 19 units")
     assert (progress.session_bar.done, progress.session_bar.total) == (8, 9)
-    assert progress.elsewhere_label.text().startswith("Packed elsewhere (8): #48212 (in DPD_")
+    assert progress.elsewhere_label.text().startswith("Packed elsewhere (8): #48212, #48215")
+    assert progress.elsewhere_label.toolTip().startswith("Packed elsewhere (8): #48212 (in DPD_")
 
     # A label of an order packed in list A: the banner says where, nothing opens.
     scan(qtbot, mode, "48212")

@@ -1,8 +1,9 @@
 """The station's window: who is packing, then which list, then packer mode.
 
 Three pages in one window: the worker cards, the Session Browser (with this station's
-unfinished lists offered for resuming), and packer mode. The status bar always says who
-is packing, on which station, whether the share answers, and whether the list is ours.
+unfinished lists offered for resuming), and packer mode (``main_pages`` builds them). The
+status bar always says who is packing, on which station, whether the share answers, and
+which list is open here.
 """
 
 from __future__ import annotations
@@ -11,16 +12,9 @@ import logging
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from packing_tool import __version__
 from packing_tool.storage.layout import ShareLayout
@@ -28,21 +22,15 @@ from packing_tool.storage.lock_info import LockInfo, set_station_name
 from packing_tool.storage.logging_setup import LogContext, configure_logging, log_folder
 from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.paths import RootChoice, local_data_dir
-from packing_tool.storage.scanner_tests import last_result as last_scanner_test
 from packing_tool.storage.session_manager import ActiveList, SessionSettings
 from packing_tool.storage.settings import StationSettings, session_settings
-from packing_tool.ui import main_tools, scanner_words, wording
+from packing_tool.ui import wording
 from packing_tool.ui.main_menus import build_menus, switch_theme
-from packing_tool.ui.main_status import StationStatus
-from packing_tool.ui.offline_banner import OfflineBanner
+from packing_tool.ui.main_pages import build_pages
 from packing_tool.ui.packer_mode import PackerMode
-from packing_tool.ui.resume_bar import ResumeBar
 from packing_tool.ui.runner import TaskRunner
-from packing_tool.ui.session_browser import SessionBrowser
 from packing_tool.ui.sounds import SoundPlayer
-from packing_tool.ui.widgets import named
 from packing_tool.ui.work_flow import WorkFlow
-from packing_tool.ui.worker_dialog import WorkerSelectionDialog
 
 log = logging.getLogger(__name__)
 EXIT_WAIT_SECONDS = 8.0  # a hung share may not keep the window open longer than this
@@ -73,60 +61,9 @@ class MainWindow(QMainWindow):
         self.flow: WorkFlow | None = None
         self.worker: Worker | None = None
         self.packer: PackerMode | None = None
-        self._build()
+        build_pages(self)
         build_menus(self)
         self.show_login()
-
-    # ------------------------------------------------------------------ layout
-
-    def _build(self) -> None:
-        body = QWidget(self)
-        column = QVBoxLayout(body)
-        if self.choice.is_demo:
-            column.addWidget(named(QLabel(self.tr(
-                "Demo data: no server is configured. Everything here is a local practice "
-                "copy in {folder}. Set the server under File → Settings.").format(
-                folder=self.choice.path)), "demoBanner"))
-        self.offline_banner = OfflineBanner(self.choice.path, self)
-        column.addWidget(self.offline_banner)
-        self.pages = named(QStackedWidget(), "pages")
-        column.addWidget(self.pages, 1)
-        self.setCentralWidget(body)
-
-        self.login = WorkerSelectionDialog(self.choice.path, self.runner, self)
-        self.login.setWindowFlags(Qt.WindowType.Widget)  # a page of the window, not a popup
-        self.login.workerChosen.connect(self._logged_in)
-        self.pages.addWidget(self.login)
-
-        self.work_page = named(QWidget(), "workPage")
-        work = QVBoxLayout(self.work_page)
-        self.resume_bar = ResumeBar()
-        self.resume_text, self.resume_button = self.resume_bar.text, self.resume_bar.button
-        self.resume_bar.resumeRequested.connect(self._open)
-        self.message = named(QLabel(), "workMessage")
-        self.message.setWordWrap(True)
-        self.browser = SessionBrowser(self.layout_, self.runner,
-                                      stale_after=self.settings.stale_after)
-        self.browser.startRequested.connect(self._open)
-        self.browser.resumeRequested.connect(self._open)
-        self.browser.takeOverRequested.connect(self._take_over_from_browser)
-        for widget in (self.resume_bar, self.message):
-            work.addWidget(widget)
-        work.addWidget(self.browser, 1)
-        self.pages.addWidget(self.work_page)
-
-        self.packer_page = named(QWidget(), "packerPage")
-        self.packer_box = QVBoxLayout(self.packer_page)
-        self.pages.addWidget(self.packer_page)
-
-        status = self.statusBar()
-        self.station_status = StationStatus(status, self.station.station)
-        self.worker_label, self.station_label, self.share_label, self.lock_label = (
-            self.station_status.labels)
-        self.scanner_label = scanner_words.status_label(last_scanner_test())
-        status.addPermanentWidget(self.scanner_label)
-        self.layout_notice = scanner_words.LayoutNotice(self)
-        self.login.scanner_button.clicked.connect(lambda: main_tools.open_scanner_test(self))
 
     def apply_station(self, station: StationSettings) -> None:
         """Take new settings: theme, sound and the station's name at once (the rest at the
@@ -246,10 +183,10 @@ class MainWindow(QMainWindow):
         self.packer_box.addWidget(self.packer)
         self.pages.setCurrentWidget(self.packer_page)
         self.offline_banner.watch(lambda: active.share_status)
-        self.station_status.show_lock(active.list_name)
+        self.station_status.show_lock(active.list_name, active.session_id)  # says it's open
         self._context(session=active.session_id, list_name=active.list_name)
-        self.say(self.tr("{list} of {session} is open.").format(list=active.list_name,
-                                                                 session=active.session_id))
+        log.info("%s of %s is open", active.list_name, active.session_id)
+        self.statusBar().clearMessage()  # "Opening …" is over
         self.packer.refocus()
 
     def _scanned(self, result: Any) -> None:
@@ -286,6 +223,8 @@ class MainWindow(QMainWindow):
 
     def _share_changed(self, state: str, waiting: int) -> None:
         self.offline_banner.refresh()
+        if state == "offline" and self.offline_banner.offline:
+            waiting = self.offline_banner.waiting  # read now: the bar says what the banner says
         self.station_status.show_share(state, waiting)
 
     def _lock_lost(self, why: str) -> None:

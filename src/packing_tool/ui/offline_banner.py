@@ -68,13 +68,16 @@ class OfflineBanner(QFrame):
         self._peak = 0  # scans waiting at most during this outage: delivered when it ends
         self._probe = ShareProbe(share, probe_timeout)
         self._share_ok: bool | None = None
+        # two lines on a 1366 px screen: packer mode keeps its room under it
         self.setStyleSheet("#offlineBanner { background: #b71c1c; border-radius: 6px; }"
-                           "#offlineBanner QLabel { color: white; font-size: 22px;"
-                           " font-weight: bold; padding: 10px; }")
+                           "#offlineBanner QLabel { color: white; font-size: 18px;"
+                           " font-weight: bold; padding: 2px 8px; }")
         self.text = QLabel(self)
         self.text.setObjectName("offlineBannerText")
         self.text.setWordWrap(True)
-        QVBoxLayout(self).addWidget(self.text)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.text)
         self.hide()
         self.timer = QTimer(self)
         self.timer.setInterval(int(probe_seconds * 1000))

@@ -11,6 +11,7 @@ from packing_tool.domain.orders import Order
 from packing_tool.ui.widgets import named
 
 EMPTY = frozenset({"", "nan", "none", "null"})  # what spreadsheets leave for "nothing"
+SHRINK_TO = 40  # px: the least a long chip (tags, notes) keeps
 CHIPS = ("courier", "country", "type", "box", "tags", "notes")
 
 
@@ -48,18 +49,23 @@ class OrderPanel(QFrame):
         self.hint = named(QLabel(), "orderHint")
         self.hint.setWordWrap(True)
         self.chips: dict[str, QLabel] = {}
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # the number, then its chips: one line, for small screens
+        row.addWidget(self.number)
+        row.addSpacing(8)
         for name in CHIPS:
             chip = named(QLabel(), "orderChip")
             chip.setProperty("chip", name)
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setWordWrap(name == "notes")
+            if name in ("tags", "notes"):  # long ones are cut, never widen the window
+                chip.setMinimumWidth(SHRINK_TO)
             chip.hide()
             self.chips[name] = chip
             row.addWidget(chip)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.number)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.hint)
         self.show_idle(self.tr("Scan an order label to start."))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +27,11 @@ from packing_tool.ui.feedback import FeedbackBanner
 from packing_tool.ui.items_table import ItemsTable
 from packing_tool.ui.order_panel import OrderPanel
 from packing_tool.ui.packer_status import ProgressPanel, RecentScans
-from packing_tool.ui.remaining_orders import TOGGLE_KEY, RemainingOrdersPanel
+from packing_tool.ui.remaining_orders import TOGGLE_KEY, RemainingOrdersPanel, rows_height
 from packing_tool.ui.scan_input import ScanInput
 from packing_tool.ui.widgets import named
 
+MIN_ITEM_ROWS = 2  # the order's lines shown at least, however small the screen
 SHORTCUTS = {"skip": "F5", "undo": "Ctrl+Z", "manual": "F8", "keep": "F6", "remove": "F7",
              "repack": "F9", "end": "Ctrl+E"}
 BUTTONS = {  # action → (objectName, caption)
@@ -86,7 +88,12 @@ class PackerScreen(QWidget):
             app.focusChanged.connect(self._on_focus_changed)
 
     def _lay_out(self) -> None:
+        """Fits a maximised 1366 x 768 (or 1280 x 720) station screen: the order's items, the
+        banner, the scan field and the buttons always show; the items and the orders to pack
+        share the left column through a splitter (each keeps a few rows at least), and the
+        recent scans take what the right column has left."""
         extras = QGridLayout(self.extras_box)
+        extras.setContentsMargins(0, 0, 0, 0)
         extras.addWidget(self.extras_label, 0, 0, 1, 2)
         extras.addWidget(self.keep_button, 1, 0)
         extras.addWidget(self.remove_button, 1, 1)
@@ -96,10 +103,17 @@ class PackerScreen(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.end_button)
+        self.items.setMinimumHeight(rows_height(self.items, MIN_ITEM_ROWS))
+        self.split = named(QSplitter(Qt.Orientation.Vertical), "packerSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.items)
+        self.split.addWidget(self.remaining)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
         left = QVBoxLayout()
         left.addWidget(self.order_panel)
-        left.addWidget(self.items, 3)
-        left.addWidget(self.remaining, 2)
+        left.addWidget(self.split, 1)
+        self.recent.setMinimumHeight(rows_height(self.recent, 1))
         right = QVBoxLayout()
         for widget, stretch in ((self.feedback, 0), (self.progress, 0), (self.extras_box, 0),
                                 (self.recent, 1)):
@@ -108,6 +122,8 @@ class PackerScreen(QWidget):
         body.addLayout(left, 3)
         body.addLayout(right, 2)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(6)
         layout.addLayout(body, 1)
         layout.addWidget(self.scan_input)
         layout.addWidget(self.scan_notice)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -101,10 +102,15 @@ class ProgressPanel(QFrame):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # names come from the share
         self.worker_label = named(QLabel(), "workerLabel")
+        order = QHBoxLayout()  # the order's figures and bar on one line: small screens
+        order.addWidget(self.order_label)
+        order.addWidget(self.order_bar, 1)
         layout = QVBoxLayout(self)
-        for widget in (self.order_label, self.order_bar, self.session_label, self.session_bar,
-                       self.skipped_label, self.elsewhere_label, self.conflicts_label,
-                       self.worker_label):
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(3)
+        layout.addLayout(order)
+        for widget in (self.session_label, self.session_bar, self.skipped_label,
+                       self.elsewhere_label, self.conflicts_label, self.worker_label):
             layout.addWidget(widget)
         self.show_order(None, 0, 0)
         self.show_elsewhere({})
@@ -145,11 +151,15 @@ class ProgressPanel(QFrame):
         self.skipped_label.setVisible(bool(numbers))
 
     def show_elsewhere(self, orders: Mapping[str, Elsewhere]) -> None:
-        """Orders of this list packed in another list: the first few with where."""
+        """Orders of this list packed in another list: their numbers (the list of them under
+        the orders to pack says where; so does the tooltip, for the first few)."""
         packed = sorted(n for n, info in orders.items() if info.state is Where.PACKED)
         named_ = [f"{n} ({orders[n].note or wording.place(orders[n])})" for n in packed]
-        self.elsewhere_label.setText(self.tr("Packed elsewhere ({n}): {orders}").format(
-            n=len(packed), orders=_named(named_, SHOWN_WHERE)) if packed else "")
+        said = self.tr("Packed elsewhere ({n}): {orders}")
+        self.elsewhere_label.setText(said.format(n=len(packed), orders=_named(packed))
+                                     if packed else "")
+        self.elsewhere_label.setToolTip(said.format(n=len(packed), orders=_named(
+            named_, SHOWN_WHERE)) if packed else "")
         self.elsewhere_label.setVisible(bool(packed))
 
     def show_conflicts(self, conflicts: Mapping[str, str]) -> None:
@@ -173,12 +183,16 @@ class RecentScans(QListWidget):
         self.setObjectName("recentScans")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        # a short list on a small screen: no scroll bar under its last line; a line too long
+        # for the width is cut, and its tooltip holds it whole
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def add(self, at: datetime | None, scanned: str, message: str, kind: str) -> None:
         stamp = local_time.clock(at, seconds=True) if at is not None else "--:--:--"
         what = shorten(scanned, 32) if scanned else "·"
         self.insertItem(0, f"{stamp}  {what}  →  {message}")
         self.item(0).setData(KIND_ROLE, kind)
+        self.item(0).setToolTip(self.item(0).text())
         self._colour(self.item(0))
         while self.count() > RECENT_LIMIT:
             self.takeItem(self.count() - 1)

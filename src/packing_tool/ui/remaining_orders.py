@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QListWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +33,22 @@ from packing_tool.ui.widgets import named
 TOGGLE_KEY = "F4"
 ORDER, COURIER, BOX, TAGS, ITEMS = range(5)
 Rows = tuple[list[RemainingOrder], list[RemainingOrder]]
+MIN_ROWS, MIN_ELSEWHERE_ROWS = 4, 1  # shown at least, however small the screen
+
+
+def row_height(view: QAbstractItemView) -> int:
+    if isinstance(view, QTableWidget):
+        return view.verticalHeader().defaultSectionSize()
+    if isinstance(view, QListWidget) and view.count():
+        return view.sizeHintForRow(0)
+    return view.fontMetrics().height() + 4
+
+
+def rows_height(view: QAbstractItemView, rows: int) -> int:
+    """The height ``view`` needs to show its header and ``rows`` rows whole (a stretched last
+    or tags column keeps the horizontal scroll bar away)."""
+    header = view.horizontalHeader().sizeHint().height() if isinstance(view, QTableWidget) else 0
+    return header + rows * row_height(view) + 2 * view.frameWidth()
 
 
 def _table(name: str, headers: Sequence[str]) -> QTableWidget:
@@ -43,6 +60,8 @@ def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
+    # rows as tall as the text needs: more orders show on a small screen
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()
     # Sized once per redraw (``_fit``): ResizeToContents would measure every row at each
     # cell set, seconds for a list of 500 orders.
@@ -93,8 +112,12 @@ class RemainingOrdersPanel(QFrame):
             self.tr("Items")))
         self.elsewhere_title = named(QLabel(), "elsewhereTitle")
         self.elsewhere_table = _table("elsewhereTable", (self.tr("Order"), self.tr("Where")))
+        self.table.setMinimumHeight(rows_height(self.table, MIN_ROWS))
+        self.elsewhere_table.setMinimumHeight(rows_height(self.elsewhere_table,
+                                                          MIN_ELSEWHERE_ROWS))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(0, 2, 0, 0)
+        layout.setSpacing(2)
         for widget, stretch in ((self.title, 0), (self.table, 3), (self.elsewhere_title, 0),
                                 (self.elsewhere_table, 1)):
             layout.addWidget(widget, stretch)
@@ -206,5 +229,7 @@ class RemainingOrdersPanel(QFrame):
             where = elsewhere_hint(row.elsewhere) if row.elsewhere is not None else ""
             table.setItem(i, 1, _cell(where))
         _fit(table, (0,))
+        # as tall as its rows at most: a large screen gives the room to the orders to pack
+        table.setMaximumHeight(max(table.minimumHeight(), rows_height(table, len(apart))))
         for widget in (self.elsewhere_title, table):
             widget.setVisible(bool(apart))
