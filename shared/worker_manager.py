@@ -148,8 +148,10 @@ class WorkerManager:
         for profile in profiles:
             if profile.id != own_id and _name_key(profile.name) == _name_key(name):
                 state = "" if profile.active else " (deactivated)"
-                raise DuplicateWorkerError(
+                error = DuplicateWorkerError(
                     f"the name {name!r} is already used by {profile.id}{state}")
+                error.name, error.holder, error.active = name, profile.id, profile.active
+                raise error
 
     def _next_id(self, doc: dict[str, Any], taken_ids: Iterable[str]) -> str:
         """Past every id in workers.json, in global_stats.json and in ``taken_ids``."""

@@ -28,6 +28,10 @@ class WorkerManagerError(Exception):
 class DuplicateWorkerError(WorkerManagerError):
     """Another worker already has this name (names are compared ignoring case and spaces)."""
 
+    name: str = ""  # the name asked for
+    holder: str = ""  # the id of the worker who has it
+    active: bool = True  # False: the holder is deactivated
+
 
 class UnknownWorkerError(WorkerManagerError):
     """No worker has this id."""

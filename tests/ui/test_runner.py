@@ -50,8 +50,8 @@ def test_a_failing_task_is_reported_with_its_message(qtbot: QtBot, runner: TaskR
 
     with qtbot.waitSignal(runner.failed) as blocker:
         token = runner.submit(broken, on_error=errors.append)
-    assert blocker.args == [token, "PermissionError: share is read-only"]
-    assert errors == ["PermissionError: share is read-only"]
+    assert blocker.args == [token, "Something went wrong: share is read-only"]
+    assert errors == ["Something went wrong: share is read-only"]  # no Python class name
     with qtbot.waitSignal(runner.done) as blocker:
         runner.submit(lambda: "still working")
     assert blocker.args[1] == "still working"

@@ -51,6 +51,17 @@ def _refused(exc: BaseException) -> Phrase:
     return phrase("{file}: this station may not use it (access refused)", file=exc.filename)
 
 
+def _taken(exc: BaseException) -> Phrase:
+    assert isinstance(exc, DuplicateWorkerError)
+    if not exc.holder:
+        return phrase("Another worker already has this name")
+    if exc.active:
+        return phrase("the name {name} is already used by {worker}", name=repr(exc.name),
+                      worker=exc.holder)
+    return phrase("the name {name} is already used by {worker} (deactivated)",
+                  name=repr(exc.name), worker=exc.holder)
+
+
 def _general(exc: BaseException) -> Phrase:
     detail = str(exc)
     if not detail:
@@ -65,7 +76,7 @@ _BY_CLASS: list[tuple[type[BaseException], Callable[[BaseException], Phrase]]] =
         "The statistics file is locked by another program; try again in a moment")),
     (LockTimeoutError, _locked),
     (CorruptFileError, _unreadable),
-    (DuplicateWorkerError, lambda exc: phrase("Another worker already has this name")),
+    (DuplicateWorkerError, _taken),
     (UnknownWorkerError, lambda exc: phrase("This worker is not in the workers list")),
     (WorkerManagerError, lambda exc: phrase(
         "The workers list could not be read or changed: {detail}", detail=str(exc))),

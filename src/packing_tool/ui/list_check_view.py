@@ -30,6 +30,7 @@ from packing_tool.domain.list_check import BIG_QUANTITY, KINDS, Finding
 from packing_tool.storage.index_rows import IndexRow
 from packing_tool.storage.list_check_store import CheckReport
 from packing_tool.ui import local_time, wording_details
+from packing_tool.ui.error_words import error_text
 from packing_tool.ui.widgets import named
 
 CONTEXT = "ListCheckView"
@@ -269,7 +270,8 @@ class ListCheckDialog(QDialog):
         try:
             saved = save_pdf(self.report, path)
         except OSError as exc:
-            self.status.setText(self.tr("The PDF was not saved: {error}").format(error=exc))
+            self.status.setText(self.tr("The PDF was not saved: {error}").format(
+                error=error_text(exc)))
             return None
         self.status.setText(self.tr("Saved {path}").format(path=saved))
         return saved

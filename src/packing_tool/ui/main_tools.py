@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout
 
 from packing_tool.storage.barcode_maps import BarcodeMapStore
 from packing_tool.storage.settings import SettingsError, save_settings
+from packing_tool.ui.error_words import error_text
 from packing_tool.ui.leaderboard import leaderboard_dialog
 from packing_tool.ui.settings_dialog import SettingsDialog
 from packing_tool.ui.sku_mapping_dialog import SkuMappingDialog
+from packing_tool.ui.wording_details import settings_problem
 from packing_tool.ui.worker_view import WorkerView
 
 
@@ -42,7 +44,9 @@ def open_settings(window: MainWindow) -> None:
         save_settings(chosen)  # this station's own disk, not the share
     except (SettingsError, OSError) as exc:
         title = QCoreApplication.translate("MainWindow", "Settings not saved")
-        QMessageBox.warning(window, title, str(exc))
+        QMessageBox.warning(window, title, "\n".join(
+            settings_problem(p) for p in exc.problems) if isinstance(exc, SettingsError)
+            else error_text(exc))
         return
     restart = chosen.language != window.station.language or (
         chosen.server_path != window.station.server_path) or (

@@ -25,6 +25,7 @@ from packing_tool.domain.packer_views import ScanResult
 from packing_tool.storage.packing_session import Worker
 from packing_tool.ui import packer_dialogs, wording
 from packing_tool.ui.dialog_queue import DialogScans
+from packing_tool.ui.error_words import error_text
 from packing_tool.ui.feedback import COMPLETE, ERROR, FEEDBACK_KIND, INFO, WARN
 from packing_tool.ui.packer_ledger import LedgerParts, LedgerWatch
 from packing_tool.ui.packer_screen import SHORTCUTS, PackerScreen
@@ -172,8 +173,7 @@ class PackerMode(LedgerParts, PackerScreen):
             result = call()
         except Exception as exc:  # the packer must see that nothing was recorded
             log.exception("scan or action failed")
-            self._say(ERROR, self.tr("NOT RECORDED — TRY AGAIN"), str(exc) or type(exc).__name__,
-                      scanned)
+            self._say(ERROR, self.tr("NOT RECORDED — TRY AGAIN"), error_text(exc), scanned)
             self.sounds.play(ERROR_SOUND)
             return None
         finally:

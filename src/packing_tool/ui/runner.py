@@ -8,7 +8,8 @@ stuck in a network call must never keep the application from exiting.
 
 Signals:
     done(token, result): a task returned.
-    failed(token, message): a task raised; ``message`` is "ExceptionType: text".
+    failed(token, message): a task raised; ``message`` is the error in words for a person, in
+        the window's language (``error_words.error_text``); the log has the class and text.
     idle(): the queue became empty.
 """
 
@@ -23,6 +24,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
+
+from packing_tool.ui.error_words import error_text
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +126,7 @@ class TaskRunner(QObject):
             except Exception as exc:  # reported to the submitter, never lost
                 log.warning("background task %s (%s) failed", task.token,
                             getattr(task.fn, "__qualname__", task.fn), exc_info=True)
-                result, ok = f"{type(exc).__name__}: {exc}", False
+                result, ok = exc, False
             with self._state:
                 self._running = None
             try:
@@ -152,6 +155,7 @@ class TaskRunner(QObject):
             if on_done is not None:
                 on_done(result)
         else:
-            self.failed.emit(token, str(result))
+            message = error_text(result)  # on the UI thread: the window's catalogue
+            self.failed.emit(token, message)
             if on_error is not None:
-                on_error(str(result))
+                on_error(message)

@@ -24,6 +24,7 @@ from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.domain.packer_views import OrderView, ScanResult
 from packing_tool.domain.second_check import Flag, awaiting, parse_worker_code, worker_code
 from packing_tool.storage.packing_session import Worker
+from packing_tool.ui.error_words import error_text
 from packing_tool.ui.feedback import ERROR, INFO, WARN
 from packing_tool.ui.second_check_dialog import CheckerDialog, SkipCheckDialog
 from packing_tool.ui.sounds import ERROR_SOUND
@@ -138,7 +139,7 @@ class SecondCheckFlow(QObject):
             names = dict(share_workers(self.host.session))
         except Exception as exc:  # the share did not answer: say so, record nothing
             log.exception("reading the workers for a second check failed")
-            self._say(ERROR, self.tr("WORKERS NOT READ"), str(exc), scanned)
+            self._say(ERROR, self.tr("WORKERS NOT READ"), error_text(exc), scanned)
             return
         name = names.get(worker_id)
         if name is None:
@@ -189,7 +190,7 @@ class SecondCheckFlow(QObject):
             workers = share_workers(self.host.session)
         except Exception as exc:
             log.exception("reading the workers for a second check failed")
-            self._say(ERROR, self.tr("WORKERS NOT READ"), str(exc))
+            self._say(ERROR, self.tr("WORKERS NOT READ"), error_text(exc))
             return None
         dialog = CheckerDialog(self.strip.window(), workers, self.packers(view),
                                view.order_number)

@@ -19,6 +19,7 @@ from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.session_lock import LockHeldError
 from packing_tool.storage.session_manager import ActiveList, SessionManager, SessionSettings
 from packing_tool.ui import wording
+from packing_tool.ui.error_words import error_text
 from packing_tool.ui.runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ class WorkFlow(QObject):
         if isinstance(result, LockHeldError):
             name = result.work_dir.name
             if result.invalid:  # a damaged lock file: the storage's words name the file
-                text = str(result)
+                text = error_text(result)
             elif result.stale:
                 text = self.tr("{list} was being packed by {lock}; the lock is stale and can be "
                                "taken over").format(list=name, lock=wording.lock(result.holder))

@@ -203,8 +203,7 @@ class WorkerSelectionDialog(QDialog):
 
     def _on_create_failed(self, message: str) -> None:
         self.create_button.setEnabled(True)
-        reason = message.split(": ", 1)[-1]  # "DuplicateWorkerError: the name …" → the words
-        self._say(self.tr("Could not create the worker: {reason}").format(reason=reason),
+        self._say(self.tr("Could not create the worker: {reason}").format(reason=message),
                   error=True)
         self.name_field.setFocus()
 
