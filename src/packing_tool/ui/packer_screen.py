@@ -90,7 +90,7 @@ class PackerScreen(QWidget):
     def _lay_out(self) -> None:
         """Fits a maximised 1366 x 768 (or 1280 x 720) station screen: the order's items, the
         banner, the scan field and the buttons always show; the items and the orders to pack
-        share the left column through a splitter (each keeps a few rows at least), and the
+        share the left column through a splitter (half each; each keeps a few rows at least), and the
         recent scans take what the right column has left."""
         extras = QGridLayout(self.extras_box)
         extras.setContentsMargins(0, 0, 0, 0)
@@ -108,8 +108,8 @@ class PackerScreen(QWidget):
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.items)
         self.split.addWidget(self.remaining)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
         left = QVBoxLayout()
         left.addWidget(self.order_panel)
         left.addWidget(self.split, 1)

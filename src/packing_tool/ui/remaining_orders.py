@@ -34,6 +34,7 @@ TOGGLE_KEY = "F4"
 ORDER, COURIER, BOX, TAGS, ITEMS = range(5)
 Rows = tuple[list[RemainingOrder], list[RemainingOrder]]
 MIN_ROWS, MIN_ELSEWHERE_ROWS = 4, 1  # shown at least, however small the screen
+SHOWN_ELSEWHERE = 2  # rows of orders packed elsewhere shown whole when there are as many
 
 
 def row_height(view: QAbstractItemView) -> int:
@@ -118,8 +119,8 @@ class RemainingOrdersPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         layout.setSpacing(2)
-        for widget, stretch in ((self.title, 0), (self.table, 3), (self.elsewhere_title, 0),
-                                (self.elsewhere_table, 1)):
+        for widget, stretch in ((self.title, 0), (self.table, 1), (self.elsewhere_title, 0),
+                                (self.elsewhere_table, 0)):
             layout.addWidget(widget, stretch)
         self._source: Callable[[], Rows] | None = None
         self._states: dict[str, tuple[OrderStatus, int]] | None = None  # as shown
@@ -229,7 +230,10 @@ class RemainingOrdersPanel(QFrame):
             where = elsewhere_hint(row.elsewhere) if row.elsewhere is not None else ""
             table.setItem(i, 1, _cell(where))
         _fit(table, (0,))
-        # as tall as its rows at most: a large screen gives the room to the orders to pack
+        # two rows at least (one if the screen is short of them), as tall as its rows at most:
+        # the rest of the room goes to the orders to pack
+        table.setMinimumHeight(rows_height(table, min(max(len(apart), MIN_ELSEWHERE_ROWS),
+                                                      SHOWN_ELSEWHERE)))
         table.setMaximumHeight(max(table.minimumHeight(), rows_height(table, len(apart))))
         for widget in (self.elsewhere_title, table):
             widget.setVisible(bool(apart))
