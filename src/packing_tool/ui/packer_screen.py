@@ -90,8 +90,8 @@ class PackerScreen(QWidget):
     def _lay_out(self) -> None:
         """Fits a maximised 1366 x 768 (or 1280 x 720) station screen: the order's items, the
         banner, the scan field and the buttons always show; the items and the orders to pack
-        share the left column through a splitter (half each; each keeps a few rows at least), and the
-        recent scans take what the right column has left."""
+        share the left column through a splitter (half each, a few rows each at least), and
+        the recent scans take what the right column has left."""
         extras = QGridLayout(self.extras_box)
         extras.setContentsMargins(0, 0, 0, 0)
         extras.addWidget(self.extras_label, 0, 0, 1, 2)
