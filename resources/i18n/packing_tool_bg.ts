@@ -4357,10 +4357,6 @@ Lock: {lock}</source>
             <translation>{path} е нечетим; трябва да бъде поправен, преди приключване да добави към него</translation>
         </message>
         <message>
-            <source>{path} is {reason}. It was left as it is.{hint}</source>
-            <translation>{path}: {reason}. Оставен е както е.{hint}</translation>
-        </message>
-        <message>
             <source>{prefix}{key}: missing</source>
             <translation>{prefix}{key}: липсва</translation>
         </message>
@@ -4731,19 +4727,24 @@ Lock: {lock}</source>
         <message>
             <source>%(prog)s: error: %(message)s
 </source>
-            <translation type="unfinished" />
+            <translation>%(prog)s: грешка: %(message)s
+</translation>
         </message>
         <message>
             <source>ACTION</source>
-            <translation type="unfinished" />
+            <translation>ДЕЙСТВИЕ</translation>
         </message>
         <message>
             <source>AMOUNT</source>
-            <translation type="unfinished" />
+            <translation>СУМА</translation>
         </message>
         <message>
             <source>ARCHIVE</source>
-            <translation type="unfinished" />
+            <translation>АРХИВ</translation>
+        </message>
+        <message>
+            <source>Adds up the 'counted' ledger of every session_summary.json under Sessions/ and Archive/Sessions/ and compares the packing figures of Stats/global_stats.json and the profile totals of Workers/workers.json with it. Every difference is printed. A physical order counts once (re-packs and conflicts are left out of 'counted'); an order that two summaries count (older history) is listed as a DOUBLE COUNT and left as recorded. Without --dry-run or --check it asks, then writes the rebuilt figures under each file's lock, keeping the previous content as &lt;file&gt;.before-rebuild-&lt;time&gt;. Run it while no station is ending a list.</source>
+            <translation>Сумира регистъра 'counted' на всеки session_summary.json в Sessions/ и Archive/Sessions/ и сравнява с него числата за опаковане в Stats/global_stats.json и общите стойности на профилите в Workers/workers.json. Всяка разлика се отпечатва. Една физическа поръчка се брои веднъж (повторните опакования и конфликтите не влизат в 'counted'); поръчка, която две обобщения броят (по-стара история), се показва като ДВОЙНО БРОЕНЕ и остава както е записана. Без --dry-run или --check пита, после записва преизчислените числа под заключването на всеки файл, като пази предишното съдържание като &lt;file&gt;.before-rebuild-&lt;time&gt;. Пускайте я, докато никоя станция не приключва списък.</translation>
         </message>
         <message>
             <source>Bring older metadata files of Packing Tool up to the current format: session_summary.json
@@ -4754,19 +4755,31 @@ packed (live lock) is skipped; the Shopify Tool's files are never touched; an un
 is named and left as it is, and the run goes on and exits 1. Files already current are not
 written, so a second run changes nothing. Asks before writing (--yes answers for scripts).
 </source>
-            <translation type="unfinished" />
+            <translation>Привежда по-старите файлове с метаданни на Packing Tool към текущия формат: session_summary.json
+и packing_state.json на всеки списък (и в Archive/Sessions), Workers/workers.json и
+Stats/global_stats.json (последните два на място, под заключването им, както всеки запис).
+Оригиналът на всеки файл се пази до него (&lt;file&gt;.before-migrate-&lt;time&gt;). Списък, който се
+опакова в момента (активно заключване), се пропуска; файловете на Shopify Tool не се пипат;
+нечетим файл се назовава и остава както е, а работата продължава и завършва с код 1. Файлове,
+които вече са в текущия формат, не се записват, така че второ пускане не променя нищо.
+Пита преди запис (--yes отговаря вместо вас в скриптове).
+</translation>
+        </message>
+        <message>
+            <source>CHARACTER</source>
+            <translation>ЗНАК</translation>
         </message>
         <message>
             <source>COMMAND</source>
-            <translation type="unfinished" />
+            <translation>КОМАНДА</translation>
         </message>
         <message>
             <source>CSV field separator (default: ';' where the station's locale writes decimals with a comma, Bulgarian among them, else ',')</source>
-            <translation type="unfinished" />
+            <translation>разделител на полетата в CSV (по подразбиране: ';', където локалът на станцията пише десетичните със запетая, включително българският, иначе ',')</translation>
         </message>
         <message>
             <source>Check a backup zip (manifest and sha256 of every file), then restore files missing on the share and replace those the archive holds a newer copy of. If a file on the share is newer than the archive's copy, nothing is written unless --force. Replaced files are kept aside as &lt;name&gt;.before-restore-&lt;time&gt;.</source>
-            <translation type="unfinished" />
+            <translation>Проверява zip архив с резервно копие (манифеста и sha256 на всеки файл), после възстановява липсващите на общата папка файлове и заменя тези, от които архивът има по-ново копие. Ако файл на общата папка е по-нов от копието в архива, нищо не се записва без --force. Заменените файлове се пазят настрана като &lt;name&gt;.before-restore-&lt;time&gt;.</translation>
         </message>
         <message>
             <source>Check every metadata file under the share root against its schema and against the files
@@ -4792,454 +4805,902 @@ order, and backfills the orders the summaries list and the ledger lacks (create 
 earliest packing counts). Conflicts and double counts are reported, never resolved. It never
 changes the Shopify Tool's files. It then checks again and prints what remains.
 </source>
-            <translation type="unfinished" />
+            <translation>Проверява всеки файл с метаданни в общата папка спрямо схемата му и спрямо файловете,
+към които сочи: Stats/global_stats.json, Workers/workers.json, packer_config.json и
+packing_index.json на всеки клиент, а във всяка сесия (и в Archive/Sessions) session_info.json,
+списъците за опаковане и за всеки списък packing_state.json, scan_journal.jsonl,
+session_summary.json, .session.lock, прекъснато приключване и останали временни файлове.
+После регистъра на поръчките на всеки клиент (Sessions/CLIENT_&lt;ID&gt;/order_ledger/): повредени
+записи, заявки на станции, чието заключване на списъка липсва или е остаряло, записани
+конфликти, поръчки, броени в две обобщения, и поръчки от обобщенията, които липсват в
+регистъра. Всяка символна връзка или junction в общата папка се изброява с целта си
+(грешка, когато води извън корена). Находките са грешки, предупреждения или бележки;
+код 0, когато няма грешка, 1, когато остават грешки, 2 при грешни входни данни.
+
+--repair поправя само безопасното, след като попита (--yes отговаря вместо вас в скриптове),
+и пази оригинала на всеки променен файл до него (&lt;file&gt;.before-repair-&lt;time&gt;): довършва
+прекъснати приключвания, премахва остарели заключвания, презаписва повреден packing_state.json
+от журнала на сканиранията, преизгражда повреден или остарял packing_index.json, оставя
+собствените заключени нормализатори на файловете за статистика и работници да ги поправят
+(от тяхното копие .bak) и изтрива останалите временни файлове. В регистъра на поръчките
+освобождава заявките на спрели станции (записът се пази като &lt;record&gt;.released-&lt;time&gt;, с ред в
+order_ledger/audit.jsonl), отделя повреден запис настрана (&lt;record&gt;.corrupt-&lt;time&gt;) и го
+преизгражда от обобщенията, които съдържат поръчката му, и добавя поръчките от обобщенията,
+които липсват в регистъра (само нови записи; брои най-ранното опаковане). Конфликтите и
+двойните броения се докладват, но никога не се разрешават. Файловете на Shopify Tool никога
+не се променят. Накрая проверява отново и отпечатва какво остава.
+</translation>
         </message>
         <message>
             <source>Copy the bundled demo share (clients, sessions, packing lists, statistics) into PATH, then print the command that opens the app on it.</source>
-            <translation type="unfinished" />
+            <translation>Копира вградената демо обща папка (клиенти, сесии, списъци за опаковане, статистика) в ПЪТ, после отпечатва командата, която отваря приложението върху нея.</translation>
         </message>
         <message>
             <source>DAYS</source>
-            <translation type="unfinished" />
+            <translation>ДНИ</translation>
         </message>
         <message>
             <source>Every packing list of every session, as the Session Browser shows it: status, worker, station, progress, last activity and the lock's holder.</source>
-            <translation type="unfinished" />
+            <translation>Всеки списък за опаковане от всяка сесия, както го показва прозорецът „Сесии“: състояние, работник, станция, напредък, последна дейност и кой държи заключването.</translation>
         </message>
         <message>
             <source>FILE.zip</source>
-            <translation type="unfinished" />
+            <translation>ФАЙЛ.zip</translation>
         </message>
         <message>
             <source>FOLDER</source>
-            <translation type="unfinished" />
+            <translation>ПАПКА</translation>
         </message>
         <message>
             <source>NAME</source>
-            <translation type="unfinished" />
+            <translation>ИМЕ</translation>
         </message>
         <message>
             <source>Orders flagged by value, tag, SKU or a random sample cannot be completed until a second worker checks them. Without options the client's rules are shown.</source>
-            <translation type="unfinished" />
+            <translation>Поръчки, отбелязани по стойност, етикет, SKU или случайна извадка, не могат да бъдат завършени, докато втори работник не ги провери. Без опции се показват правилата на клиента.</translation>
         </message>
         <message>
             <source>PATH</source>
-            <translation type="unfinished" />
+            <translation>ПЪТ</translation>
         </message>
         <message>
             <source>PERCENT</source>
-            <translation type="unfinished" />
+            <translation>ПРОЦЕНТ</translation>
         </message>
         <message>
             <source>Packing station: scan orders, share statistics with the Shopify Tool. Without a subcommand the desktop app opens.</source>
-            <translation type="unfinished" />
+            <translation>Опаковъчна станция: сканиране на поръчки, обща статистика с Shopify Tool. Без подкоманда се отваря настолното приложение.</translation>
         </message>
         <message>
             <source>Print Stats/global_stats.json as JSON, or one client's figures.</source>
-            <translation type="unfinished" />
+            <translation>Отпечатва Stats/global_stats.json като JSON или числата на един клиент.</translation>
         </message>
         <message>
             <source>REASON</source>
-            <translation type="unfinished" />
+            <translation>ПРИЧИНА</translation>
         </message>
         <message>
             <source>Retention policy: move every completed session dated more than DAYS days ago (folder name YYYY-MM-DD_N, else its lists' completed_at) to &lt;root&gt;/Archive/Sessions/CLIENT_&lt;ID&gt;/&lt;session&gt;/. A session is completed when a list was opened and every opened list is ended with all orders packed, nothing pending and no .session.lock. Statistics and worker profiles are not touched.</source>
-            <translation type="unfinished" />
+            <translation>Правило за съхранение: премества всяка завършена сесия с дата отпреди повече от ДНИ дни (по името на папката ГГГГ-ММ-ДД_N, иначе по completed_at на списъците ѝ) в &lt;root&gt;/Archive/Sessions/CLIENT_&lt;ID&gt;/&lt;session&gt;/. Сесията е завършена, когато е отворен поне един списък и всеки отворен списък е приключен с всички поръчки опаковани, без чакащи и без .session.lock. Статистиката и профилите на работниците не се променят.</translation>
         </message>
         <message>
             <source>SECONDS</source>
-            <translation type="unfinished" />
+            <translation>СЕКУНДИ</translation>
         </message>
         <message>
             <source>SUBCOMMAND</source>
-            <translation type="unfinished" />
+            <translation>ПОДКОМАНДА</translation>
         </message>
         <message>
             <source>Save Stats/global_stats.json, Workers/workers.json, every barcode map and every session's metadata (session_info.json, the session index, the lists' work folders without their xlsx reports; archived sessions too) in one zip with a manifest of sha256 hashes. Restore it with `packing-tool restore`.</source>
-            <translation type="unfinished" />
+            <translation>Записва Stats/global_stats.json, Workers/workers.json, всяка таблица с баркодове и метаданните на всяка сесия (session_info.json, индекса на сесиите, работните папки на списъците без xlsx отчетите им; и архивираните сесии) в един zip с манифест от sha256 хешове. Възстановява се с `packing-tool restore`.</translation>
         </message>
         <message>
             <source>Show who holds a list's lock; release it when it is stale (its heartbeat is old, or its program on this PC is gone). The old lock file is kept aside and the release is written to the list's lock_history.jsonl.</source>
-            <translation type="unfinished" />
+            <translation>Показва кой държи заключването на списък; освобождава го, когато е остаряло (сигналът за живот е стар или програмата му на този компютър вече не работи). Старият файл на заключването се пази настрана, а освобождаването се записва в lock_history.jsonl на списъка.</translation>
         </message>
         <message>
             <source>TAG,…</source>
-            <translation type="unfinished" />
+            <translation>ЕТИКЕТ,…</translation>
         </message>
         <message>
             <source>The pre-shift check of one packing list, as the Session Browser's 'Check list' does it. Exit 0: no problems; 1: problems found; 2: wrong arguments or a list that cannot be read.</source>
-            <translation type="unfinished" />
+            <translation>Проверката преди смяна на един списък за опаковане, както я прави „Провери списъка“ в прозореца „Сесии“. Код 0: няма проблеми; 1: намерени са проблеми; 2: грешни аргументи или списък, който не може да се прочете.</translation>
         </message>
         <message>
             <source>Without a subcommand: print Stats/global_stats.json as JSON (as 'stats show').</source>
-            <translation type="unfinished" />
+            <translation>Без подкоманда: отпечатва Stats/global_stats.json като JSON (като 'stats show').</translation>
         </message>
         <message>
             <source>Without a subcommand: the same as 'sessions list'.</source>
-            <translation type="unfinished" />
+            <translation>Без подкоманда: същото като 'sessions list'.</translation>
         </message>
         <message>
             <source>Write the shared statistics to PATH. The format follows PATH's suffix: .xlsx gets the sheets Totals, Clients, Workers, Packing history and Analysis history; .csv gets one table (--table, default packing) in UTF-8 with a BOM. An existing file is kept unless --force.</source>
-            <translation type="unfinished" />
+            <translation>Записва общата статистика в ПЪТ. Форматът следва разширението на ПЪТ: .xlsx получава листовете Totals, Clients, Workers, Packing history и Analysis history; .csv получава една таблица (--table, по подразбиране packing) в UTF-8 с BOM. Съществуващ файл се запазва без --force.</translation>
         </message>
         <message>
             <source>a JSON list of objects</source>
-            <translation type="unfinished" />
+            <translation>JSON списък от обекти</translation>
         </message>
         <message>
             <source>a lock whose heartbeat is older is stale (default {seconds})</source>
-            <translation type="unfinished" />
+            <translation>заключване с по-стар сигнал за живот е остаряло (по подразбиране {seconds})</translation>
         </message>
         <message>
             <source>also replace files that are newer on the share</source>
-            <translation type="unfinished" />
+            <translation>заменя и файловете, които са по-нови в общата папка</translation>
         </message>
         <message>
             <source>also write a generated session with one list of N orders</source>
-            <translation type="unfinished" />
+            <translation>записва и генерирана сесия с един списък от N поръчки</translation>
         </message>
         <message>
             <source>ambiguous option: %(option)s could match %(matches)s</source>
-            <translation type="unfinished" />
+            <translation>двусмислена опция: %(option)s може да е %(matches)s</translation>
         </message>
         <message>
             <source>archive sessions dated more than DAYS days ago</source>
-            <translation type="unfinished" />
+            <translation>архивира сесиите с дата отпреди повече от ДНИ дни</translation>
         </message>
         <message>
             <source>archive sessions even when some of their lists were never opened</source>
-            <translation type="unfinished" />
+            <translation>архивира сесиите, дори когато някои от списъците им никога не са отваряни</translation>
         </message>
         <message>
             <source>argument "-" with mode %r</source>
-            <translation type="unfinished" />
+            <translation>аргумент "-" с режим %r</translation>
         </message>
         <message>
             <source>argument %(argument_name)s: %(message)s</source>
-            <translation type="unfinished" />
+            <translation>аргумент %(argument_name)s: %(message)s</translation>
         </message>
         <message>
             <source>base folder for CLIENT_&lt;ID&gt;/&lt;session&gt; (default: &lt;root&gt;/Archive/Sessions)</source>
-            <translation type="unfinished" />
+            <translation>основна папка за CLIENT_&lt;ID&gt;/&lt;session&gt; (по подразбиране: &lt;root&gt;/Archive/Sessions)</translation>
         </message>
         <message>
             <source>bring older metadata files to the current format (originals kept)</source>
-            <translation type="unfinished" />
+            <translation>привежда по-старите файлове с метаданни към текущия формат (оригиналите се пазят)</translation>
         </message>
         <message>
             <source>can't open '%(filename)s': %(error)s</source>
-            <translation type="unfinished" />
+            <translation>не може да се отвори '%(filename)s': %(error)s</translation>
         </message>
         <message>
             <source>check a packing list before the shift (barcodes, clashes, orders elsewhere, quantities)</source>
-            <translation type="unfinished" />
+            <translation>проверява списък за опаковане преди смяната (баркодове, конфликти, поръчки другаде, количества)</translation>
         </message>
         <message>
             <source>check every metadata file on the share (--repair fixes what is safe)</source>
-            <translation type="unfinished" />
+            <translation>проверява всеки файл с метаданни в общата папка (--repair поправя безопасното)</translation>
         </message>
         <message>
             <source>client id without CLIENT_ (e.g. M)</source>
-            <translation type="unfinished" />
+            <translation>ид. на клиента без CLIENT_ (напр. M)</translation>
         </message>
         <message>
             <source>create a demo share root to try the app on</source>
-            <translation type="unfinished" />
+            <translation>създава демо обща папка, за да пробвате приложението</translation>
         </message>
         <message>
             <source>do not ask (for scripts)</source>
-            <translation type="unfinished" />
+            <translation>без въпрос (за скриптове)</translation>
         </message>
         <message>
             <source>do not ask for confirmation</source>
-            <translation type="unfinished" />
+            <translation>без въпрос за потвърждение</translation>
         </message>
         <message>
             <source>do not keep the findings in the list's list_check.json</source>
-            <translation type="unfinished" />
+            <translation>не пази находките в list_check.json на списъка</translation>
         </message>
         <message>
             <source>drop the value rule</source>
-            <translation type="unfinished" />
+            <translation>премахва правилото за стойност</translation>
         </message>
         <message>
             <source>end the list afterwards: summary, report, statistics, worker profile</source>
-            <translation type="unfinished" />
+            <translation>после приключва списъка: обобщение, отчет, статистика, профил на работника</translation>
         </message>
         <message>
             <source>every list of every session (or of one client) with its live status</source>
-            <translation type="unfinished" />
+            <translation>всеки списък от всяка сесия (или на един клиент) с текущото му състояние</translation>
         </message>
         <message>
             <source>expected %s argument</source>
-            <translation type="unfinished" />
+            <translation>очаква се %s стойност</translation>
         </message>
         <message>
             <source>expected %s arguments</source>
-            <translation type="unfinished" />
+            <translation>очакват се %s стойности</translation>
         </message>
         <message>
             <source>expected at least one argument</source>
-            <translation type="unfinished" />
+            <translation>очаква се поне една стойност</translation>
         </message>
         <message>
             <source>expected at most one argument</source>
-            <translation type="unfinished" />
+            <translation>очаква се най-много една стойност</translation>
         </message>
         <message>
             <source>expected one argument</source>
-            <translation type="unfinished" />
+            <translation>очаква се една стойност</translation>
         </message>
         <message>
             <source>file to write (.xlsx or .csv)</source>
-            <translation type="unfinished" />
+            <translation>файл за запис (.xlsx или .csv)</translation>
         </message>
         <message>
             <source>fix what is safe to fix (asks first), then check again</source>
-            <translation type="unfinished" />
+            <translation>поправя безопасното (първо пита), после проверява отново</translation>
         </message>
         <message>
             <source>flag orders holding one of these SKUs</source>
-            <translation type="unfinished" />
+            <translation>отбелязва поръчките, съдържащи един от тези SKU</translation>
         </message>
         <message>
             <source>flag orders with one of these tags (comma-separated; an empty value drops the rule)</source>
-            <translation type="unfinished" />
+            <translation>отбелязва поръчките с един от тези етикети (разделени със запетая; празна стойност премахва правилото)</translation>
         </message>
         <message>
             <source>flag orders worth this much or more (lists with prices only)</source>
-            <translation type="unfinished" />
+            <translation>отбелязва поръчките на тази стойност или повече (само списъци с цени)</translation>
         </message>
         <message>
             <source>flag this share of the orders at random (0 to 100)</source>
-            <translation type="unfinished" />
+            <translation>отбелязва случайно този дял от поръчките (от 0 до 100)</translation>
         </message>
         <message>
             <source>folder to create (must be new or empty)</source>
-            <translation type="unfinished" />
+            <translation>папка за създаване (трябва да е нова или празна)</translation>
         </message>
         <message>
             <source>ignored explicit argument %r</source>
-            <translation type="unfinished" />
+            <translation>пренебрегната изрична стойност %r</translation>
         </message>
         <message>
             <source>invalid %(type)s value: %(value)r</source>
-            <translation type="unfinished" />
+            <translation>невалидна стойност за %(type)s: %(value)r</translation>
         </message>
         <message>
             <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-            <translation type="unfinished" />
+            <translation>невалиден избор: %(value)r (изберете от %(choices)s)</translation>
         </message>
         <message>
             <source>list every packing list with its status; release a stale lock</source>
-            <translation type="unfinished" />
+            <translation>изброява всеки списък за опаковане със състоянието му; освобождава остаряло заключване</translation>
         </message>
         <message>
             <source>move completed sessions older than N days to the archive</source>
-            <translation type="unfinished" />
+            <translation>премества завършените сесии, по-стари от N дни, в архива</translation>
         </message>
         <message>
             <source>no second checks for this client</source>
-            <translation type="unfinished" />
+            <translation>без втори проверки за този клиент</translation>
         </message>
         <message>
             <source>not allowed with argument %s</source>
-            <translation type="unfinished" />
+            <translation>не е позволен заедно с аргумента %s</translation>
         </message>
         <message>
             <source>one of the arguments %s is required</source>
-            <translation type="unfinished" />
+            <translation>задължителен е един от аргументите %s</translation>
         </message>
         <message>
             <source>only report the differences (exit 0)</source>
-            <translation type="unfinished" />
+            <translation>само докладва разликите (код 0)</translation>
         </message>
         <message>
             <source>only report what would be done</source>
-            <translation type="unfinished" />
+            <translation>само докладва какво би се направило</translation>
         </message>
         <message>
             <source>only report what would move</source>
-            <translation type="unfinished" />
+            <translation>само докладва какво би се преместило</translation>
         </message>
         <message>
             <source>only report; exit 1 when anything differs (for monitoring)</source>
-            <translation type="unfinished" />
+            <translation>само докладва; код 1, когато нещо се различава (за наблюдение)</translation>
         </message>
         <message>
             <source>only say what would be upgraded; change nothing</source>
-            <translation type="unfinished" />
+            <translation>само казва какво би се обновило; не променя нищо</translation>
         </message>
         <message>
             <source>only these statuses: {statuses}</source>
-            <translation type="unfinished" />
+            <translation>само тези състояния: {statuses}</translation>
         </message>
         <message>
             <source>only this client (e.g. M)</source>
-            <translation type="unfinished" />
+            <translation>само този клиент (напр. M)</translation>
         </message>
         <message>
             <source>only this client (id without CLIENT_)</source>
-            <translation type="unfinished" />
+            <translation>само този клиент (ид. без CLIENT_)</translation>
         </message>
         <message>
             <source>options</source>
-            <translation type="unfinished" />
+            <translation>опции</translation>
         </message>
         <message>
             <source>overwrite an existing file</source>
-            <translation type="unfinished" />
+            <translation>презаписва съществуващ файл</translation>
         </message>
         <message>
             <source>overwrite an existing output file</source>
-            <translation type="unfinished" />
+            <translation>презаписва съществуващ изходен файл</translation>
         </message>
         <message>
             <source>pack a list headlessly, as a packer would (for tests and benchmarks)</source>
-            <translation type="unfinished" />
+            <translation>опакова списък без прозорец, както би го направил опаковчик (за тестове и измервания)</translation>
         </message>
         <message>
             <source>packing list file stem (e.g. DHL_Orders), or full_session</source>
-            <translation type="unfinished" />
+            <translation>име на файла на списъка без разширение (напр. DHL_Orders) или full_session</translation>
         </message>
         <message>
             <source>packing list name (e.g. DHL_Orders), or full_session</source>
-            <translation type="unfinished" />
+            <translation>име на списъка за опаковане (напр. DHL_Orders) или full_session</translation>
         </message>
         <message>
             <source>positional arguments</source>
-            <translation type="unfinished" />
+            <translation>позиционни аргументи</translation>
         </message>
         <message>
             <source>print the global statistics as JSON</source>
-            <translation type="unfinished" />
+            <translation>отпечатва общата статистика като JSON</translation>
         </message>
         <message>
             <source>print the result as one JSON object (for scripts)</source>
-            <translation type="unfinished" />
+            <translation>отпечатва резултата като един JSON обект (за скриптове)</translation>
         </message>
         <message>
             <source>recompute the packing figures of the shared statistics from the session summaries</source>
-            <translation type="unfinished" />
+            <translation>преизчислява числата за опаковане в общата статистика от обобщенията на сесиите</translation>
         </message>
         <message>
             <source>release even a live lock: its station stops writing (still asks)</source>
-            <translation type="unfinished" />
+            <translation>освобождава дори активно заключване: станцията му спира да записва (пак пита)</translation>
         </message>
         <message>
             <source>release the lock of a list whose station stopped (asks first)</source>
-            <translation type="unfinished" />
+            <translation>освобождава заключването на списък, чиято станция е спряла (първо пита)</translation>
         </message>
         <message>
             <source>repair without asking (for scripts)</source>
-            <translation type="unfinished" />
+            <translation>поправя без въпрос (за скриптове)</translation>
         </message>
         <message>
             <source>restore a backup made by `packing-tool backup`</source>
-            <translation type="unfinished" />
+            <translation>възстановява резервно копие, направено с `packing-tool backup`</translation>
         </message>
         <message>
             <source>save statistics, workers, barcode maps and session metadata in a zip</source>
-            <translation type="unfinished" />
+            <translation>записва статистиката, работниците, таблиците с баркодове и метаданните на сесиите в zip</translation>
         </message>
         <message>
             <source>session folder (e.g. 2026-11-21_1)</source>
-            <translation type="unfinished" />
+            <translation>папка на сесията (напр. 2026-11-21_1)</translation>
         </message>
         <message>
             <source>session folder name (e.g. 2026-11-21_1)</source>
-            <translation type="unfinished" />
+            <translation>име на папката на сесията (напр. 2026-11-21_1)</translation>
         </message>
         <message>
             <source>share root (default: $PACKING_TOOL_ROOT, $FULFILLMENT_SERVER_PATH, the configured server, else a local demo folder)</source>
-            <translation type="unfinished" />
+            <translation>корен на общата папка (по подразбиране: $PACKING_TOOL_ROOT, $FULFILLMENT_SERVER_PATH, настроеният сървър, иначе локална демонстрационна папка)</translation>
         </message>
         <message>
             <source>show only this client's figures (its id without CLIENT_, e.g. M)</source>
-            <translation type="unfinished" />
+            <translation>показва само числата на този клиент (ид. без CLIENT_, напр. M)</translation>
         </message>
         <message>
             <source>show or set which orders of a client need a second check</source>
-            <translation type="unfinished" />
+            <translation>показва или задава кои поръчки на клиент изискват втора проверка</translation>
         </message>
         <message>
             <source>show program's version number and exit</source>
-            <translation type="unfinished" />
+            <translation>показва версията на програмата и излиза</translation>
         </message>
         <message>
             <source>show this help message and exit</source>
-            <translation type="unfinished" />
+            <translation>показва тази помощ и излиза</translation>
         </message>
         <message>
             <source>show, export or rebuild the shared statistics</source>
-            <translation type="unfinished" />
+            <translation>показва, изнася или преизчислява общата статистика</translation>
         </message>
         <message>
             <source>subcommands</source>
-            <translation type="unfinished" />
+            <translation>подкоманди</translation>
         </message>
         <message>
             <source>take over the list's lock if it is stale (its station stopped)</source>
-            <translation type="unfinished" />
+            <translation>поема заключването на списъка, ако е остаряло (станцията му е спряла)</translation>
         </message>
         <message>
             <source>the backup zip</source>
-            <translation type="unfinished" />
+            <translation>zip архивът с резервното копие</translation>
         </message>
         <message>
             <source>the following arguments are required: %s</source>
-            <translation type="unfinished" />
+            <translation>следните аргументи са задължителни: %s</translation>
         </message>
         <message>
             <source>the station name in the lock, the summary and session_info.json (default: the name in Settings, else this PC's name; $PACKING_TOOL_STATION, when set, wins over all)</source>
-            <translation type="unfinished" />
+            <translation>името на станцията в заключването, обобщението и session_info.json (по подразбиране: името в Настройки, иначе името на този компютър; $PACKING_TOOL_STATION, когато е зададена, има предимство пред всичко)</translation>
         </message>
         <message>
             <source>the table a .csv export holds (default: packing)</source>
-            <translation type="unfinished" />
+            <translation>таблицата в .csv износа (по подразбиране: packing)</translation>
         </message>
         <message>
             <source>unexpected option string: %s</source>
-            <translation type="unfinished" />
+            <translation>неочаквана опция: %s</translation>
         </message>
         <message>
             <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
-            <translation type="unfinished" />
+            <translation>непозната команда %(parser_name)r (възможни: %(choices)s)</translation>
         </message>
         <message>
             <source>unrecognized arguments: %s</source>
-            <translation type="unfinished" />
+            <translation>непознати аргументи: %s</translation>
         </message>
         <message>
             <source>upgrade without asking</source>
-            <translation type="unfinished" />
+            <translation>обновява без въпрос</translation>
         </message>
         <message>
             <source>usage: </source>
-            <translation type="unfinished" />
+            <translation>употреба: </translation>
         </message>
         <message>
             <source>use a folder that is not empty: only missing demo files are added</source>
-            <translation type="unfinished" />
+            <translation>използва папка, която не е празна: добавят се само липсващите демонстрационни файлове</translation>
         </message>
         <message>
             <source>where to write the zip (default: packing-tool-backup-&lt;YYYYmmdd-HHMMSS&gt;.zip in the current folder)</source>
-            <translation type="unfinished" />
+            <translation>къде да се запише zip файлът (по подразбиране: packing-tool-backup-&lt;YYYYmmdd-HHMMSS&gt;.zip в текущата папка)</translation>
         </message>
         <message>
             <source>why, for lock_history.jsonl</source>
-            <translation type="unfinished" />
+            <translation>защо, за lock_history.jsonl</translation>
         </message>
         <message>
             <source>worker display name (created if missing)</source>
-            <translation type="unfinished" />
+            <translation>показвано име на работника (създава се, ако липсва)</translation>
         </message>
         <message>
             <source>write the statistics to an .xlsx workbook or a .csv table</source>
-            <translation type="unfinished" />
+            <translation>записва статистиката в .xlsx работна книга или .csv таблица</translation>
         </message>
         <message>
             <source>write without asking</source>
+            <translation>записва без въпрос</translation>
+        </message>
+        <message>
+            <source>; its program no longer runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An unfinished change of the shared files must be completed first: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another worker already has this name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong; the log has the details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The share did not answer in time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The statistics could not be read or recorded: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The statistics file is locked by another program</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The workers list could not be read or changed: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This worker is not in the workers list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a barcode mapping needs a barcode and a SKU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>another station took this list over; scans from now on were not written to the share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>check the client's folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>client id {client} is not {pattern}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>counts as held until stale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>end the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ending {list} did not finish: {cause}; it will finish when the list is opened again (plan kept in {file})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ending {list} did not finish; it will finish when the list is opened again (plan kept in {file})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>find the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>full-session mode of this session already has scans ({file}); its lists cannot be packed as well</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has more than {limit} cells; lists that big are refused (split the list)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has more than {limit} rows; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no 'orders' list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no column {column} (for {field}); headers: {headers}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no header row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no worksheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has no {columns} column; headers: {headers}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has {rows} rows; more than {limit} are refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>heartbeat unreadable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>heartbeat {seconds} s ago</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>holds an XML document type declaration (DTD), which no workbook has; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>holds more than {limit} XML elements; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>holds {count} files; a workbook has a few dozen; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is JSON nested too deeply to read; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is not a valid .xlsx file ({detail})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is not valid JSON ({detail})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is stale and can be taken over</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is {size} MB; files over {limit} MB are refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it is now held by {holder}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it is the record of order {order}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its part {part} unpacks to {size} MB from {packed} bytes ({times} times; more than {limit} is not a real workbook); refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list the session's work folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>list {list} of this session already has scans ({file}); full-session mode cannot be packed as well</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no suffix: only .json and .xlsx lists are read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a JSON object (top level is {kind})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>open the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>packing list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pickles are never loaded (they can run code); use the packing list's .json or .xlsx</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read worker profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>release the list's lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>session {session} not found: {folder}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>station {station} (PC {pc}), worker {worker}, since {since}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>station {station}, worker {worker}, since {since}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>take over the list's lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>take the list's lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the lock file is gone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the name {name} is already used by {worker}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the name {name} is already used by {worker} (deactivated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the share's journal holds scans from another station</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>top level is a {kind}, not an object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unpacks to {size} MB; more than {limit} MB are refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>update session_info.json</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>update the session index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>write the list's progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>write the report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file} cannot be read, and nothing good could be recovered from it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file} is damaged and nothing was written. Run `packing-tool verify`, then `packing-tool verify --repair` (or put a good copy of the file back), and try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file} is locked by another program (waited {seconds} s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file} is not inside the share root {root}: refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file} keeps appearing and vanishing; try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file} was not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: '{key}' is a {kind}, not a map; fix or remove it by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: damaged order ledger record ({reason}); run packing-tool verify --repair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: damaged, and {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: line {line} cannot be read ({detail})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: line {line} has event {seq}, expected {expected}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: more than {limit} rows; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: not a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: stock file over {limit} MB; refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: the summary of this ending is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: this station may not use it (access refused)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{folder} cannot be reached</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{folder} is missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{folder}: lists {names} differ only in case; on a Windows share they are one name, so neither is opened: rename one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{folder}: no list named {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{held} ({note})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{link} is a link to {where}, outside the share root {root}: the program never writes or copies through links on the share; nothing was written to {file}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{link} is a link to {where}: the program never writes or copies through links on the share; nothing was written to {file}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{list} is being packed by {holder} ({beat})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{list} was being packed by {holder} ({beat}{gone}); the lock is stale and can be taken over</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{list}: no lock ({file} does not exist)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{list}: the lock file {file} is not a valid lock (written {seconds} s ago); it {state}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{list}: this station no longer holds the lock; {now_held}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} order ledger updates are not on the share yet; the list cannot be ended until they are</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} scans are not on the share yet ({why}); the list cannot be ended until they are</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is {reason}. It was left as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is {reason}. It was left as it is. {side} holds the last content the tools wrote; compare the two and copy the good one back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: {exc}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{suffix}: only .json and .xlsx lists are read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} {name} ends in a dot or a space, which a Windows share cannot hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} {name} is a Windows device name ({device}), which a share cannot hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} {name} is not a plain file name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}: the share did not answer within {seconds} s</source>
             <translation type="unfinished" />
         </message>
     </context>

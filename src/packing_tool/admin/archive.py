@@ -36,22 +36,23 @@ from shared.timestamps import now
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "archive", help="move completed sessions older than N days to the archive",
-        description="Retention policy: move every completed session dated more than DAYS "
-        "days ago (folder name YYYY-MM-DD_N, else its lists' completed_at) to "
-        "<root>/Archive/Sessions/CLIENT_<ID>/<session>/. A session is completed when a list "
-        "was opened and every opened list is ended with all orders packed, nothing pending "
-        "and no .session.lock. Statistics and worker profiles are not touched.")
-    parser.add_argument("--older-than", type=int, required=True, metavar="DAYS",
-                        help="archive sessions dated more than DAYS days ago")
-    parser.add_argument("--to", type=Path, metavar="FOLDER",
-                        help="base folder for CLIENT_<ID>/<session> (default: "
-                        "<root>/Archive/Sessions)")
-    parser.add_argument("--client", metavar="ID", help="only this client (e.g. M)")
+        "archive", help=say("move completed sessions older than N days to the archive"),
+        description=say("Retention policy: move every completed session dated more than DAYS "
+            "days ago (folder name YYYY-MM-DD_N, else its lists' completed_at) to "
+            "<root>/Archive/Sessions/CLIENT_<ID>/<session>/. A session is completed when a list "
+            "was opened and every opened list is ended with all orders packed, nothing pending "
+            "and no .session.lock. Statistics and worker profiles are not touched."))
+    parser.add_argument("--older-than", type=int, required=True, metavar=say("DAYS"),
+                        help=say("archive sessions dated more than DAYS days ago"))
+    parser.add_argument("--to", type=Path, metavar=say("FOLDER"),
+                        help=say("base folder for CLIENT_<ID>/<session> (default: "
+                            "<root>/Archive/Sessions)"))
+    parser.add_argument("--client", metavar="ID", help=say("only this client (e.g. M)"))
     parser.add_argument("--include-unpacked", action="store_true",
-                        help="archive sessions even when some of their lists were never opened")
-    parser.add_argument("--dry-run", action="store_true", help="only report what would move")
-    script_options(parser, yes="do not ask for confirmation")
+                        help=say(
+                            "archive sessions even when some of their lists were never opened"))
+    parser.add_argument("--dry-run", action="store_true", help=say("only report what would move"))
+    script_options(parser, yes=say("do not ask for confirmation"))
     parser.set_defaults(run=run)
 
 

@@ -38,15 +38,16 @@ from shared.timestamps import now_iso, to_iso
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "backup", help="save statistics, workers, barcode maps and session metadata in a zip",
-        description="Save Stats/global_stats.json, Workers/workers.json, every barcode map "
-        "and every session's metadata (session_info.json, the session index, the lists' work "
-        "folders without their xlsx reports; archived sessions too) in one zip with a "
-        "manifest of sha256 hashes. Restore it with `packing-tool restore`.")
-    parser.add_argument("--output", metavar="FILE.zip", type=Path,
-                        help="where to write the zip (default: "
-                        "packing-tool-backup-<YYYYmmdd-HHMMSS>.zip in the current folder)")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+        "backup", help=say("save statistics, workers, barcode maps and session metadata in a zip"),
+        description=say("Save Stats/global_stats.json, Workers/workers.json, every barcode map "
+            "and every session's metadata (session_info.json, the session index, the lists' work "
+            "folders without their xlsx reports; archived sessions too) in one zip with a "
+            "manifest of sha256 hashes. Restore it with `packing-tool restore`."))
+    parser.add_argument("--output", metavar=say("FILE.zip"), type=Path,
+                        help=say("where to write the zip (default: "
+                            "packing-tool-backup-<YYYYmmdd-HHMMSS>.zip in the current folder)"))
+    parser.add_argument("--force", action="store_true",
+                        help=say("overwrite an existing output file"))
     script_options(parser)
     parser.set_defaults(run=run)
     restore.register(commands)

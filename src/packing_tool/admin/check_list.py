@@ -41,19 +41,21 @@ def titles() -> dict[str, str]:
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "check-list", help="check a packing list before the shift (barcodes, clashes, "
-        "orders elsewhere, quantities)",
-        description="The pre-shift check of one packing list, as the Session Browser's "
-        "'Check list' does it. Exit 0: no problems; 1: problems found; 2: wrong arguments "
-        "or a list that cannot be read.")
-    parser.add_argument("--client", required=True, help="client id without CLIENT_ (e.g. M)")
-    parser.add_argument("--session", required=True, help="session folder (e.g. 2026-11-21_1)")
-    parser.add_argument("--list", required=True, dest="list_name",
-                        help="packing list name (e.g. DHL_Orders), or full_session")
+        "check-list", help=say("check a packing list before the shift (barcodes, clashes, "
+            "orders elsewhere, quantities)"),
+        description=say("The pre-shift check of one packing list, as the Session Browser's "
+            "'Check list' does it. Exit 0: no problems; 1: problems found; 2: wrong arguments "
+            "or a list that cannot be read."))
+    parser.add_argument("--client", required=True, metavar=say("CLIENT"),
+                        help=say("client id without CLIENT_ (e.g. M)"))
+    parser.add_argument("--session", required=True, metavar=say("SESSION"),
+                        help=say("session folder (e.g. 2026-11-21_1)"))
+    parser.add_argument("--list", required=True, dest="list_name", metavar=say("LIST"),
+                        help=say("packing list name (e.g. DHL_Orders), or full_session"))
     parser.add_argument("--json", action="store_true",
-                        help="print the result as one JSON object (for scripts)")
+                        help=say("print the result as one JSON object (for scripts)"))
     parser.add_argument("--no-save", action="store_true",
-                        help="do not keep the findings in the list's list_check.json")
+                        help=say("do not keep the findings in the list's list_check.json"))
     parser.set_defaults(run=run)
 
 

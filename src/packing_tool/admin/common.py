@@ -43,7 +43,7 @@ def script_options(parser: argparse.ArgumentParser, *, yes: str | None = None) -
     if yes is not None:
         parser.add_argument("--yes", action="store_true", help=yes)
     parser.add_argument("--json", action="store_true",
-                        help="print the result as one JSON object (for scripts)")
+                        help=say("print the result as one JSON object (for scripts)"))
 
 
 def confirm(question: str, *, assume_yes: bool, stream: TextIO | None = None) -> bool:

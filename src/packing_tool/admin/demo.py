@@ -24,14 +24,17 @@ GENERATED_LIST = "Generated_Orders"
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "demo", help="create a demo share root to try the app on",
-        description="Copy the bundled demo share (clients, sessions, packing lists, statistics) "
-        "into PATH, then print the command that opens the app on it.")
-    parser.add_argument("path", metavar="PATH", help="folder to create (must be new or empty)")
+        "demo", help=say("create a demo share root to try the app on"),
+        description=say("Copy the bundled demo share (clients, sessions, packing lists, "
+                        "statistics) into PATH, then print the command that opens the app on "
+                        "it."))
+    parser.add_argument("path", metavar=say("PATH"),
+                        help=say("folder to create (must be new or empty)"))
     parser.add_argument("--force", action="store_true",
-                        help="use a folder that is not empty: only missing demo files are added")
+                        help=say(
+                            "use a folder that is not empty: only missing demo files are added"))
     parser.add_argument("--orders", type=int, metavar="N",
-                        help="also write a generated session with one list of N orders")
+                        help=say("also write a generated session with one list of N orders"))
     parser.set_defaults(run=run)
 
 

@@ -43,11 +43,11 @@ written, so a second run changes nothing. Asks before writing (--yes answers for
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "migrate", help="bring older metadata files to the current format (originals kept)",
-        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "migrate", help=say("bring older metadata files to the current format (originals kept)"),
+        description=say(DESCRIPTION), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true",
-                        help="only say what would be upgraded; change nothing")
-    script_options(parser, yes="upgrade without asking")
+                        help=say("only say what would be upgraded; change nothing"))
+    script_options(parser, yes=say("upgrade without asking"))
     parser.set_defaults(run=run)
 
 

@@ -42,16 +42,17 @@ def labels() -> dict[str, str]:
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "restore", help="restore a backup made by `packing-tool backup`",
-        description="Check a backup zip (manifest and sha256 of every file), then restore "
-        "files missing on the share and replace those the archive holds a newer copy of. "
-        "If a file on the share is newer than the archive's copy, nothing is written unless "
-        "--force. Replaced files are kept aside as <name>.before-restore-<time>.")
-    parser.add_argument("archive", type=Path, metavar="ARCHIVE", help="the backup zip")
-    parser.add_argument("--dry-run", action="store_true", help="only report what would be done")
+        "restore", help=say("restore a backup made by `packing-tool backup`"),
+        description=say("Check a backup zip (manifest and sha256 of every file), then restore "
+            "files missing on the share and replace those the archive holds a newer copy of. "
+            "If a file on the share is newer than the archive's copy, nothing is written unless "
+            "--force. Replaced files are kept aside as <name>.before-restore-<time>."))
+    parser.add_argument("archive", type=Path, metavar=say("ARCHIVE"), help=say("the backup zip"))
+    parser.add_argument("--dry-run", action="store_true",
+                        help=say("only report what would be done"))
     parser.add_argument("--force", action="store_true",
-                        help="also replace files that are newer on the share")
-    script_options(parser, yes="do not ask for confirmation")
+                        help=say("also replace files that are newer on the share"))
+    script_options(parser, yes=say("do not ask for confirmation"))
     parser.set_defaults(run=run)
 
 

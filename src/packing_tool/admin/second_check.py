@@ -21,19 +21,22 @@ from shared import fileio
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "second-check", help="show or set which orders of a client need a second check",
-        description="Orders flagged by value, tag, SKU or a random sample cannot be completed "
-        "until a second worker checks them. Without options the client's rules are shown.")
-    parser.add_argument("client", metavar="CLIENT", help="client id without CLIENT_ (e.g. M)")
-    parser.add_argument("--min-value", type=float, metavar="AMOUNT",
-                        help="flag orders worth this much or more (lists with prices only)")
-    parser.add_argument("--no-min-value", action="store_true", help="drop the value rule")
-    parser.add_argument("--tags", metavar="TAG,…", help="flag orders with one of these tags "
-                        "(comma-separated; an empty value drops the rule)")
-    parser.add_argument("--skus", metavar="SKU,…", help="flag orders holding one of these SKUs")
-    parser.add_argument("--sample", type=float, metavar="PERCENT",
-                        help="flag this share of the orders at random (0 to 100)")
-    parser.add_argument("--off", action="store_true", help="no second checks for this client")
+        "second-check", help=say("show or set which orders of a client need a second check"),
+        description=say("Orders flagged by value, tag, SKU or a random sample cannot be completed "
+            "until a second worker checks them. Without options the client's rules are shown."))
+    parser.add_argument("client", metavar=say("CLIENT"),
+                        help=say("client id without CLIENT_ (e.g. M)"))
+    parser.add_argument("--min-value", type=float, metavar=say("AMOUNT"),
+                        help=say("flag orders worth this much or more (lists with prices only)"))
+    parser.add_argument("--no-min-value", action="store_true", help=say("drop the value rule"))
+    parser.add_argument("--tags", metavar=say("TAG,…"),
+                        help=say("flag orders with one of these tags "
+                            "(comma-separated; an empty value drops the rule)"))
+    parser.add_argument("--skus", metavar="SKU,…",
+                        help=say("flag orders holding one of these SKUs"))
+    parser.add_argument("--sample", type=float, metavar=say("PERCENT"),
+                        help=say("flag this share of the orders at random (0 to 100)"))
+    parser.add_argument("--off", action="store_true", help=say("no second checks for this client"))
     script_options(parser)
     parser.set_defaults(run=run)
 
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             store.set_second_check(new)
             rules, problems = new, []
     except (BarcodeMapError, fileio.SharedFileDamagedError, OSError) as exc:
-        raise AdminError(f"{store.path}: {exc}", EXIT_FAILED) from exc
+        raise AdminError(say("{path}: {exc}", path=store.path, exc=exc), EXIT_FAILED) from exc
     if args.json:
         print(json.dumps(rules.to_dict(), ensure_ascii=False))
         return 0

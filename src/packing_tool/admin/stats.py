@@ -23,17 +23,18 @@ CLIENT_HELP = "show only this client's figures (its id without CLIENT_, e.g. M)"
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "stats", help="show, export or rebuild the shared statistics",
-        description="Without a subcommand: print Stats/global_stats.json as JSON (as "
-        "'stats show').")
-    parser.add_argument("--client", help=CLIENT_HELP)
+        "stats", help=say("show, export or rebuild the shared statistics"),
+        description=say("Without a subcommand: print Stats/global_stats.json as JSON (as "
+            "'stats show')."))
+    parser.add_argument("--client", metavar=say("CLIENT"), help=say(CLIENT_HELP))
     parser.set_defaults(run=show)
-    subcommands = parser.add_subparsers(dest="stats_command", metavar="SUBCOMMAND")
+    subcommands = parser.add_subparsers(dest="stats_command", metavar=say("SUBCOMMAND"))
     show_parser = subcommands.add_parser(
-        "show", help="print the global statistics as JSON",
-        description="Print Stats/global_stats.json as JSON, or one client's figures.")
+        "show", help=say("print the global statistics as JSON"),
+        description=say("Print Stats/global_stats.json as JSON, or one client's figures."))
     # SUPPRESS: `stats --client M show` keeps the value given before the subcommand.
-    show_parser.add_argument("--client", default=argparse.SUPPRESS, help=CLIENT_HELP)
+    show_parser.add_argument("--client", default=argparse.SUPPRESS, metavar=say("CLIENT"),
+                             help=say(CLIENT_HELP))
     show_parser.set_defaults(run=show)
     stats_export.add_parser(subcommands)
     stats_rebuild.add_parser(subcommands)

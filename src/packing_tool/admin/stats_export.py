@@ -131,18 +131,18 @@ def table_csv(doc: dict[str, Any], table: str, delimiter: str | None = None) -> 
 
 def add_parser(subcommands: Any) -> None:
     parser = subcommands.add_parser(
-        "export", help="write the statistics to an .xlsx workbook or a .csv table",
-        description="Write the shared statistics to PATH. The format follows PATH's suffix: "
-        ".xlsx gets the sheets Totals, Clients, Workers, Packing history and Analysis "
-        "history; .csv gets one table (--table, default packing) in UTF-8 with a BOM. An "
-        "existing file is kept unless --force.")
-    parser.add_argument("path", metavar="PATH", help="file to write (.xlsx or .csv)")
+        "export", help=say("write the statistics to an .xlsx workbook or a .csv table"),
+        description=say("Write the shared statistics to PATH. The format follows PATH's suffix: "
+            ".xlsx gets the sheets Totals, Clients, Workers, Packing history and Analysis "
+            "history; .csv gets one table (--table, default packing) in UTF-8 with a BOM. An "
+            "existing file is kept unless --force."))
+    parser.add_argument("path", metavar=say("PATH"), help=say("file to write (.xlsx or .csv)"))
     parser.add_argument("--table", choices=TABLE_NAMES,
-                        help="the table a .csv export holds (default: packing)")
-    parser.add_argument("--delimiter", default=None,
-                        help="CSV field separator (default: ';' where the station's locale "
-                        "writes decimals with a comma, Bulgarian among them, else ',')")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+                        help=say("the table a .csv export holds (default: packing)"))
+    parser.add_argument("--delimiter", default=None, metavar=say("CHARACTER"),
+                        help=say("CSV field separator (default: ';' where the station's locale "
+                            "writes decimals with a comma, Bulgarian among them, else ',')"))
+    parser.add_argument("--force", action="store_true", help=say("overwrite an existing file"))
     parser.set_defaults(run=run)
 
 

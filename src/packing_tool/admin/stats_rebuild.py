@@ -39,17 +39,18 @@ DESCRIPTION = (
     "summaries count (older history) is listed as a DOUBLE COUNT and left as recorded. Without "
     "--dry-run or --check it asks, then writes the rebuilt figures under each file's lock, "
     "keeping the previous content as <file>.before-rebuild-<time>. Run it while no station is "
-    "ending a list. " + KEPT)
+    "ending a list.")
 
 
 def add_parser(subcommands: Any) -> None:
-    parser = subcommands.add_parser("rebuild", help=HELP, description=DESCRIPTION)
+    parser = subcommands.add_parser("rebuild", help=say(HELP),
+                                    description=f"{say(DESCRIPTION)} {say(KEPT)}")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--dry-run", action="store_true",
-                      help="only report the differences (exit 0)")
+                      help=say("only report the differences (exit 0)"))
     mode.add_argument("--check", action="store_true",
-                      help="only report; exit 1 when anything differs (for monitoring)")
-    script_options(parser, yes="write without asking")
+                      help=say("only report; exit 1 when anything differs (for monitoring)"))
+    script_options(parser, yes=say("write without asking"))
     parser.set_defaults(run=run)
 
 

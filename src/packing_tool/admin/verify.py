@@ -74,11 +74,11 @@ changes the Shopify Tool's files. It then checks again and prints what remains.
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "verify", help="check every metadata file on the share (--repair fixes what is safe)",
-        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "verify", help=say("check every metadata file on the share (--repair fixes what is safe)"),
+        description=say(DESCRIPTION), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repair", action="store_true",
-                        help="fix what is safe to fix (asks first), then check again")
-    script_options(parser, yes="repair without asking (for scripts)")
+                        help=say("fix what is safe to fix (asks first), then check again"))
+    script_options(parser, yes=say("repair without asking (for scripts)"))
     parser.set_defaults(run=run)
 
 
