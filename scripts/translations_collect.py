@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GONE = ("vanished", "obsolete")
+WORD_MODULES = ("packing_tool.admin.words", "packing_tool.domain.phrase")
 
 
 def _context_of_helper(tree: ast.Module) -> str | None:
@@ -48,8 +49,9 @@ def _literal(node: ast.expr) -> str | None:
 
 def command_texts(tree: ast.Module) -> set[tuple[str, str]]:
     """The command line's texts (packing_tool.admin.words, context "cli"): the literals of
-    ``say("…")``, ``phrase("…")``, ``counted(n, "…", "…")`` and ``tr("context", "…")``."""
-    if not any(isinstance(n, ast.ImportFrom) and n.module == "packing_tool.admin.words"
+    ``say("…")``, ``phrase("…")``, ``counted(n, "…", "…")`` and ``tr("context", "…")``; and
+    the ``phrase("…")`` of modules using packing_tool.domain.phrase (the storage's errors)."""
+    if not any(isinstance(n, ast.ImportFrom) and n.module in WORD_MODULES
                for n in ast.walk(tree)):
         return set()
     constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)

@@ -5281,427 +5281,427 @@ order_ledger/audit.jsonl), отделя повреден запис настра
         </message>
         <message>
             <source>; its program no longer runs</source>
-            <translation type="unfinished" />
+            <translation>; програмата ѝ вече не работи</translation>
         </message>
         <message>
             <source>An unfinished change of the shared files must be completed first: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Първо трябва да се довърши незавършена промяна на общите файлове: {detail}</translation>
         </message>
         <message>
             <source>Another worker already has this name</source>
-            <translation type="unfinished" />
+            <translation>Друг работник вече има това име</translation>
         </message>
         <message>
             <source>Something went wrong: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Нещо се обърка: {detail}</translation>
         </message>
         <message>
             <source>Something went wrong; the log has the details</source>
-            <translation type="unfinished" />
+            <translation>Нещо се обърка; подробностите са в дневника</translation>
         </message>
         <message>
             <source>The share did not answer in time</source>
-            <translation type="unfinished" />
+            <translation>Общата папка не отговори навреме</translation>
         </message>
         <message>
             <source>The statistics could not be read or recorded: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Статистиката не можа да бъде прочетена или записана: {detail}</translation>
         </message>
         <message>
             <source>The statistics file is locked by another program</source>
-            <translation type="unfinished" />
+            <translation>Файлът със статистиката е заключен от друга програма</translation>
         </message>
         <message>
             <source>The workers list could not be read or changed: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Списъкът с работници не можа да бъде прочетен или променен: {detail}</translation>
         </message>
         <message>
             <source>This worker is not in the workers list</source>
-            <translation type="unfinished" />
+            <translation>Този работник не е в списъка с работници</translation>
         </message>
         <message>
             <source>a barcode mapping needs a barcode and a SKU</source>
-            <translation type="unfinished" />
+            <translation>за връзка на баркод трябват баркод и артикул (SKU)</translation>
         </message>
         <message>
             <source>another station took this list over; scans from now on were not written to the share</source>
-            <translation type="unfinished" />
+            <translation>друга станция пое този списък; сканиранията оттук нататък не са записани в общата папка</translation>
         </message>
         <message>
             <source>check the client's folders</source>
-            <translation type="unfinished" />
+            <translation>проверка на папките на клиента</translation>
         </message>
         <message>
             <source>client id {client} is not {pattern}</source>
-            <translation type="unfinished" />
+            <translation>кодът на клиента {client} не отговаря на {pattern}</translation>
         </message>
         <message>
             <source>counts as held until stale</source>
-            <translation type="unfinished" />
+            <translation>се смята за зает, докато не замре</translation>
         </message>
         <message>
             <source>end the list</source>
-            <translation type="unfinished" />
+            <translation>приключване на списъка</translation>
         </message>
         <message>
             <source>ending {list} did not finish: {cause}; it will finish when the list is opened again (plan kept in {file})</source>
-            <translation type="unfinished" />
+            <translation>приключването на {list} не завърши: {cause}; ще завърши, когато списъкът се отвори отново (планът е запазен в {file})</translation>
         </message>
         <message>
             <source>ending {list} did not finish; it will finish when the list is opened again (plan kept in {file})</source>
-            <translation type="unfinished" />
+            <translation>приключването на {list} не завърши; ще завърши, когато списъкът се отвори отново (планът е запазен в {file})</translation>
         </message>
         <message>
             <source>find the list</source>
-            <translation type="unfinished" />
+            <translation>търсене на списъка</translation>
         </message>
         <message>
             <source>full-session mode of this session already has scans ({file}); its lists cannot be packed as well</source>
-            <translation type="unfinished" />
+            <translation>режимът „цяла сесия“ на тази сесия вече има сканирания ({file}); списъците ѝ не могат да се пакетират едновременно с него</translation>
         </message>
         <message>
             <source>has more than {limit} cells; lists that big are refused (split the list)</source>
-            <translation type="unfinished" />
+            <translation>има повече от {limit} клетки; толкова големи списъци се отказват (раздели списъка)</translation>
         </message>
         <message>
             <source>has more than {limit} rows; refused</source>
-            <translation type="unfinished" />
+            <translation>има повече от {limit} реда; отказан</translation>
         </message>
         <message>
             <source>has no 'orders' list</source>
-            <translation type="unfinished" />
+            <translation>няма списък 'orders'</translation>
         </message>
         <message>
             <source>has no column {column} (for {field}); headers: {headers}</source>
-            <translation type="unfinished" />
+            <translation>няма колона {column} (за {field}); заглавия: {headers}</translation>
         </message>
         <message>
             <source>has no header row</source>
-            <translation type="unfinished" />
+            <translation>няма ред със заглавия</translation>
         </message>
         <message>
             <source>has no worksheet</source>
-            <translation type="unfinished" />
+            <translation>няма работен лист</translation>
         </message>
         <message>
             <source>has no {columns} column; headers: {headers}</source>
-            <translation type="unfinished" />
+            <translation>няма колона {columns}; заглавия: {headers}</translation>
         </message>
         <message>
             <source>has {rows} rows; more than {limit} are refused</source>
-            <translation type="unfinished" />
+            <translation>има {rows} реда; повече от {limit} се отказват</translation>
         </message>
         <message>
             <source>heartbeat unreadable</source>
-            <translation type="unfinished" />
+            <translation>сигналът не се чете</translation>
         </message>
         <message>
             <source>heartbeat {seconds} s ago</source>
-            <translation type="unfinished" />
+            <translation>последен сигнал преди {seconds} с</translation>
         </message>
         <message>
             <source>holds an XML document type declaration (DTD), which no workbook has; refused</source>
-            <translation type="unfinished" />
+            <translation>съдържа декларация на тип XML документ (DTD), каквато никоя работна книга няма; отказан</translation>
         </message>
         <message>
             <source>holds more than {limit} XML elements; refused</source>
-            <translation type="unfinished" />
+            <translation>съдържа повече от {limit} XML елемента; отказан</translation>
         </message>
         <message>
             <source>holds {count} files; a workbook has a few dozen; refused</source>
-            <translation type="unfinished" />
+            <translation>съдържа {count} файла, а работната книга има няколко десетки; отказан</translation>
         </message>
         <message>
             <source>is JSON nested too deeply to read; refused</source>
-            <translation type="unfinished" />
+            <translation>е JSON с твърде дълбоко влагане за четене; отказан</translation>
         </message>
         <message>
             <source>is not a valid .xlsx file ({detail})</source>
-            <translation type="unfinished" />
+            <translation>не е валиден .xlsx файл ({detail})</translation>
         </message>
         <message>
             <source>is not valid JSON ({detail})</source>
-            <translation type="unfinished" />
+            <translation>не е валиден JSON ({detail})</translation>
         </message>
         <message>
             <source>is stale and can be taken over</source>
-            <translation type="unfinished" />
+            <translation>е замряло и може да бъде поето</translation>
         </message>
         <message>
             <source>is {size} MB; files over {limit} MB are refused</source>
-            <translation type="unfinished" />
+            <translation>е {size} MB; файлове над {limit} MB се отказват</translation>
         </message>
         <message>
             <source>it is now held by {holder}</source>
-            <translation type="unfinished" />
+            <translation>сега е заето от {holder}</translation>
         </message>
         <message>
             <source>it is the record of order {order}</source>
-            <translation type="unfinished" />
+            <translation>това е записът на поръчка {order}</translation>
         </message>
         <message>
             <source>its part {part} unpacks to {size} MB from {packed} bytes ({times} times; more than {limit} is not a real workbook); refused</source>
-            <translation type="unfinished" />
+            <translation>частта му {part} се разархивира до {size} MB от {packed} байта ({times} пъти; повече от {limit} не е истинска работна книга); отказан</translation>
         </message>
         <message>
             <source>list the session's work folders</source>
-            <translation type="unfinished" />
+            <translation>изброяване на работните папки на сесията</translation>
         </message>
         <message>
             <source>list {list} of this session already has scans ({file}); full-session mode cannot be packed as well</source>
-            <translation type="unfinished" />
+            <translation>списък {list} на тази сесия вече има сканирания ({file}); режимът „цяла сесия“ не може да се пакетира едновременно с него</translation>
         </message>
         <message>
             <source>name</source>
-            <translation type="unfinished" />
+            <translation>име</translation>
         </message>
         <message>
             <source>no suffix: only .json and .xlsx lists are read</source>
-            <translation type="unfinished" />
+            <translation>няма разширение: четат се само списъци .json и .xlsx</translation>
         </message>
         <message>
             <source>not a JSON object (top level is {kind})</source>
-            <translation type="unfinished" />
+            <translation>не е JSON обект (горното ниво е {kind})</translation>
         </message>
         <message>
             <source>open the list</source>
-            <translation type="unfinished" />
+            <translation>отваряне на списъка</translation>
         </message>
         <message>
             <source>packing list</source>
-            <translation type="unfinished" />
+            <translation>списък за пакетиране</translation>
         </message>
         <message>
             <source>pickles are never loaded (they can run code); use the packing list's .json or .xlsx</source>
-            <translation type="unfinished" />
+            <translation>файлове pickle никога не се зареждат (могат да изпълнят код); използвай .json или .xlsx на списъка за пакетиране</translation>
         </message>
         <message>
             <source>read worker profiles</source>
-            <translation type="unfinished" />
+            <translation>четене на профилите на работниците</translation>
         </message>
         <message>
             <source>release the list's lock</source>
-            <translation type="unfinished" />
+            <translation>освобождаване на заключването на списъка</translation>
         </message>
         <message>
             <source>session</source>
-            <translation type="unfinished" />
+            <translation>сесия</translation>
         </message>
         <message>
             <source>session {session} not found: {folder}</source>
-            <translation type="unfinished" />
+            <translation>сесия {session} не е намерена: {folder}</translation>
         </message>
         <message>
             <source>station {station} (PC {pc}), worker {worker}, since {since}</source>
-            <translation type="unfinished" />
+            <translation>станция {station} (компютър {pc}), работник {worker}, от {since}</translation>
         </message>
         <message>
             <source>station {station}, worker {worker}, since {since}</source>
-            <translation type="unfinished" />
+            <translation>станция {station}, работник {worker}, от {since}</translation>
         </message>
         <message>
             <source>take over the list's lock</source>
-            <translation type="unfinished" />
+            <translation>поемане на заключването на списъка</translation>
         </message>
         <message>
             <source>take the list's lock</source>
-            <translation type="unfinished" />
+            <translation>заключване на списъка</translation>
         </message>
         <message>
             <source>the lock file is gone</source>
-            <translation type="unfinished" />
+            <translation>файлът на заключването липсва</translation>
         </message>
         <message>
             <source>the name {name} is already used by {worker}</source>
-            <translation type="unfinished" />
+            <translation>името {name} вече е заето от {worker}</translation>
         </message>
         <message>
             <source>the name {name} is already used by {worker} (deactivated)</source>
-            <translation type="unfinished" />
+            <translation>името {name} вече е заето от {worker} (деактивиран)</translation>
         </message>
         <message>
             <source>the share's journal holds scans from another station</source>
-            <translation type="unfinished" />
+            <translation>журналът в общата папка съдържа сканирания от друга станция</translation>
         </message>
         <message>
             <source>top level is a {kind}, not an object</source>
-            <translation type="unfinished" />
+            <translation>горното ниво е {kind}, а не обект</translation>
         </message>
         <message>
             <source>unpacks to {size} MB; more than {limit} MB are refused</source>
-            <translation type="unfinished" />
+            <translation>се разархивира до {size} MB; повече от {limit} MB се отказват</translation>
         </message>
         <message>
             <source>update session_info.json</source>
-            <translation type="unfinished" />
+            <translation>обновяване на session_info.json</translation>
         </message>
         <message>
             <source>update the session index</source>
-            <translation type="unfinished" />
+            <translation>обновяване на индекса на сесиите</translation>
         </message>
         <message>
             <source>write the list's progress</source>
-            <translation type="unfinished" />
+            <translation>записване на напредъка на списъка</translation>
         </message>
         <message>
             <source>write the report</source>
-            <translation type="unfinished" />
+            <translation>записване на отчета</translation>
         </message>
         <message>
             <source>{file} cannot be read, and nothing good could be recovered from it</source>
-            <translation type="unfinished" />
+            <translation>{file} не може да бъде прочетен и от него не можа да се възстанови нищо годно</translation>
         </message>
         <message>
             <source>{file} is damaged and nothing was written. Run `packing-tool verify`, then `packing-tool verify --repair` (or put a good copy of the file back), and try again</source>
-            <translation type="unfinished" />
+            <translation>{file} е повреден и нищо не е записано. Пусни `packing-tool verify`, после `packing-tool verify --repair` (или върни добро копие на файла) и опитай отново</translation>
         </message>
         <message>
             <source>{file} is locked by another program (waited {seconds} s)</source>
-            <translation type="unfinished" />
+            <translation>{file} е заключен от друга програма (чакане {seconds} с)</translation>
         </message>
         <message>
             <source>{file} is not inside the share root {root}: refused</source>
-            <translation type="unfinished" />
+            <translation>{file} не е в общата папка {root}: отказано</translation>
         </message>
         <message>
             <source>{file} keeps appearing and vanishing; try again</source>
-            <translation type="unfinished" />
+            <translation>{file} ту се появява, ту изчезва; опитай отново</translation>
         </message>
         <message>
             <source>{file} was not found</source>
-            <translation type="unfinished" />
+            <translation>{file} не е намерен</translation>
         </message>
         <message>
             <source>{file}: '{key}' is a {kind}, not a map; fix or remove it by hand</source>
-            <translation type="unfinished" />
+            <translation>{file}: '{key}' е {kind}, а не таблица; поправи го или го премахни ръчно</translation>
         </message>
         <message>
             <source>{file}: damaged order ledger record ({reason}); run packing-tool verify --repair</source>
-            <translation type="unfinished" />
+            <translation>{file}: повреден запис в регистъра на поръчките ({reason}); пусни packing-tool verify --repair</translation>
         </message>
         <message>
             <source>{file}: damaged, and {problem}</source>
-            <translation type="unfinished" />
+            <translation>{file}: повреден, а освен това {problem}</translation>
         </message>
         <message>
             <source>{file}: line {line} cannot be read ({detail})</source>
-            <translation type="unfinished" />
+            <translation>{file}: ред {line} не може да бъде прочетен ({detail})</translation>
         </message>
         <message>
             <source>{file}: line {line} has event {seq}, expected {expected}</source>
-            <translation type="unfinished" />
+            <translation>{file}: ред {line} съдържа събитие {seq}, очаквано е {expected}</translation>
         </message>
         <message>
             <source>{file}: more than {limit} rows; refused</source>
-            <translation type="unfinished" />
+            <translation>{file}: повече от {limit} реда; отказан</translation>
         </message>
         <message>
             <source>{file}: not a JSON object</source>
-            <translation type="unfinished" />
+            <translation>{file}: не е JSON обект</translation>
         </message>
         <message>
             <source>{file}: stock file over {limit} MB; refused</source>
-            <translation type="unfinished" />
+            <translation>{file}: складовият файл е над {limit} MB; отказан</translation>
         </message>
         <message>
             <source>{file}: the summary of this ending is missing</source>
-            <translation type="unfinished" />
+            <translation>{file}: обобщението на това приключване липсва</translation>
         </message>
         <message>
             <source>{file}: this station may not use it (access refused)</source>
-            <translation type="unfinished" />
+            <translation>{file}: тази станция няма право да го използва (достъпът е отказан)</translation>
         </message>
         <message>
             <source>{file}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>{file}: {reason}</translation>
         </message>
         <message>
             <source>{folder} cannot be reached</source>
-            <translation type="unfinished" />
+            <translation>{folder} е недостъпна</translation>
         </message>
         <message>
             <source>{folder} is missing</source>
-            <translation type="unfinished" />
+            <translation>{folder} липсва</translation>
         </message>
         <message>
             <source>{folder}: lists {names} differ only in case; on a Windows share they are one name, so neither is opened: rename one</source>
-            <translation type="unfinished" />
+            <translation>{folder}: списъците {names} се различават само по малки и главни букви; в обща папка на Windows това е едно име, затова не се отваря нито един: преименувай единия</translation>
         </message>
         <message>
             <source>{folder}: no list named {name}</source>
-            <translation type="unfinished" />
+            <translation>{folder}: няма списък с име {name}</translation>
         </message>
         <message>
             <source>{held} ({note})</source>
-            <translation type="unfinished" />
+            <translation>{held} ({note})</translation>
         </message>
         <message>
             <source>{link} is a link to {where}, outside the share root {root}: the program never writes or copies through links on the share; nothing was written to {file}</source>
-            <translation type="unfinished" />
+            <translation>{link} е връзка към {where}, извън общата папка {root}: програмата никога не записва и не копира през връзки в общата папка; нищо не е записано в {file}</translation>
         </message>
         <message>
             <source>{link} is a link to {where}: the program never writes or copies through links on the share; nothing was written to {file}</source>
-            <translation type="unfinished" />
+            <translation>{link} е връзка към {where}: програмата никога не записва и не копира през връзки в общата папка; нищо не е записано в {file}</translation>
         </message>
         <message>
             <source>{list} is being packed by {holder} ({beat})</source>
-            <translation type="unfinished" />
+            <translation>{list} се пакетира от {holder} ({beat})</translation>
         </message>
         <message>
             <source>{list} was being packed by {holder} ({beat}{gone}); the lock is stale and can be taken over</source>
-            <translation type="unfinished" />
+            <translation>{list} се пакетираше от {holder} ({beat}{gone}); заключването е замряло и може да бъде поето</translation>
         </message>
         <message>
             <source>{list}: no lock ({file} does not exist)</source>
-            <translation type="unfinished" />
+            <translation>{list}: няма заключване ({file} не съществува)</translation>
         </message>
         <message>
             <source>{list}: the lock file {file} is not a valid lock (written {seconds} s ago); it {state}</source>
-            <translation type="unfinished" />
+            <translation>{list}: файлът на заключването {file} не е валидно заключване (записан преди {seconds} с); то {state}</translation>
         </message>
         <message>
             <source>{list}: this station no longer holds the lock; {now_held}</source>
-            <translation type="unfinished" />
+            <translation>{list}: тази станция вече не държи заключването; {now_held}</translation>
         </message>
         <message>
             <source>{n} order ledger updates are not on the share yet; the list cannot be ended until they are</source>
-            <translation type="unfinished" />
+            <translation>обновявания на регистъра на поръчките, които още не са в общата папка: {n}; списъкът не може да бъде приключен, докато не стигнат там</translation>
         </message>
         <message>
             <source>{n} scans are not on the share yet ({why}); the list cannot be ended until they are</source>
-            <translation type="unfinished" />
+            <translation>сканирания, които още не са в общата папка: {n} ({why}); списъкът не може да бъде приключен, докато не стигнат там</translation>
         </message>
         <message>
             <source>{path} is {reason}. It was left as it is.</source>
-            <translation type="unfinished" />
+            <translation>{path}: {reason}. Оставен е както е.</translation>
         </message>
         <message>
             <source>{path} is {reason}. It was left as it is. {side} holds the last content the tools wrote; compare the two and copy the good one back.</source>
-            <translation type="unfinished" />
+            <translation>{path}: {reason}. Оставен е както е. {side} съдържа последното, което програмите са записали; сравни двата файла и върни добрия.</translation>
         </message>
         <message>
             <source>{path}: {exc}</source>
-            <translation type="unfinished" />
+            <translation>{path}: {exc}</translation>
         </message>
         <message>
             <source>{suffix}: only .json and .xlsx lists are read</source>
-            <translation type="unfinished" />
+            <translation>{suffix}: четат се само списъци .json и .xlsx</translation>
         </message>
         <message>
             <source>{what} {name} ends in a dot or a space, which a Windows share cannot hold</source>
-            <translation type="unfinished" />
+            <translation>{what} {name} завършва с точка или интервал, което обща папка на Windows не допуска</translation>
         </message>
         <message>
             <source>{what} {name} is a Windows device name ({device}), which a share cannot hold</source>
-            <translation type="unfinished" />
+            <translation>{what} {name} е име на устройство в Windows ({device}), което обща папка не допуска</translation>
         </message>
         <message>
             <source>{what} {name} is not a plain file name</source>
-            <translation type="unfinished" />
+            <translation>{what} {name} не е обикновено име на файл</translation>
         </message>
         <message>
             <source>{what}: the share did not answer within {seconds} s</source>
-            <translation type="unfinished" />
+            <translation>{what}: общата папка не отговори в рамките на {seconds} с</translation>
         </message>
     </context>
     <context>

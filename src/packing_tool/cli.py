@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -14,6 +16,7 @@ from packing_tool.admin import (
     check_list,
     demo,
     migrate,
+    parser_words,
     second_check,
     sessions,
     stats,
@@ -22,7 +25,7 @@ from packing_tool.admin import (
 )
 from packing_tool.admin.common import AdminError
 from packing_tool.admin.messages_bg import bulgarian
-from packing_tool.admin.words import say
+from packing_tool.admin.words import error_text, say
 from packing_tool.storage.paths import resolve_root
 
 ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive, check_list,
@@ -30,35 +33,41 @@ ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive, check
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser, its texts in the installed language (see ``main``)."""
     parser = argparse.ArgumentParser(
         prog="packing-tool",
-        description="Packing station: scan orders, share statistics with the Shopify Tool. "
-        "Without a subcommand the desktop app opens.",
+        description=say("Packing station: scan orders, share statistics with the Shopify Tool. "
+                        "Without a subcommand the desktop app opens."),
     )
-    parser.add_argument("--version", action="version", version=f"packing-tool {__version__}")
+    parser.add_argument("--version", action="version", version=f"packing-tool {__version__}",
+                        help=say("show program's version number and exit"))
     parser.add_argument(
-        "--root", help="share root (default: $PACKING_TOOL_ROOT, $FULFILLMENT_SERVER_PATH, "
-        "the configured server, else a local demo folder)",
+        "--root", metavar=say("PATH"), help=say(
+            "share root (default: $PACKING_TOOL_ROOT, $FULFILLMENT_SERVER_PATH, "
+            "the configured server, else a local demo folder)"),
     )
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=say("COMMAND"))
     for module in ADMIN_COMMANDS:
         module.register(commands)
     sim = commands.add_parser(
-        "simulate", help="pack a list headlessly, as a packer would (for tests and benchmarks)")
-    sim.add_argument("--client", required=True, help="client id without CLIENT_ (e.g. M)")
-    sim.add_argument("--session", required=True, help="session folder name (e.g. 2026-11-21_1)")
-    sim.add_argument("--list", required=True, dest="list_name",
-                     help="packing list file stem (e.g. DHL_Orders), or full_session")
-    sim.add_argument("--worker", required=True, help="worker display name (created if missing)")
-    sim.add_argument("--complete", action="store_true",
-                     help="end the list afterwards: summary, report, statistics, worker profile")
-    sim.add_argument("--take-over", action="store_true",
-                     help="take over the list's lock if it is stale (its station stopped)")
-    sim.add_argument("--station", metavar="NAME",
-                     help="the station name in the lock, the summary and session_info.json "
-                     "(default: the name in Settings, else this PC's name; $PACKING_TOOL_STATION, "
-                     "when set, wins over all)")
+        "simulate", help=say(
+            "pack a list headlessly, as a packer would (for tests and benchmarks)"))
+    sim.add_argument("--client", required=True, metavar=say("CLIENT"),
+                     help=say("client id without CLIENT_ (e.g. M)"))
+    sim.add_argument("--session", required=True, metavar=say("SESSION"),
+                     help=say("session folder name (e.g. 2026-11-21_1)"))
+    sim.add_argument("--list", required=True, dest="list_name", metavar=say("LIST"),
+                     help=say("packing list file stem (e.g. DHL_Orders), or full_session"))
+    sim.add_argument("--worker", required=True, metavar=say("WORKER"),
+                     help=say("worker display name (created if missing)"))
+    sim.add_argument("--complete", action="store_true", help=say(
+        "end the list afterwards: summary, report, statistics, worker profile"))
+    sim.add_argument("--take-over", action="store_true", help=say(
+        "take over the list's lock if it is stale (its station stopped)"))
+    sim.add_argument("--station", metavar=say("NAME"), help=say(
+        "the station name in the lock, the summary and session_info.json (default: the name "
+        "in Settings, else this PC's name; $PACKING_TOOL_STATION, when set, wins over all)"))
     return parser
 
 
@@ -92,13 +101,13 @@ def _simulate(args: argparse.Namespace) -> int:
         result = simulate(root, args.client, args.session, args.list_name, args.worker,
                           complete=args.complete, take_over=args.take_over)
     except LockHeldError as exc:
-        print(f"packing-tool simulate: {exc}", file=sys.stderr)
+        print(f"packing-tool simulate: {error_text(exc)}", file=sys.stderr)
         return 3
     except (CompletionError, ShareNotReadyError, LockLostError) as exc:
-        print(f"packing-tool simulate: {exc}", file=sys.stderr)
+        print(f"packing-tool simulate: {error_text(exc)}", file=sys.stderr)
         return 1
     except (OSError, ValueError, ExclusiveModeError, WorkerManagerError) as exc:
-        print(f"packing-tool simulate: {exc}", file=sys.stderr)
+        print(f"packing-tool simulate: {error_text(exc)}", file=sys.stderr)
         return 2
     for problem in result["problems"]:
         print(say("skipped: {problem}", problem=problem), file=sys.stderr)
@@ -106,15 +115,31 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-def speak_the_stations_language(args: argparse.Namespace) -> None:
-    """Bulgarian words for the commands, from the window's Qt catalogue, when the station's
-    language is Bulgarian; English needs nothing (the texts are written in English)."""
+def speak_the_stations_language() -> bool:
+    """Bulgarian words for the commands, their --help and argparse's own words, from the
+    window's Qt catalogue, when the station's language is Bulgarian (True); English needs
+    nothing (the texts are written in English)."""
     words.install(None)
     if not bulgarian():
-        return
+        return False
     from packing_tool.ui.cli_words import install_catalogue  # Qt lives in the ui layer
 
-    install_catalogue(args)
+    install_catalogue()
+    return True
+
+
+def opens_the_window(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they open the desktop app (no subcommand, no --help or --version,
+    no mistake), read in English without a word printed; None when the command line answers
+    (then ``main`` reads them again, in the station's language). So the window's start loads
+    nothing for the command line's words."""
+    unheard = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(unheard), contextlib.redirect_stderr(unheard):
+            args = build_parser().parse_args(argv)
+    except SystemExit:
+        return None
+    return args if args.command is None else None
 
 
 def name_the_station() -> None:
@@ -137,17 +162,24 @@ def _command(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    window = opens_the_window(given)
     name_the_station()
-    if args.command == "simulate" or getattr(args, "run", None) is not None:
-        try:
-            speak_the_stations_language(args)
-            return _command(args)
-        finally:
-            words.install(None)  # a caller in the same process gets English again
-    from packing_tool.app import run_app
+    if window is not None:
+        from packing_tool.app import run_app
 
-    return run_app(args.root, quit_after=args.quit_after)
+        return run_app(window.root, quit_after=window.quit_after)
+    try:  # the language first: the parser's texts are looked up as it is built
+        in_bulgarian = speak_the_stations_language()
+        with parser_words.spoken():
+            args = build_parser().parse_args(given)
+        if in_bulgarian and args.command == "check-list":
+            from packing_tool.ui.cli_words import word_the_findings
+
+            word_the_findings(args)
+        return _command(args)
+    finally:
+        words.install(None)  # a caller in the same process gets English again
 
 
 if __name__ == "__main__":

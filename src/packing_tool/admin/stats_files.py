@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError
-from packing_tool.admin.words import say
+from packing_tool.admin.words import phrase, say
 from packing_tool.storage.layout import ShareLayout
 from shared import fileio
 from shared.stats_manager import StatsManager, StatsManagerError
@@ -49,16 +49,18 @@ def check_readable(path: Path) -> None:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        reason = f"not valid JSON ({exc})"
+        reason = phrase("not valid JSON ({exc})", exc=exc)
     else:
         if isinstance(data, dict):
             return
-        reason = f"not a JSON object (top level is {type(data).__name__})"
+        reason = phrase("not a JSON object (top level is {kind})", kind=type(data).__name__)
     side = fileio.sidecar_path(path)
-    hint = (f" {side} holds the last content the tools wrote; compare the two and copy the"
-            " good one back." if side.is_file() else "")
-    raise AdminError(say("{path} is {reason}. It was left as it is.{hint}", path=path,
-                         reason=reason, hint=hint), EXIT_FAILED)
+    if side.is_file():
+        raise AdminError(say("{path} is {reason}. It was left as it is. {side} holds the last "
+                             "content the tools wrote; compare the two and copy the good one "
+                             "back.", path=path, reason=reason, side=side), EXIT_FAILED)
+    raise AdminError(say("{path} is {reason}. It was left as it is.", path=path, reason=reason),
+                     EXIT_FAILED)
 
 
 def _locked_read(path: Path, **how: Any) -> dict[str, Any]:

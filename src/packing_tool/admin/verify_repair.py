@@ -82,7 +82,8 @@ def carry_out(root: Path, repairs: list[Repair]) -> list[Outcome]:
         except Exception as exc:  # an admin run reports every failure and carries on
             log.warning("%s: %s", repair.describe(root), exc)
             said = exc.args[0] if exc.args and isinstance(exc.args[0], Phrase) else None
-            outcomes.append(Outcome(repair, False, said or str(exc) or type(exc).__name__))
+            outcomes.append(Outcome(repair, False, said or str(exc) or phrase(
+                "Something went wrong; the log has the details")))
         else:
             outcomes.append(Outcome(repair, True, message))
     return outcomes
@@ -113,7 +114,7 @@ def _list_lock(root: Path, work_dir: Path) -> Iterator[None]:
         try:
             manager.acquire(work_dir)
         except LockHeldError as exc:  # a station took it in the meantime
-            raise RepairSkipped(str(exc)) from exc
+            raise RepairSkipped(exc.args[0]) from exc  # its words (a phrase)
         yield
     finally:
         manager.close()

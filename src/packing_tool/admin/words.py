@@ -15,8 +15,10 @@ from collections.abc import Callable
 from typing import Any
 
 from packing_tool.domain.phrase import Phrase, joined, phrase, translated
+from packing_tool.storage.error_phrases import described, known, own_phrase
 
-__all__ = ["CONTEXT", "Phrase", "counted", "install", "joined", "phrase", "say", "shown", "tr"]
+__all__ = ["CONTEXT", "Phrase", "counted", "error_text", "install", "joined", "phrase", "say",
+           "shown", "tr"]
 
 CONTEXT = "cli"
 
@@ -40,12 +42,37 @@ def tr(context: str, text: str) -> str:
 
 def say(text: str, **values: Any) -> str:
     """A command's ``text`` in the installed language, with its ``{placeholders}`` filled in."""
-    return tr(CONTEXT, text).format(**values)
+    return tr(CONTEXT, text).format(**{name: _value(found) for name, found in values.items()})
 
 
 def shown(text: str) -> str:
     """A phrase (or a text written through ``say``'s rules) in the installed language."""
-    return translated(text, lambda template: tr(CONTEXT, template))
+    return translated(text, lambda template: tr(CONTEXT, template), _value)
+
+
+def _installed() -> bool:
+    return _translate[0] is not _as_written
+
+
+def error_text(exc: BaseException) -> str:
+    """An error (a storage or shared one, or any) as words for a person, in the installed
+    language. In English an error not raised with a phrase keeps its own text, as before."""
+    if own_phrase(exc) is None and not _installed():
+        return str(exc)
+    return shown(described(exc))
+
+
+def _value(found: Any) -> Any:
+    """A value inside a sentence: a phrase shown translated, an error in words (its own
+    text when it has no known words), anything else as it is."""
+    if isinstance(found, Phrase):
+        return shown(found)
+    if isinstance(found, BaseException):
+        words = known(found)
+        if words is not None and (own_phrase(found) is not None or _installed()):
+            return shown(words)
+        return str(found)
+    return found
 
 
 def counted(n: int, one: str, many: str) -> str:

@@ -35,11 +35,12 @@ def joined(parts: list[str], separator: str = "; ") -> Phrase:
     return phrase(template, **{f"part{i}": part for i, part in enumerate(parts)})
 
 
-def translated(text: str, look_up: Callable[[str], str]) -> str:
+def translated(text: str, look_up: Callable[[str], str],
+               value: Callable[[Any], Any] = lambda found: found) -> str:
     """``text`` with every phrase in it (nested ones too) looked up by ``look_up(template)``;
-    a plain string is looked up as it is."""
+    a plain string is looked up as it is. ``value`` may word the other values (an error)."""
     if isinstance(text, Phrase):
         return look_up(text.template).format(**{
-            name: translated(value, look_up) if isinstance(value, Phrase) else value
-            for name, value in text.values.items()})
+            name: translated(found, look_up, value) if isinstance(found, Phrase)
+            else value(found) for name, found in text.values.items()})
     return look_up(text)

@@ -27,8 +27,8 @@ def _damaged(exc: BaseException) -> Phrase:
 
 def _locked(exc: BaseException) -> Phrase:
     assert isinstance(exc, LockTimeoutError)
-    return phrase("{file} is locked by another program (waited {seconds} s); try again in a "
-                  "moment", file=exc.path, seconds=f"{exc.timeout:.1f}")
+    return phrase("{file} is locked by another program (waited {seconds} s)", file=exc.path,
+                  seconds=f"{exc.timeout:.1f}")
 
 
 def _unreadable(exc: BaseException) -> Phrase:
@@ -73,7 +73,7 @@ def _general(exc: BaseException) -> Phrase:
 _BY_CLASS: list[tuple[type[BaseException], Callable[[BaseException], Phrase]]] = [
     (SharedFileDamagedError, _damaged),
     (FileLockError, lambda exc: phrase(
-        "The statistics file is locked by another program; try again in a moment")),
+        "The statistics file is locked by another program")),
     (LockTimeoutError, _locked),
     (CorruptFileError, _unreadable),
     (DuplicateWorkerError, _taken),
@@ -87,7 +87,7 @@ _BY_CLASS: list[tuple[type[BaseException], Callable[[BaseException], Phrase]]] =
         detail=str(exc))),
     (FileNotFoundError, _missing),
     (PermissionError, _refused),
-    (TimeoutError, lambda exc: phrase("The share did not answer in time; try again")),
+    (TimeoutError, lambda exc: phrase("The share did not answer in time")),
 ]
 
 
@@ -97,12 +97,18 @@ def own_phrase(exc: BaseException) -> Phrase | None:
     return first if isinstance(first, Phrase) and str(exc) == first else None
 
 
-def described(exc: BaseException) -> Phrase:
-    """``exc`` as words for a person (English; shown translated by the window and commands)."""
+def known(exc: BaseException) -> Phrase | None:
+    """The words of an error raised with a phrase or of a known kind; None for any other."""
     own = own_phrase(exc)
     if own is not None:
         return own
     for kind, words in _BY_CLASS:
         if isinstance(exc, kind):
-            return words(exc)
-    return _general(exc)
+            found = words(exc)
+            return None if found.template.startswith("Something went wrong") else found
+    return None
+
+
+def described(exc: BaseException) -> Phrase:
+    """``exc`` as words for a person (English; shown translated by the window and commands)."""
+    return known(exc) or _general(exc)

@@ -8,10 +8,12 @@ ever reaches the screen; the log keeps the class and the English text.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from packing_tool.domain.phrase import translated
-from packing_tool.storage.error_phrases import described
+from packing_tool.storage.error_phrases import described, known
 
 CONTEXT = "cli"  # the catalogue context of phrases (packing_tool.admin.words.CONTEXT)
 
@@ -20,11 +22,19 @@ def _look_up(template: str) -> str:
     return QCoreApplication.translate(CONTEXT, template)
 
 
+def _value(found: Any) -> Any:
+    """An error inside a sentence: its words when known, else its own text."""
+    if isinstance(found, BaseException):
+        words = known(found)
+        return str(found) if words is None else translated(words, _look_up, _value)
+    return found
+
+
 def error_text(exc: BaseException) -> str:
     """``exc`` in words a person can read, in the window's language."""
-    return translated(described(exc), _look_up)
+    return translated(described(exc), _look_up, _value)
 
 
 def phrase_text(text: str) -> str:
     """A text that may be a phrase (a storage status, a message) in the window's language."""
-    return translated(text, _look_up)
+    return translated(text, _look_up, _value)
