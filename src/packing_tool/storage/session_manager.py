@@ -189,7 +189,7 @@ class SessionManager(ProgressRecords):
     def _lock_lost(self, lock: SessionLock, error: LockLostError) -> None:
         for active in self.active:
             if active.lock is lock and self._on_lost is not None:
-                self._on_lost(active, str(error))
+                self._on_lost(active, error.args[0])  # its words (a phrase)
 
     # ------------------------------------------------------------------ close
 

@@ -19,7 +19,7 @@ from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.session_lock import LockHeldError
 from packing_tool.storage.session_manager import ActiveList, SessionManager, SessionSettings
 from packing_tool.ui import wording
-from packing_tool.ui.error_words import error_text
+from packing_tool.ui.error_words import error_text, phrase_text
 from packing_tool.ui.runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class WorkFlow(QObject):
         self.runner, self.layout = runner, layout
         self.manager = SessionManager(
             layout, worker, settings,
-            on_lost=lambda _a, why: self.lockLost.emit(why),
+            on_lost=lambda _a, why: self.lockLost.emit(phrase_text(why)),
             on_share_status=lambda _a, s: self._share(s))
         self.active: ActiveList | None = None
         self.busy = False
