@@ -5703,6 +5703,14 @@ order_ledger/audit.jsonl), отделя повреден запис настра
             <source>{what}: the share did not answer within {seconds} s</source>
             <translation>{what}: общата папка не отговори в рамките на {seconds} с</translation>
         </message>
+        <message>
+            <source>summary of {folder}: {problems}</source>
+            <translation>обобщението на {folder}: {problems}</translation>
+        </message>
+        <message>
+            <source>{name} is {value}, which is not a valid value</source>
+            <translation>{name} е {value}, което не е допустима стойност</translation>
+        </message>
     </context>
     <context>
         <name>language</name>

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from packing_tool.domain.phrase import phrase
 from packing_tool.storage.lock_info import (
     DEFAULT_HEARTBEAT_SECONDS,
     DEFAULT_STALE_SECONDS,
@@ -144,7 +145,8 @@ def _typed(name: str, value: Any) -> Any:
     if (name == "sound" and isinstance(value, bool)) or (name in ("theme", "language")
                                                          and isinstance(value, str)):
         return value
-    raise TypeError(f"{name} is {value!r}, which is not a valid value")
+    raise TypeError(phrase("{name} is {value}, which is not a valid value", name=name,
+                           value=repr(value)))
 
 
 def from_dict(data: dict[str, Any], where: str = "settings") -> StationSettings:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.domain.packer import PackerLogic
+from packing_tool.domain.phrase import phrase
 from packing_tool.domain.summary import build_summary
 from packing_tool.storage.lock_info import user_name
 from packing_tool.storage.packing_session import PackingSession
@@ -61,7 +62,8 @@ def session_summary(session: PackingSession, completed_at: datetime) -> dict[str
         summary = summary_with_metrics(session.logic, meta, completed_at, conflicts)
     errors = session_summary_errors(summary)
     if errors:
-        raise SummaryError(f"summary of {session.work_dir}: " + "; ".join(errors))
+        raise SummaryError(phrase("summary of {folder}: {problems}", folder=session.work_dir,
+                                  problems="; ".join(errors)))
     return summary
 
 
