@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from packing_tool.admin.common import EXIT_FAILED, AdminError
-from packing_tool.admin.words import phrase, say
+from packing_tool.admin.words import error_text, phrase, say
 from packing_tool.storage.layout import ShareLayout
 from shared import fileio
 from shared.stats_manager import StatsManager, StatsManagerError
@@ -78,7 +78,7 @@ def read_stats(root: Path) -> dict[str, Any]:
     try:
         return StatsManager(root).get_global_stats()
     except StatsManagerError as exc:
-        raise AdminError(str(exc), EXIT_FAILED) from exc
+        raise AdminError(error_text(exc), EXIT_FAILED) from exc
 
 
 def read_stats_snapshot(root: Path) -> dict[str, Any]:
