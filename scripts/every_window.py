@@ -55,7 +55,6 @@ WINDOWS: dict[str, tuple[str, ...]] = {
     "workers": ("open_workers",),
     "leaderboard": ("leaderboard_dialog",),
     "scanner_test": ("ScannerTestDialog",),
-    "overview": ("OverviewWindow",),
 }
 
 
@@ -85,7 +84,6 @@ TITLES = {  # what each screenshot shows, for docs/screenshots.md and the README
     "workers": "Workers: figures, scores and history",
     "leaderboard": "Leaderboard (Ctrl+L)",
     "scanner_test": "Scanner test (a PC left in the Bulgarian layout)",
-    "overview": "Share overview window",
 }
 PAGE = REPO / "docs" / "screenshots.md"
 

@@ -96,15 +96,13 @@ def take_all(shots: Shots) -> None:
 
 
 def shoot_scores(shots: Shots) -> None:
-    """Workers, leaderboard and the overview on a share with two weeks of packing."""
+    """Workers and the leaderboard on a share with two weeks of packing."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QDialog, QVBoxLayout
     from score_screenshots import scored_share
 
     from packing_tool.storage.layout import ShareLayout
-    from packing_tool.storage.paths import RootChoice
     from packing_tool.ui.leaderboard import leaderboard_dialog
-    from packing_tool.ui.overview_window import OverviewWindow
     from packing_tool.ui.runner import TaskRunner
     from packing_tool.ui.worker_view import WorkerView
     from shared.worker_manager import WorkerManager
@@ -130,11 +128,6 @@ def shoot_scores(shots: Shots) -> None:
     shots.settle(5.0)
     shots.save(board, "leaderboard")
     board.close()
-    overview = OverviewWindow(RootChoice(root, False, "screenshots"), runner)
-    overview.show()
-    shots.settle(3.0)
-    shots.save(overview, "overview")
-    overview.close()
     runner.shutdown(timeout=10.0)
 
 
