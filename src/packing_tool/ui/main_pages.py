@@ -51,6 +51,7 @@ def build_pages(window: Any) -> None:
     bar.resumeRequested.connect(window._open)
     window.message = named(QLabel(), "workMessage")
     window.message.setWordWrap(True)
+    window.message.hide()  # shown with a message: an empty line would only push the table down
     window.browser = browser = SessionBrowser(window.layout_, window.runner,
                                               stale_after=window.settings.stale_after)
     browser.startRequested.connect(window._open)

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         self.statusBar().showMessage(text, 15000)
         log.info("%s", text)
 
