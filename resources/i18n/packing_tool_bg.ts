@@ -4155,7 +4155,7 @@ Lock: {lock}</source>
         </message>
         <message>
             <source>{count} not in the order ledger ({shown}): history from before the ledger, so stations would not know they are packed; `verify --repair` backfills them</source>
-            <translation>{count} не са в регистъра на поръчките ({shown}): история отпреди регистъра, затова станциите не биха знаели, че са пакетирани; `verify --repair` ги допълва</translation>
+            <translation>{count} в регистъра на поръчките ({shown}): история отпреди регистъра, затова станциите не биха знаели, че са пакетирани; `verify --repair` ги допълва</translation>
         </message>
         <message>
             <source>{created} records created from {n_summaries} summaries (recorded in order_ledger/audit.jsonl){more}</source>
@@ -5643,6 +5643,146 @@ order_ledger/audit.jsonl), отделя повреден запис настра
         <message>
             <source>{name} is {value}, which is not a valid value</source>
             <translation>{name} е {value}, което не е допустима стойност</translation>
+        </message>
+        <message>
+            <source> and {n} more</source>
+            <translation> и още {n}</translation>
+        </message>
+        <message>
+            <source>--status {given} is not one of {statuses}</source>
+            <translation>--status {given} не е нито едно от: {statuses}</translation>
+        </message>
+        <message>
+            <source>1 order listed here is</source>
+            <translation>1 поръчка от изброените тук липсва</translation>
+        </message>
+        <message>
+            <source>`verify --repair` keeps it aside and rebuilds it from the summaries</source>
+            <translation>`verify --repair` го отделя настрани и го възстановява от обобщенията</translation>
+        </message>
+        <message>
+            <source>a device or other special file</source>
+            <translation>устройство или друг специален файл</translation>
+        </message>
+        <message>
+            <source>a folder</source>
+            <translation>папка</translation>
+        </message>
+        <message>
+            <source>a link</source>
+            <translation>връзка</translation>
+        </message>
+        <message>
+            <source>another list</source>
+            <translation>друг списък</translation>
+        </message>
+        <message>
+            <source>changed on the share since the check</source>
+            <translation>променен в общата папка след проверката</translation>
+        </message>
+        <message>
+            <source>claim of order {order} by list {list} of session {session} at station {station}, dead since {since}</source>
+            <translation>резервация на поръчка {order} от списък {list} от сесия {session} на станция {station}, спряла от {since}</translation>
+        </message>
+        <message>
+            <source>client_id {found} is not this client's ({client})</source>
+            <translation>client_id {found} не е на този клиент ({client})</translation>
+        </message>
+        <message>
+            <source>forced: {reason}</source>
+            <translation>принудително: {reason}</translation>
+        </message>
+        <message>
+            <source>it does not say where the order was packed</source>
+            <translation>не е посочено къде е пакетирана поръчката</translation>
+        </message>
+        <message>
+            <source>it holds order {order}, whose record is {path}</source>
+            <translation>съдържа поръчка {order}, чийто запис е {path}</translation>
+        </message>
+        <message>
+            <source>its list lock went away (claimed {at})</source>
+            <translation>заключването на списъка му е изчезнало (резервирана {at})</translation>
+        </message>
+        <message>
+            <source>key {key} is not the key of order {order} ({expected})</source>
+            <translation>ключът {key} не е ключът на поръчка {order} ({expected})</translation>
+        </message>
+        <message>
+            <source>list {list} of session {session}</source>
+            <translation>списък {list} от сесия {session}</translation>
+        </message>
+        <message>
+            <source>list {list} of session {session} at station {station}</source>
+            <translation>списък {list} от сесия {session} на станция {station}</translation>
+        </message>
+        <message>
+            <source>lists their session does not have</source>
+            <translation>списъци, които сесията им няма</translation>
+        </message>
+        <message>
+            <source>no date in its name and no completed_at</source>
+            <translation>няма дата в името и няма completed_at</translation>
+        </message>
+        <message>
+            <source>no summary lists its order: `verify --repair` keeps it aside and nothing can rebuild it</source>
+            <translation>нито едно обобщение не съдържа поръчката му: `verify --repair` го отделя настрани и нищо не може да го възстанови</translation>
+        </message>
+        <message>
+            <source>not a JSON object</source>
+            <translation>не е JSON обект</translation>
+        </message>
+        <message>
+            <source>order {order} is counted here and also in {path}: the same physical order counted twice (the statistics count it twice; nothing is changed automatically)</source>
+            <translation>поръчка {order} е отчетена тук и също в {path}: една и съща физическа поръчка е отчетена два пъти (статистиката я брои два пъти; нищо не се променя автоматично)</translation>
+        </message>
+        <message>
+            <source>re-pack claim of order {order} by list {list} of session {session} at station {station}, dead since {since}</source>
+            <translation>резервация за повторно пакетиране на поръчка {order} от списък {list} от сесия {session} на станция {station}, спряла от {since}</translation>
+        </message>
+        <message>
+            <source>removed from the share since the check</source>
+            <translation>премахнат от общата папка след проверката</translation>
+        </message>
+        <message>
+            <source>sessions that no longer exist</source>
+            <translation>сесии, които вече не съществуват</translation>
+        </message>
+        <message>
+            <source>the archive's copy changed since it was checked</source>
+            <translation>копието в архива се е променило след проверката</translation>
+        </message>
+        <message>
+            <source>the archive's copy is larger than {limit:,} bytes</source>
+            <translation>копието в архива е по-голямо от {limit:,} байта</translation>
+        </message>
+        <message>
+            <source>the file became unreadable; left as it is</source>
+            <translation>файлът вече не се чете; оставен е както е</translation>
+        </message>
+        <message>
+            <source>unknown version {version}; left as it is</source>
+            <translation>непозната версия {version}; оставен е както е</translation>
+        </message>
+        <message>
+            <source>updated on the share since the check</source>
+            <translation>обновен в общата папка след проверката</translation>
+        </message>
+        <message>
+            <source>{at} (the last heartbeat of its list lock)</source>
+            <translation>{at} (последният сигнал на заключването на списъка му)</translation>
+        </message>
+        <message>
+            <source>{n} orders listed here are</source>
+            <translation>{n} поръчки от изброените тук липсват</translation>
+        </message>
+        <message>
+            <source>{path} is not a file a Packing Tool backup holds</source>
+            <translation>{path} не е файл, който резервно копие на Packing Tool съдържа</translation>
+        </message>
+        <message>
+            <source>{version} (profiles of an older version)</source>
+            <translation>{version} (профили от по-стара версия)</translation>
         </message>
     </context>
     <context>

@@ -25,7 +25,7 @@ from packing_tool.admin import (
 )
 from packing_tool.admin.common import AdminError
 from packing_tool.admin.messages_bg import bulgarian
-from packing_tool.admin.words import error_text, say
+from packing_tool.admin.words import error_text, joined, say, shown
 from packing_tool.storage.paths import resolve_root
 
 ADMIN_COMMANDS = (stats, sessions, verify, migrate, demo, backup, archive, check_list,
@@ -84,7 +84,8 @@ def _simulate(args: argparse.Namespace) -> int:
     if args.station is not None:
         problems = StationSettings(station_name=args.station).problems()
         if problems:
-            print(f"packing-tool simulate: --station: {' '.join(problems)}", file=sys.stderr)
+            print("packing-tool simulate: --station: " + shown(joined(problems, " ")),
+                  file=sys.stderr)
             return 2
         set_station_name(args.station)
         forced = station_override()

@@ -104,7 +104,7 @@ def select(layout: ShareLayout, clients: list[str], cutoff: date, *,
             reasons, done = check_session(folder / session, include_unpacked=include_unpacked)
             day = day or done
             if day is None:
-                reasons = reasons or ["no date in its name and no completed_at"]
+                reasons = reasons or [phrase("no date in its name and no completed_at")]
             elif day >= cutoff:
                 recent += 1
                 continue

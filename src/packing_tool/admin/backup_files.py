@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from packing_tool.admin.words import phrase
 from packing_tool.storage.discovery import SESSION_INFO, WORK_FOLDER, list_clients, list_sessions
 from packing_tool.storage.layout import (
     CLIENT_ID,
@@ -118,7 +119,8 @@ def target_path(root: Path, rel: str) -> Path:
     """Where ``rel`` goes under ``root``; raises ``UnsafeNameError`` for any path that
     is not one a backup holds or that would leave the root (``..``, links)."""
     if backup_kind(rel) is None:
-        raise UnsafeNameError(f"{rel!r} is not a file a Packing Tool backup holds")
+        raise UnsafeNameError(phrase("{path} is not a file a Packing Tool backup holds",
+                                     path=repr(rel)))
     return inside(root, *PurePosixPath(rel).parts)
 
 

@@ -14,8 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from packing_tool.admin.verify_report import relative
+from packing_tool.admin.words import phrase
 from packing_tool.domain.barcodes import order_key
 from packing_tool.storage import share_json
+from packing_tool.storage.error_phrases import own_phrase
 from packing_tool.storage.ledger_entry import LedgerEntry, file_stem, shard
 from packing_tool.storage.order_ledger import FileOrderLedger
 
@@ -40,15 +42,15 @@ def at(ledger: FileOrderLedger, where: Location) -> Path:
 def parse_record(raw: bytes) -> LedgerEntry:
     """The record in ``raw``; raises ValueError saying what is wrong with it."""
     if not raw.strip():
-        raise ValueError("the file is empty")
+        raise ValueError(phrase("the file is empty"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
+        raise ValueError(phrase("not UTF-8 text")) from None
     try:
         data = share_json.loads(text)
     except ValueError as exc:
-        raise ValueError(f"not valid JSON ({exc})") from None
+        raise ValueError(phrase("not valid JSON ({exc})", exc=exc)) from None
     return LedgerEntry.from_dict(data)
 
 
@@ -56,13 +58,16 @@ def misfit(ledger: FileOrderLedger, where: Location, entry: LedgerEntry) -> str:
     """Why a readable record does not belong at ``where`` (empty: it does)."""
     expected = order_key(entry.order_number)
     if entry.key != expected:
-        return f"key {entry.key!r} is not the key of order {entry.order_number} ({expected!r})"
+        return phrase("key {key} is not the key of order {order} ({expected})",
+                      key=repr(entry.key), order=entry.order_number, expected=repr(expected))
     client = ledger.client_id.removeprefix("CLIENT_")
     if entry.client_id.removeprefix("CLIENT_").upper() != client.upper():
-        return f"client_id {entry.client_id!r} is not this client's ({client})"
+        return phrase("client_id {found} is not this client's ({client})",
+                      found=repr(entry.client_id), client=client)
     if location(expected) != where:
-        return (f"it holds order {entry.order_number}, whose record is "
-                f"{relative(ledger.layout.root, record_path(ledger, expected))}")
+        return phrase("it holds order {order}, whose record is {path}",
+                      order=entry.order_number,
+                      path=relative(ledger.layout.root, record_path(ledger, expected)))
     return ""
 
 
@@ -70,7 +75,7 @@ def check_bytes(ledger: FileOrderLedger, where: Location, raw: bytes) -> LedgerE
     try:
         entry = parse_record(raw)
     except ValueError as exc:
-        return str(exc)
+        return own_phrase(exc) or str(exc)
     return misfit(ledger, where, entry) or entry
 
 

@@ -26,6 +26,7 @@ from packing_tool.admin.common import (
 from packing_tool.admin.migrate_files import Candidate, MigrateError, candidates, inspect, upgrade
 from packing_tool.admin.verify_report import relative
 from packing_tool.admin.words import counted, phrase, say, shown
+from packing_tool.storage.error_phrases import own_phrase
 from packing_tool.storage.lock_release import current_lock
 from packing_tool.storage.session_lock import LockHeldError, SessionLockManager
 
@@ -93,7 +94,7 @@ def _upgrade_one(run: Run, candidate: Candidate) -> None:
         else:
             run.current += 1
     except (MigrateError, OSError, ValueError) as exc:
-        run.problems.append((candidate, str(exc)))
+        run.problems.append((candidate, own_phrase(exc) or str(exc)))
 
 
 def _plan(run: Run, found: list[Candidate]) -> dict[Path | None, list[Candidate]]:
@@ -139,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             print(say("{n_todo} files are older than the current format:", n_todo=len(todo)))
             for c in todo:
-                print(f"  {state.show(c.path)}: {c.version} → {c.target}")
+                print(f"  {state.show(c.path)}: {shown(c.version)} → {c.target}")
         if confirm(say("Upgrade these {n_todo} files (originals are kept)?", n_todo=len(todo)),
                    assume_yes=args.yes):
             for work_dir, files in groups.items():
@@ -162,13 +163,13 @@ def _report(run: Run, todo: list[Candidate], dry_run: bool) -> list[str]:
     lines: list[str] = []
     if dry_run and todo:
         lines.append(say("Would upgrade ({n_todo}):", n_todo=len(todo)))
-        lines += [f"  {run.show(c.path)}: {c.version} → {c.target}" for c in todo]
+        lines += [f"  {run.show(c.path)}: {shown(c.version)} → {c.target}" for c in todo]
     if run.upgraded:
         lines.append(say("Upgraded ({n_upgraded}):", n_upgraded=len(run.upgraded)))
         for c in run.upgraded:
             kept = (" " + say("(original kept at {path})", path=run.show(c.kept_at))
                     if c.kept_at else "")
-            lines.append(f"  {run.show(c.path)}: {c.version} → {c.target}{kept}")
+            lines.append(f"  {run.show(c.path)}: {shown(c.version)} → {c.target}{kept}")
             lines += ["    " + say("note: {warning}", warning=shown(w)) for w in c.warnings]
     if run.skipped:
         lines.append(say("Skipped ({n_skipped}):", n_skipped=len(run.skipped)))

@@ -22,6 +22,8 @@ from packing_tool.admin.verify_walk import (
     session_folders,
     work_folders,
 )
+from packing_tool.admin.words import phrase
+from packing_tool.storage.error_phrases import own_phrase
 from packing_tool.storage.state_writer import STATE_FILENAME
 from packing_tool.storage.summary_file import SUMMARY_FILENAME
 from shared import fileio
@@ -68,15 +70,16 @@ def _read(path: Path) -> tuple[bytes, dict[str, Any]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise MigrateError(f"cannot be read ({exc.strerror or exc})") from exc
+        raise MigrateError(phrase("cannot be read ({why})", why=exc.strerror or exc)) from exc
     if not raw.strip():
-        raise MigrateError("the file is empty")
+        raise MigrateError(phrase("the file is empty"))
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise MigrateError(f"not valid JSON ({exc})") from exc
+        raise MigrateError(phrase("not valid JSON ({exc})", exc=exc)) from exc
     if not isinstance(data, dict):
-        raise MigrateError(f"top level is a {type(data).__name__}, expected a JSON object")
+        raise MigrateError(phrase("top level is a {kind}, expected a JSON object",
+                                  kind=type(data).__name__))
     return raw, data
 
 
@@ -96,21 +99,23 @@ def inspect(candidate: Candidate) -> None:
     try:
         _, doc = _read(candidate.path)
     except MigrateError as exc:
-        candidate.problem = str(exc)
+        candidate.problem = own_phrase(exc) or str(exc)
         return
     version = doc.get("version")
     candidate.version = "none" if version is None else str(version)
     candidate.target = CURRENT_VERSIONS[candidate.kind]
     if version is not None and not (isinstance(version, str) and VERSION_TEXT.match(version)):
-        candidate.problem = f"unknown version {version!r}; left as it is"
+        candidate.problem = phrase("unknown version {version}; left as it is",
+                                   version=repr(version))
         return
     candidate.older = _is_older(candidate.kind, doc)
     if candidate.older and at_least(version, candidate.target):
-        candidate.version += " (profiles of an older version)"  # workers.json only
+        candidate.version = phrase("{version} (profiles of an older version)",  # workers.json
+                                   version=candidate.version)
 
 
 def _refuse() -> dict[str, Any]:
-    raise MigrateError("the file became unreadable; left as it is")
+    raise MigrateError(phrase("the file became unreadable; left as it is"))
 
 
 def upgrade(candidate: Candidate) -> bool:

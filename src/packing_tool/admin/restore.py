@@ -28,7 +28,8 @@ from packing_tool.admin.common import (
 )
 from packing_tool.admin.restore_plan import ChangedError, Step, open_backup, plan_step
 from packing_tool.admin.restore_write import apply_step
-from packing_tool.admin.words import say, shown
+from packing_tool.admin.words import phrase, say, shown
+from packing_tool.storage.error_phrases import own_phrase
 from shared.fileio import LockTimeoutError
 
 SHOWN = 40  # lines per kind of action before "... and N more"
@@ -79,7 +80,8 @@ def _write(zf: Any, todo: list[Step], force: bool, root: Path, result: dict[str,
         try:
             kept = apply_step(zf, step, force, root)
         except ChangedError as exc:
-            result["changed"].append({"path": step.member.rel, "reason": str(exc)})
+            result["changed"].append({"path": step.member.rel,
+                                      "reason": own_phrase(exc) or str(exc)})
             continue
         except (OSError, LockTimeoutError) as exc:
             result["failed"].append({"path": step.member.rel, "reason": str(exc)})
@@ -101,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
         if args.force:
             for step in steps:
                 if step.action == "newer":
-                    step.action, step.reason = "replace", f"forced: {step.reason}"
+                    step.action, step.reason = "replace", phrase("forced: {reason}",
+                                                                 reason=step.reason)
         newer = [s for s in steps if s.action == "newer"]
         todo = [s for s in steps if s.action in ("restore", "replace")]
         result: dict[str, Any] = {

@@ -29,6 +29,7 @@ from packing_tool.admin.backup_files import (
 )
 from packing_tool.admin.common import EXIT_BAD_INPUT, AdminError, with_progress
 from packing_tool.admin.words import phrase, say
+from packing_tool.storage.error_phrases import own_phrase
 from packing_tool.storage.inside import resolve_inside
 from packing_tool.storage.layout import UnsafeNameError
 from shared.timestamps import parse_timestamp
@@ -136,8 +137,8 @@ def _plain_entry(info: zipfile.ZipInfo, archive: Path) -> None:
                                 name=name))
     mode = info.external_attr >> 16  # Unix mode; no file type bits: a plain file
     if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
-        kind = "a link" if stat.S_ISLNK(mode) else "a folder" if (
-            info.is_dir() or stat.S_ISDIR(mode)) else "a device or other special file"
+        kind = phrase("a link") if stat.S_ISLNK(mode) else phrase("a folder") if (
+            info.is_dir() or stat.S_ISDIR(mode)) else phrase("a device or other special file")
         raise _bad(archive, say("refused: {name!r} is {kind}, not a plain file", name=name,
                                 kind=kind))
 
@@ -231,7 +232,7 @@ def plan_step(zf: zipfile.ZipFile, member: Member, root: Path) -> Step:
     try:
         resolve_inside(root, target)  # checked again at the write (restore_write)
     except OSError as exc:
-        return Step(member, "unusable", str(exc))
+        return Step(member, "unusable", own_phrase(exc) or str(exc))
     if target.exists() and not target.is_file():
         return Step(member, "unusable", phrase("{target} is not a file", target=target))
     if member.locked and member.size > LOCKED_MAX:

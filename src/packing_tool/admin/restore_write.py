@@ -25,6 +25,7 @@ from packing_tool.admin.restore_plan import (
     json_object,
     later,
 )
+from packing_tool.admin.words import phrase
 from packing_tool.storage.inside import resolve_inside
 from shared import fileio
 
@@ -47,16 +48,17 @@ class _Hashing:
 def _apply_locked(zf: zipfile.ZipFile, step: Step, force: bool) -> Path | None:
     member = step.member
     if member.size > LOCKED_MAX:
-        raise ChangedError(f"the archive's copy is larger than {LOCKED_MAX:,} bytes")
+        raise ChangedError(phrase("the archive's copy is larger than {limit:,} bytes",
+                                  limit=LOCKED_MAX))
     new_doc = json_object(zf.read(member.rel))
     if new_doc is None:
-        raise ChangedError("the archive's copy is not a JSON object")
+        raise ChangedError(phrase("the archive's copy is not a JSON object"))
     kept: list[Path] = []
 
     def mutate(doc: dict[str, Any]) -> None:
         if not force and member.rel in TIMESTAMPED and later(
                 doc.get("last_updated"), new_doc.get("last_updated")):
-            raise ChangedError("updated on the share since the check")
+            raise ChangedError(phrase("updated on the share since the check"))
         if doc:  # the bytes read at the check when they still hold, else the content now
             old = step.old
             raw = old if old is not None and json_object(old) == doc else fileio.dumps(
@@ -77,7 +79,7 @@ def _keep_current(target: Path, step: Step, force: bool) -> Path | None:
         source = open(target, "rb", opener=_no_follow)  # noqa: SIM115 - closed below
     except FileNotFoundError:
         if step.old_sha is not None and not force:
-            raise ChangedError("removed from the share since the check") from None
+            raise ChangedError(phrase("removed from the share since the check")) from None
         return None
     aside = fileio.aside_path(target, ASIDE_LABEL)
     with source:
@@ -85,7 +87,7 @@ def _keep_current(target: Path, step: Step, force: bool) -> Path | None:
         with fileio.atomic_write_stream(aside) as out:
             shutil.copyfileobj(reader, out, CHUNK)
             if reader.digest.hexdigest() != step.old_sha and not force:
-                raise ChangedError("changed on the share since the check")
+                raise ChangedError(phrase("changed on the share since the check"))
     return aside
 
 
@@ -109,7 +111,7 @@ def apply_step(zf: zipfile.ZipFile, step: Step, force: bool, root: Path) -> Path
         reader = _Hashing(packed)
         shutil.copyfileobj(reader, out, CHUNK)
         if reader.size != member.size or reader.digest.hexdigest() != member.sha256:
-            raise ChangedError("the archive's copy changed since it was checked")
+            raise ChangedError(phrase("the archive's copy changed since it was checked"))
     if member.mtime is not None:  # so a later restore compares against the backup's time
         os.utime(member.target, (member.mtime, member.mtime),
                  follow_symlinks=os.utime not in os.supports_follow_symlinks)

@@ -95,8 +95,9 @@ def _statuses(given: list[str] | None) -> set[str] | None:
     for text in given:
         key = by_name.get(text.strip().lower().replace("-", "_"))
         if key is None:
-            raise AdminError(f"--status {text!r} is not one of " + ", ".join(
-                f"{k} ({v})" for k, v in STATUS_LABELS.items()))
+            raise AdminError(say("--status {given} is not one of {statuses}", given=repr(text),
+                                 statuses=", ".join(f"{k} ({v})"
+                                                    for k, v in STATUS_LABELS.items())))
         chosen.add(key)
     return chosen
 

@@ -137,7 +137,7 @@ def rebuild(root: Path) -> Rebuilt:
         try:
             summary = previous_summary(entry.path.parent)
             if summary is None:
-                raise ValueError("not a JSON object")
+                raise ValueError(phrase("not a JSON object"))
             _add(result, entry, summary)
         except (OSError, ValueError, TypeError, AttributeError) as exc:
             result.problems.append(phrase("{path}: unreadable ({exc}); not counted",

@@ -50,9 +50,9 @@ def _walk(ctx: Context, ledger: FileOrderLedger, listed: set[Location]) -> Walke
             walked.records[entry.key] = (where, entry)
             continue
         walked.damaged.add(where)
-        hint = ("`verify --repair` keeps it aside and rebuilds it from the summaries"
-                if where in listed else "no summary lists its order: `verify --repair` keeps "
-                "it aside and nothing can rebuild it")
+        hint = (phrase("`verify --repair` keeps it aside and rebuilds it from the summaries")
+                if where in listed else phrase("no summary lists its order: `verify --repair` "
+                                               "keeps it aside and nothing can rebuild it"))
         path = at(ledger, where)
         f.error(path, phrase("damaged order ledger record: {entry}; {hint}",
                              entry=entry, hint=hint),
@@ -76,14 +76,18 @@ def dead_since(ledger: FileOrderLedger, holder: Mark) -> str:
     except UnsafeNameError:
         lock = None
     if lock is None:
-        return f"its list lock went away (claimed {_short(holder.at)})"
-    return f"{_short(lock.heartbeat)} (the last heartbeat of its list lock)"
+        return phrase("its list lock went away (claimed {at})", at=_short(holder.at))
+    return phrase("{at} (the last heartbeat of its list lock)", at=_short(lock.heartbeat))
 
 
 def claim_text(entry: LedgerEntry, holder: Mark, since: str) -> str:
-    what = "re-pack claim" if entry.packed is not None else "claim"
-    return (f"{what} of order {entry.order_number} by list {holder.list_name} of session "
-            f"{holder.session_id} at station {holder.station or '?'}, dead since {since}")
+    values = {"order": entry.order_number, "list": holder.list_name,
+              "session": holder.session_id, "station": holder.station or "?", "since": since}
+    if entry.packed is not None:
+        return phrase("re-pack claim of order {order} by list {list} of session {session} at "
+                      "station {station}, dead since {since}", **values)
+    return phrase("claim of order {order} by list {list} of session {session} at station "
+                  "{station}, dead since {since}", **values)
 
 
 def _claims(ctx: Context, ledger: FileOrderLedger, walked: Walked) -> None:
@@ -103,10 +107,12 @@ def _claims(ctx: Context, ledger: FileOrderLedger, walked: Walked) -> None:
 
 def where(mark: dict[str, Any] | None) -> str:
     if not isinstance(mark, dict):
-        return "another list"
-    station = f" at station {mark['station']}" if mark.get("station") else ""
-    return (f"list {mark.get('list_name', '?')} of session {mark.get('session_id', '?')}"
-            f"{station}")
+        return phrase("another list")
+    values = {"list": mark.get("list_name", "?"), "session": mark.get("session_id", "?")}
+    if mark.get("station"):
+        return phrase("list {list} of session {session} at station {station}",
+                      station=mark["station"], **values)
+    return phrase("list {list} of session {session}", **values)
 
 
 def _conflicts(ctx: Context, ledger: FileOrderLedger) -> None:
@@ -114,7 +120,7 @@ def _conflicts(ctx: Context, ledger: FileOrderLedger) -> None:
         path = Path(found["file"])
         ctx.findings.checked += 1
         if "error" in found or not isinstance(found.get("here"), dict):
-            why = found.get("error") or "it does not say where the order was packed"
+            why = found.get("error") or phrase("it does not say where the order was packed")
             ctx.findings.error(path, phrase("conflict record cannot be read ({why})", why=why))
             continue
         record = found.get("ledger")
@@ -128,9 +134,9 @@ def _conflicts(ctx: Context, ledger: FileOrderLedger) -> None:
 
 
 def double_text(root: Path, later: Listing, first: Listing) -> str:
-    return (f"order {later.number} is counted here and also in "
-            f"{relative(root, first.summary.path)}: the same physical order counted twice "
-            "(the statistics count it twice; nothing is changed automatically)")
+    return phrase("order {order} is counted here and also in {path}: the same physical order "
+                  "counted twice (the statistics count it twice; nothing is changed "
+                  "automatically)", order=later.number, path=relative(root, first.summary.path))
 
 
 def _summaries(ctx: Context, ledger: FileOrderLedger, listed: dict[str, list[Listing]],
@@ -168,8 +174,8 @@ def _summaries(ctx: Context, ledger: FileOrderLedger, listed: dict[str, list[Lis
         return  # an archived client only: no station packs for it, nothing to backfill
     for path, numbers in missing.items():
         shown = ", ".join(numbers[:SHOWN]) + (", …" if len(numbers) > SHOWN else "")
-        count = f"{len(numbers)} orders listed here are" if len(numbers) > 1 else (
-            "1 order listed here is")
+        count = phrase("{n} orders listed here are", n=len(numbers)) if len(numbers) > 1 else (
+            phrase("1 order listed here is"))
         f.warning(path, phrase("{count} not in the order ledger ({shown}): history from before "
                                "the ledger, so stations would not know they are packed; `verify "
                                "--repair` backfills them", count=count, shown=shown),

@@ -232,13 +232,13 @@ def check_index(ctx: Context, client: str) -> None:
                 lists[session] = set(work_names(layout.sessions_dir(client) / session))
             if name not in lists[session]:
                 gone_lists.append(key)
-    _gone(f, path, fix, sorted(set(gone_sessions)), "sessions that no longer exist")
-    _gone(f, path, fix, gone_lists, "lists their session does not have")
+    _gone(f, path, fix, sorted(set(gone_sessions)), phrase("sessions that no longer exist"))
+    _gone(f, path, fix, gone_lists, phrase("lists their session does not have"))
 
 
 def _gone(f: Findings, path: Path, fix: Repair, names: list[str], what: str) -> None:
     if names:
-        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        more = phrase(" and {n} more", n=len(names) - 3) if len(names) > 3 else ""
         f.warning(path, phrase("entries name {what}: {names}{more}", what=what,
                                names=', '.join(names[:3]), more=more), fix)
 

@@ -141,10 +141,10 @@ def check_lock(f: Findings, work_dir: Path) -> str:
         f.notice(path, phrase("not a valid lock file; it counts as held until it is {minutes:.0f} "
                               "minutes old", minutes=DEFAULT_STALE_SECONDS / 60))
         return LIVE
-    beat = "heartbeat unreadable" if lock.age == float("inf") else (
-        f"heartbeat {lock.age:.0f} s ago")
+    beat = phrase("heartbeat unreadable") if lock.age == float("inf") else (
+        phrase("heartbeat {seconds} s ago", seconds=f"{lock.age:.0f}"))
     if lock.stale:
-        gone = "; its program no longer runs" if lock.info.owner_gone() else ""
+        gone = phrase("; its program no longer runs") if lock.info.owner_gone() else ""
         f.warning(path, phrase("stale lock of {holder} ({beat}{gone})", holder=lock.info.describe(),
                                beat=beat, gone=gone),
                   Repair("remove_lock", work_dir))
