@@ -5784,6 +5784,58 @@ order_ledger/audit.jsonl), отделя повреден запис настра
             <source>{version} (profiles of an older version)</source>
             <translation>{version} (профили от по-стара версия)</translation>
         </message>
+        <message>
+            <source>; {raced} were created meanwhile by stations</source>
+            <translation>; още {raced} са създадени междувременно от станциите</translation>
+        </message>
+        <message>
+            <source>a list</source>
+            <translation>списък</translation>
+        </message>
+        <message>
+            <source>a list of strings</source>
+            <translation>списък от текстове</translation>
+        </message>
+        <message>
+            <source>a non-empty string</source>
+            <translation>непразен текст</translation>
+        </message>
+        <message>
+            <source>a number &gt;= 0</source>
+            <translation>число &gt;= 0</translation>
+        </message>
+        <message>
+            <source>a string</source>
+            <translation>текст</translation>
+        </message>
+        <message>
+            <source>a whole number &gt;= 0</source>
+            <translation>цяло число &gt;= 0</translation>
+        </message>
+        <message>
+            <source>an ISO 8601 timestamp</source>
+            <translation>време във формат ISO 8601</translation>
+        </message>
+        <message>
+            <source>an object</source>
+            <translation>обект</translation>
+        </message>
+        <message>
+            <source>no name</source>
+            <translation>без име</translation>
+        </message>
+        <message>
+            <source>not written</source>
+            <translation>не е записан</translation>
+        </message>
+        <message>
+            <source>true or false</source>
+            <translation>true или false</translation>
+        </message>
+        <message>
+            <source>{value} or more</source>
+            <translation>{value} или повече</translation>
+        </message>
     </context>
     <context>
         <name>language</name>

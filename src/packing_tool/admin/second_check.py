@@ -87,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rules.to_dict(), ensure_ascii=False))
         return 0
-    value = "off" if rules.min_order_value is None else f"{rules.min_order_value:g} or more"
+    value = say("off") if rules.min_order_value is None else say(
+        "{value} or more", value=f"{rules.min_order_value:g}")
     print(say("client {client}: second check {state}", client=client,
               state=say('on') if rules.active else say('off')))
     print("  " + say("order value: {value} (only lists with an order-level price column)",

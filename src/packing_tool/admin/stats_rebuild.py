@@ -91,7 +91,7 @@ def _report(root: Path, rebuilt: Rebuilt, found: list[Difference],
     else:
         print(say("No differences: the files hold what the summaries add up to."))
     for worker in unprofiled:
-        names = ", ".join(worker["names"]) or "no name"
+        names = ", ".join(worker["names"]) or say("no name")
         print(say("Worker {worker_id} ({names}) is in the summaries but has no profile in "
                   "Workers/workers.json; no profile was created.", worker_id=worker['worker_id'],
                   names=names))

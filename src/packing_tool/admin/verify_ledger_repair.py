@@ -214,7 +214,7 @@ def backfill_ledger(root: Path, repair: Repair) -> str:
         raise NotRepaired(phrase("no order is missing from the ledger any more"))
     audit(ledger, "ledger_backfilled", None, records=created, summaries=len(summaries),
           created_meanwhile=raced)
-    more = f"; {raced} were created meanwhile by stations" if raced else ""
+    more = phrase("; {raced} were created meanwhile by stations", raced=raced) if raced else ""
     return (phrase("{created} records created from {n_summaries} summaries (recorded in "
                    "order_ledger/audit.jsonl){more}", created=created, n_summaries=len(summaries),
                    more=more))

@@ -200,7 +200,7 @@ def _regenerate_state(root: Path, repair: Repair) -> str:
         finally:
             session.close()
         if not written:
-            raise RepairSkipped(session.state.last_error or "not written")
+            raise RepairSkipped(session.state.last_error or phrase("not written"))
     return phrase("rewritten from {n_events} journal events ({kept})", n_events=len(events),
                   kept=kept or phrase('there was no file'))
 

@@ -50,7 +50,7 @@ from shared.stats_schema import COUNTERS, STATS_VERSION
 from shared.worker_manager import WORKERS_VERSION
 
 PROGRESS_STATUSES = ("in_progress", "paused", "completed", "incomplete")
-STR_LIST: Rule = ("recorded_ids", is_str_list, "a list of strings")
+STR_LIST: Rule = ("recorded_ids", is_str_list, phrase("a list of strings"))
 TOOL_COUNTERS = ("total_orders_analyzed", "total_orders_packed", "total_sessions")
 OUR_COUNTERS = tuple(c for c in COUNTERS if c not in TOOL_COUNTERS)
 
@@ -138,7 +138,7 @@ def check_workers(ctx: Context) -> None:
             required=rules(TEXT, "id", "name"),
             optional=[*rules(BOOL, "active"),
                       *rules(COUNT, "total_sessions", "total_orders", "total_items"),
-                      ("total_duration_seconds", is_seconds, "a number >= 0"),
+                      ("total_duration_seconds", is_seconds, phrase("a number >= 0")),
                       *rules(TIME, "created_at", "last_active", "deactivated_at"),
                       *rules(STRING, "last_session_id")])
         wid, name = worker.get("id"), worker.get("name")

@@ -210,13 +210,13 @@ def is_str_list(value: object) -> bool:
 
 
 Kind = tuple[Callable[[object], bool], str]
-COUNT: Kind = (is_count, "a whole number >= 0")
-TEXT: Kind = (is_text, "a non-empty string")
-TIME: Kind = (is_time, "an ISO 8601 timestamp")
-OBJECT: Kind = (lambda v: isinstance(v, dict), "an object")
-LIST: Kind = (lambda v: isinstance(v, list), "a list")
-STRING: Kind = (lambda v: isinstance(v, str), "a string")
-BOOL: Kind = (lambda v: isinstance(v, bool), "true or false")
+COUNT: Kind = (is_count, phrase("a whole number >= 0"))
+TEXT: Kind = (is_text, phrase("a non-empty string"))
+TIME: Kind = (is_time, phrase("an ISO 8601 timestamp"))
+OBJECT: Kind = (lambda v: isinstance(v, dict), phrase("an object"))
+LIST: Kind = (lambda v: isinstance(v, list), phrase("a list"))
+STRING: Kind = (lambda v: isinstance(v, str), phrase("a string"))
+BOOL: Kind = (lambda v: isinstance(v, bool), phrase("true or false"))
 
 
 def rules(kind: Kind, *keys: str) -> list[Rule]:
