@@ -25,7 +25,8 @@ from packing_tool.storage.ledger_entry import Mark
 from packing_tool.storage.order_ledger import Claim, FileOrderLedger
 from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.session_manager import SessionManager, SessionSettings
-from packing_tool.ui.browser_model import Cells, describe
+from packing_tool.ui.browser_model import Cells
+from packing_tool.ui.browser_texts import describe
 from shared.timestamps import now
 from tests.conftest import SHOPIFY_SERVER
 from tests.helpers.simulate_checks import ENTRY_POINT, last_json, writable_copy

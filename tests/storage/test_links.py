@@ -18,7 +18,7 @@ from packing_tool.admin.archive_move import MoveError, move_session
 from packing_tool.cli import main
 from packing_tool.storage.inside import LinkRefusedError, check, confine, is_link, resolve_inside
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.logging_setup import ShareFileHandler
+from packing_tool.storage.share_log import ShareFileHandler
 from shared import fileio
 from shared.append_log import AppendLog
 from tests.helpers.simulate_checks import simulate_args, work_dir

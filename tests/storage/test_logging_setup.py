@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from packing_tool.storage import logging_setup
+from packing_tool.storage import logging_setup, share_log
 from packing_tool.storage.logging_setup import configure_logging, log_folder, share_handler
 
 log = logging.getLogger("packing_tool.test_logging")
@@ -148,7 +148,7 @@ def test_a_hung_share_never_blocks_a_logging_call(tmp_path: Path,
         release.wait(30)  # an SMB open that waits for the server
         return open(*args, **kwargs)
 
-    monkeypatch.setattr(logging_setup, "open", hung_open, raising=False)
+    monkeypatch.setattr(share_log, "open", hung_open, raising=False)
     monkeypatch.setattr(logging_setup, "QUEUE_SIZE", 50)
     share = tmp_path / "share"
     local = tmp_path / "local" / "logs" / "packing_tool.log"

@@ -33,7 +33,8 @@ from packing_tool.storage.packing_session import Worker
 from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import SessionManager, SessionSettings
 from packing_tool.ui import packer_dialogs
-from packing_tool.ui.browser_model import Cells, describe
+from packing_tool.ui.browser_model import Cells
+from packing_tool.ui.browser_texts import describe
 from packing_tool.ui.details_orders import MARK_ROLE
 from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.packer_dialogs import end_question

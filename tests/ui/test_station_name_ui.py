@@ -24,7 +24,7 @@ from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_lock import SessionLockManager
 from packing_tool.storage.session_manager import SessionSettings
 from packing_tool.storage.settings import StationSettings
-from packing_tool.ui.browser_model import actions_for
+from packing_tool.ui.browser_texts import actions_for
 from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.settings_dialog import SettingsDialog

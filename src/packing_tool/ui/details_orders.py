@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from packing_tool.domain.events import EventKind, Outcome
 from packing_tool.storage.session_details import SessionDetails, TimelineEntry
 from packing_tool.ui import local_time, wording
-from packing_tool.ui.browser_model import format_duration
+from packing_tool.ui.browser_texts import format_duration
 from packing_tool.ui.details_ledger import ELSEWHERE_STATUS, elsewhere_rows, ledger_marks
 from packing_tool.ui.key_hints import hint, shortcut
 from packing_tool.ui.themes import mark_colour

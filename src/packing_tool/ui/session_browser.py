@@ -29,15 +29,8 @@ from packing_tool.storage.index_rows import IndexRow, load_rows
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.ui import browser_actions, browser_layout, local_time
 from packing_tool.ui.browser_filters import Criteria, SessionFilter
-from packing_tool.ui.browser_model import (
-    ROW_ROLE,
-    Cells,
-    SessionTableModel,
-    actions_for,
-    describe,
-    header_text,
-    prepare,
-)
+from packing_tool.ui.browser_model import ROW_ROLE, Cells, SessionTableModel, prepare
+from packing_tool.ui.browser_texts import actions_for, describe, header_text
 from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.widgets import named
 from shared.timestamps import now

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.session_details import SessionDetails, load_details
 from packing_tool.ui import local_time, wording
-from packing_tool.ui.browser_model import format_duration, format_time
+from packing_tool.ui.browser_texts import format_duration, format_time
 from packing_tool.ui.charts import follow_theme
 from packing_tool.ui.details_export import ask_export_file, tab_table, write_csv
 from packing_tool.ui.details_ledger import LedgerTab, has_ledger, overview_rows

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTableWidget, QVBoxLayout, QWid
 from packing_tool.domain.scores import DEFAULT_PAUSE_GAP, WorkerScore, leaderboard
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.score_history import ClientScores, combined
-from packing_tool.ui.browser_model import format_duration, format_time
+from packing_tool.ui.browser_texts import format_duration, format_time
 from packing_tool.ui.charts import time_chart
 from packing_tool.ui.leaderboard import load_scores, scores_runner
 from packing_tool.ui.local_time import decimal
