@@ -1,10 +1,8 @@
 """Start, resume, pause and end packing lists on a share that many stations use.
 
-Opening a list takes its lock, finishes an ending a crash interrupted, and mirrors the scan
-journal to this station's disk. Pausing writes what waits and lets the list go; ending runs
-the completion plan. Each step also updates ``session_info.json`` (the Shopify Tool's file),
-the session index and this station's registry (``progress_records``); see ``active_list``.
-"""
+Opening takes the list's lock, finishes an ending a crash interrupted, mirrors the journal to
+this disk. Pausing writes what waits and lets go; ending runs the completion plan. Each step
+updates ``session_info.json``, the session index and this station's registry (``active_list``)."""
 
 from __future__ import annotations
 
