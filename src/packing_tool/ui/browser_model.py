@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,7 +27,6 @@ from packing_tool.storage.index_rows import STATUSES, IndexRow
 from packing_tool.ui import wording
 from packing_tool.ui.browser_texts import (
     DASH,
-    _tr,
     format_duration,
     format_time,
     fraction,
@@ -37,6 +37,11 @@ from packing_tool.ui.browser_texts import (
 from packing_tool.ui.list_check_view import marker_icon, marker_tooltip
 from packing_tool.ui.themes import status_colour  # per theme, read at paint time
 from shared.timestamps import sort_key
+
+
+def _tr(text: str) -> str:  # here too: scripts/translations reads each module's own helper
+    return QCoreApplication.translate("SessionTable", text)
+
 
 COLUMNS = (  # translated when shown
     QT_TRANSLATE_NOOP("SessionTable", "Status"), QT_TRANSLATE_NOOP("SessionTable", "Packing List"),

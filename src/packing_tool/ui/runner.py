@@ -103,6 +103,11 @@ class TaskRunner(QObject):
         """Tasks submitted whose result has not been delivered yet (running one included)."""
         return len(self._callbacks) + len(self._cancelled)
 
+    @property
+    def closed(self) -> bool:
+        """True once ``shutdown`` began: nothing more can be submitted (the app is closing)."""
+        return self._closed
+
     def shutdown(self, timeout: float = 2.0) -> bool:
         """Stop taking tasks and wait up to ``timeout`` s for the queue; False if still busy."""
         if not self._closed:

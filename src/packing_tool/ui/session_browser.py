@@ -132,6 +132,8 @@ class SessionBrowser(QWidget):
         client = self.client
         if client is None or (self._loading is not None and self._loading[0] == client):
             return
+        if self.runner.closed:  # the window is closing: its last signals read nothing more
+            return
         self._loading = (client, time.monotonic())
         self.status_line.setText(self.tr("Refreshing…"))
         self._read = None
