@@ -1541,20 +1541,20 @@ End the session anyway? They stay unpacked.</source>
             <translation>отбелязана по-рано</translation>
         </message>
         <message>
-            <source>SECOND CHECK: order {order} needs a second worker ({reasons}), not {packers}.</source>
-            <translation>ВТОРА ПРОВЕРКА: поръчка {order} изисква втори работник ({reasons}), не {packers}.</translation>
+            <source>Second check after packing ({reasons}), not {packers}</source>
+            <translation>Втора проверка след пакетирането ({reasons}), не {packers}</translation>
         </message>
         <message>
-            <source>The order value rule is inactive: this list has no prices.</source>
-            <translation>Правилото за стойност на поръчката не действа: този списък няма цени.</translation>
+            <source>Order {order} ({reasons}): every item is in the box. Another worker, not {names}, scans their worker card, then this order's label. No card: {pick}. Supervisor: {skip} skips the check with a reason.</source>
+            <translation>Поръчка {order} ({reasons}): всички артикули са в кутията. Друг работник, не {names}, сканира своята карта, после етикета на поръчката. Без карта: {pick}. Отговорник: {skip} пропуска проверката с причина.</translation>
+        </message>
+        <message>
+            <source>Order value rule inactive: this list has no prices</source>
+            <translation>Правилото за стойност на поръчката не действа: списъкът няма цени</translation>
         </message>
         <message>
             <source>SECOND CHECK NEEDED</source>
             <translation>НУЖНА Е ВТОРА ПРОВЕРКА</translation>
-        </message>
-        <message>
-            <source>Order {order}: every item is in the box. Another worker, not {names}, scans their worker card, then this order's label. No card: {pick}. Supervisor: {skip} skips the check with a reason.</source>
-            <translation>Поръчка {order}: всички артикули са в кутията. Друг работник, не {names}, сканира своята карта, после етикета на поръчката. Без карта: {pick}. Отговорник: {skip} пропуска проверката с причина.</translation>
         </message>
     </context>
     <context>

@@ -16,7 +16,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from packing_tool.domain.second_check import SecondCheckRules
 from packing_tool.simulate import simulate
+from packing_tool.storage.barcode_maps import BarcodeMapStore
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import SessionSettings
@@ -67,8 +69,8 @@ def window(qtbot: QtBot, share_root: Path, bulgarian_light: None) -> Iterator[Ma
     runner.shutdown(2.0)
 
 
-def open_big_order(qtbot: QtBot, window: MainWindow) -> PackerMode:
-    """The list open, its largest order open with one wrong item scanned (a long banner)."""
+def open_list(qtbot: QtBot, window: MainWindow) -> PackerMode:
+    """The packer chosen and DPD_Again open in packer mode."""
     qtbot.waitUntil(lambda: len(window.login.cards()) == 2, timeout=10000)
     window.login.choose(next(c.profile for c in window.login.cards()
                              if c.profile.name == PACKER))
@@ -80,6 +82,12 @@ def open_big_order(qtbot: QtBot, window: MainWindow) -> PackerMode:
     qtbot.waitUntil(lambda: window.packer is not None, timeout=10000)
     mode = window.packer
     assert mode is not None
+    return mode
+
+
+def open_big_order(qtbot: QtBot, window: MainWindow) -> PackerMode:
+    """The list open, its largest order open with one wrong item scanned (a long banner)."""
+    mode = open_list(qtbot, window)
     orders = list(mode.logic.packing_list.orders)
     big = max(orders[2:], key=lambda o: len(o.lines))
     foreign = next(line.sku for o in orders[2:] for line in o.lines
@@ -142,6 +150,31 @@ def test_packer_mode_fits_a_small_station_screen(qtbot: QtBot, window: MainWindo
     bar = window.statusBar()
     assert all(area(window, label).right() <= bar.width()
                for label in window.station_status.labels)
+
+
+@pytest.mark.parametrize(("width", "height"), SMALL)
+def test_a_pending_second_check_fits_with_its_banner_whole(
+        qtbot: QtBot, share_root: Path, window: MainWindow, width: int, height: int) -> None:
+    """Every order flagged, a value rule on a list without prices: the banner says what to
+    do, whole; no standing line above the order repeats it or the inactive value rule."""
+    BarcodeMapStore(ShareLayout(share_root), "M").set_second_check(
+        SecondCheckRules(min_order_value=300, sample_percent=100))
+    mode = open_list(qtbot, window)
+    one = next(o for o in list(mode.logic.packing_list.orders)[2:]
+               if sum(line.quantity for line in o.lines) == 1)
+    scan(qtbot, mode, one.order_number, one.lines[0].sku)
+    assert mode.feedback.kind == "warn"
+    assert mode.second_check.waiting_order() is not None
+    qtbot.waitUntil(lambda: mode.remaining.elsewhere_table.rowCount() == 2, timeout=10000)
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (width, height), timeout=3000)
+    QApplication.processEvents()
+    assert window.minimumSizeHint().height() <= height
+    assert cut_labels(mode.feedback) == []  # the banner's last line is not cut
+    assert not mode.second_check.strip.isVisible()
+    assert apart(window, {"banner": mode.feedback, "progress": mode.progress,
+                          "recent scans": mode.recent}) == []
+    assert sum("няма цени" in line for line in mode.recent.texts()) == 1  # said once
 
 
 def test_a_large_screen_shows_every_line_and_both_lists_whole(qtbot: QtBot,

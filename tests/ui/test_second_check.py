@@ -90,6 +90,8 @@ def test_a_flagged_order_needs_a_second_workers_card_then_its_label(
         scan(qtbot, mode, EAN[SKU])
         assert mode.feedback.title_text() == "SECOND CHECK NEEDED"
         assert "not Ана" in mode.feedback.detail_text()
+        assert "tag Priority" in mode.feedback.detail_text()
+        assert not strip.isVisible()  # the banner says it: no second line repeating it
         assert session.logic.order(FLAGGED).status is OrderStatus.IN_PROGRESS
         before = len(_events(session))
         scan(qtbot, mode, worker_code(packer.id))  # the packer's own card
@@ -148,9 +150,12 @@ def test_a_supervisor_skips_the_check_with_a_reason(qtbot: QtBot, share_root: Pa
     session = open_dpd(share_root)
     try:
         mode = _mode(qtbot, session, packer)
-        assert "no prices" in mode.second_check.strip.text()  # the value rule is inactive
+        # the value rule is inactive: said once in the recent scans, never on the strip
+        assert sum("no prices" in line for line in mode.recent.texts()) == 1
+        assert "no prices" not in mode.second_check.strip.text()
         scan(qtbot, mode, FLAGGED[1:], EAN[SKU])
         assert mode.feedback.title_text() == "SECOND CHECK NEEDED"
+        assert sum("no prices" in line for line in mode.recent.texts()) == 1
 
         def give_reason(dialog: QDialog) -> None:
             assert isinstance(dialog, SkipCheckDialog)

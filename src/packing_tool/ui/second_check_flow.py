@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -74,15 +75,18 @@ def share_workers(session: Any) -> list[tuple[str, str]]:
 
 
 class SecondCheckFlow(QObject):
-    """The second check on one packer screen; ``strip`` (``secondCheckStrip``) says it."""
+    """The second check on one packer screen: ``strip`` (``secondCheckStrip``) warns while a
+    flagged order is packed; the banner says what to do once it waits."""
 
     def __init__(self, host: Host, screen: QWidget, perform: Perform) -> None:
         super().__init__(screen)
         self.host, self.perform = host, perform
         self.checker: Worker | None = None  # the second worker whose card was scanned
+        self._told_value_rule = False  # said once in the recent scans, never a standing line
         self.strip = named(QLabel(), "secondCheckStrip")
-        self.strip.setWordWrap(True)
         self.strip.setStyleSheet(STRIP_STYLE)  # amber with dark text reads in both themes
+        set_style_property(self.strip, "kind", "warn")
+        self.strip.setMinimumWidth(1)  # one line: a long one is cut, its tooltip holds it
         self.strip.hide()
         layout = screen.layout()
         if isinstance(layout, QVBoxLayout):
@@ -231,26 +235,25 @@ class SecondCheckFlow(QObject):
     # ------------------------------------------------------------------ what the screen says
 
     def refresh(self, result: ScanResult | None = None) -> None:
-        """After every result (and at the start): the strip, and the banner of a waiting order."""
+        """After every result (and at the start): the strip, and the banner of a waiting order.
+
+        The strip is one line, shown while a flagged order is being packed (why, and who may
+        not check it); once the order waits, the banner says it all and the strip hides."""
         current = self.logic.current_order
         if current is None or (self.checker is not None and result is not None
                                and result.order_number != current.order_number):
             self.checker = None
+        self._tell_value_rule()
         flags = self.flags(current)
-        lines = []
-        if current is not None and (flags or awaiting(current)):
-            reasons = ", ".join(flag_words(f) for f in flags) or self.tr("flagged earlier")
+        reasons = ", ".join(flag_words(f) for f in flags) or self.tr("flagged earlier")
+        heads_up = current is not None and bool(flags) and not awaiting(current)
+        if current is not None and heads_up:
             packers = ", ".join(sorted({i.worker_name for i in current.items}
                                        | {self.host.worker.name}))
-            lines.append(self.tr("SECOND CHECK: order {order} needs a second worker ({reasons}), "
-                             "not {packers}.").format(order=current.order_number,
-                                                      reasons=reasons, packers=packers))
-        if self.logic.second_checks.value_rule_inactive:
-            lines.append(self.tr("The order value rule is inactive: this list has no prices."))
-        self.strip.setText("\n".join(lines))
-        self.strip.setVisible(bool(lines))
-        set_style_property(self.strip, "kind", "warn" if current is not None and (
-            flags or awaiting(current)) else "info")
+            self.strip.setText(self.tr("Second check after packing ({reasons}), not "
+                                       "{packers}").format(reasons=reasons, packers=packers))
+            self.strip.setToolTip(self.strip.text())
+        self.strip.setVisible(heads_up)
         view = self.waiting_order()
         if view is None or self.checker is not None:
             return
@@ -258,7 +261,18 @@ class SecondCheckFlow(QObject):
             return  # the refusal says why (e.g. the packer's own card)
         names = ", ".join(sorted({i.worker_name for i in view.items} | {self.host.worker.name}))
         self.host.feedback.show_message(WARN, self.tr("SECOND CHECK NEEDED"), self.tr(
-            "Order {order}: every item is in the box. Another worker, not {names}, scans "
-            "their worker card, then this order's label. No card: {pick}. Supervisor: {skip} "
-            "skips the check with a reason.").format(
-                order=view.order_number, names=names, pick=PICK_KEY, skip=SKIP_KEY))
+            "Order {order} ({reasons}): every item is in the box. Another worker, not {names}, "
+            "scans their worker card, then this order's label. No card: {pick}. Supervisor: "
+            "{skip} skips the check with a reason.").format(
+                order=view.order_number, reasons=reasons, names=names, pick=PICK_KEY,
+                skip=SKIP_KEY))
+
+    def _tell_value_rule(self) -> None:
+        """Once per list: the client's order-value rule cannot work on a list without prices."""
+        if self._told_value_rule or not self.logic.second_checks.value_rule_inactive:
+            return
+        self._told_value_rule = True
+        recent = getattr(self.host, "recent", None)
+        if recent is not None:
+            recent.add(datetime.now(UTC), "", self.tr(
+                "Order value rule inactive: this list has no prices"), INFO)
