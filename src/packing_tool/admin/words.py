@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from packing_tool.domain.phrase import Phrase, joined, phrase, translated
-from packing_tool.storage.error_phrases import described, known, own_phrase
+from packing_tool.storage.error_phrases import described, own_phrase, worded
 
 __all__ = ["CONTEXT", "Phrase", "counted", "error_text", "install", "joined", "phrase", "say",
            "shown", "tr"]
@@ -63,16 +63,9 @@ def error_text(exc: BaseException) -> str:
 
 
 def _value(found: Any) -> Any:
-    """A value inside a sentence: a phrase shown translated, an error in words (its own
-    text when it has no known words), anything else as it is."""
-    if isinstance(found, Phrase):
-        return shown(found)
-    if isinstance(found, BaseException):
-        words = known(found)
-        if words is not None and (own_phrase(found) is not None or _installed()):
-            return shown(words)
-        return str(found)
-    return found
+    """A value inside a sentence: a phrase shown translated, an error in words (in English an
+    error not raised with a phrase keeps its own text), anything else as it is."""
+    return worded(found, lambda template: tr(CONTEXT, template), errors=_installed())
 
 
 def counted(n: int, one: str, many: str) -> str:

@@ -10,8 +10,9 @@ the error's own text: never a Python class name. ``str(exc)`` is left alone for 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from packing_tool.domain.phrase import Phrase, phrase
+from packing_tool.domain.phrase import Phrase, phrase, translated
 from shared.file_errors import CorruptFileError, LockTimeoutError, SharedFileDamagedError
 from shared.stats_records import FileLockError, StatsManagerError
 from shared.transaction import PendingTransactionError
@@ -37,17 +38,17 @@ def _unreadable(exc: BaseException) -> Phrase:
                   file=exc.path)
 
 
-def _missing(exc: BaseException) -> Phrase:
+def _missing(exc: BaseException) -> Phrase | None:
     assert isinstance(exc, OSError)
     if exc.filename is None:
-        return _general(exc)
+        return None  # no file to name: the general sentence with the error's own text
     return phrase("{file} was not found", file=exc.filename)
 
 
-def _refused(exc: BaseException) -> Phrase:
+def _refused(exc: BaseException) -> Phrase | None:
     assert isinstance(exc, OSError)
     if exc.filename is None:
-        return _general(exc)
+        return None
     return phrase("{file}: this station may not use it (access refused)", file=exc.filename)
 
 
@@ -70,7 +71,7 @@ def _general(exc: BaseException) -> Phrase:
 
 
 # most particular first: a damaged stats file is a StatsManagerError too
-_BY_CLASS: list[tuple[type[BaseException], Callable[[BaseException], Phrase]]] = [
+_BY_CLASS: list[tuple[type[BaseException], Callable[[BaseException], Phrase | None]]] = [
     (SharedFileDamagedError, _damaged),
     (FileLockError, lambda exc: phrase(
         "The statistics file is locked by another program")),
@@ -104,11 +105,27 @@ def known(exc: BaseException) -> Phrase | None:
         return own
     for kind, words in _BY_CLASS:
         if isinstance(exc, kind):
-            found = words(exc)
-            return None if found.template.startswith("Something went wrong") else found
+            return words(exc)
     return None
 
 
 def described(exc: BaseException) -> Phrase:
     """``exc`` as words for a person (English; shown translated by the window and commands)."""
     return known(exc) or _general(exc)
+
+
+def worded(found: Any, look_up: Callable[[str], str], *, errors: bool = True) -> Any:
+    """A value for a sentence in the language of ``look_up``: a phrase translated, an error
+    in its words (its own text when it has none; with ``errors`` False only an error raised
+    with a phrase is worded, the others keep their text), anything else as it is."""
+    def inner(value: Any) -> Any:
+        return worded(value, look_up, errors=errors)
+
+    if isinstance(found, Phrase):
+        return translated(found, look_up, inner)
+    if isinstance(found, BaseException):
+        words = known(found)
+        if words is not None and (errors or own_phrase(found) is not None):
+            return translated(words, look_up, inner)
+        return str(found)
+    return found

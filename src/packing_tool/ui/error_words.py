@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from packing_tool.domain.phrase import translated
-from packing_tool.storage.error_phrases import described, known
+from packing_tool.storage.error_phrases import described, worded
 
 CONTEXT = "cli"  # the catalogue context of phrases (packing_tool.admin.words.CONTEXT)
 
@@ -23,11 +23,8 @@ def _look_up(template: str) -> str:
 
 
 def _value(found: Any) -> Any:
-    """An error inside a sentence: its words when known, else its own text."""
-    if isinstance(found, BaseException):
-        words = known(found)
-        return str(found) if words is None else translated(words, _look_up, _value)
-    return found
+    """A value inside a sentence: a phrase or an error in words, anything else as it is."""
+    return worded(found, _look_up)
 
 
 def error_text(exc: BaseException) -> str:
