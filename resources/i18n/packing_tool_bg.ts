@@ -5069,10 +5069,6 @@ order_ledger/audit.jsonl), отделя повреден запис настра
             <translation>опакова списък без прозорец, както би го направил опаковчик (за тестове и измервания)</translation>
         </message>
         <message>
-            <source>packing list file stem (e.g. DHL_Orders), or full_session</source>
-            <translation>име на файла на списъка без разширение (напр. DHL_Orders) или full_session</translation>
-        </message>
-        <message>
             <source>packing list name (e.g. DHL_Orders), or full_session</source>
             <translation>име на списъка за опаковане (напр. DHL_Orders) или full_session</translation>
         </message>
@@ -5115,10 +5111,6 @@ order_ledger/audit.jsonl), отделя повреден запис настра
         <message>
             <source>session folder (e.g. 2026-11-21_1)</source>
             <translation>папка на сесията (напр. 2026-11-21_1)</translation>
-        </message>
-        <message>
-            <source>session folder name (e.g. 2026-11-21_1)</source>
-            <translation>име на папката на сесията (напр. 2026-11-21_1)</translation>
         </message>
         <message>
             <source>share root (default: $PACKING_TOOL_ROOT, $FULFILLMENT_SERVER_PATH, the configured server, else a local demo folder)</source>

@@ -23,7 +23,7 @@ from packing_tool.admin import (
     verify,
     words,
 )
-from packing_tool.admin.common import AdminError
+from packing_tool.admin.common import AdminError, list_options
 from packing_tool.admin.messages_bg import bulgarian
 from packing_tool.admin.words import error_text, joined, say, shown
 from packing_tool.storage.paths import resolve_root
@@ -53,12 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim = commands.add_parser(
         "simulate", help=say(
             "pack a list headlessly, as a packer would (for tests and benchmarks)"))
-    sim.add_argument("--client", required=True, metavar=say("CLIENT"),
-                     help=say("client id without CLIENT_ (e.g. M)"))
-    sim.add_argument("--session", required=True, metavar=say("SESSION"),
-                     help=say("session folder name (e.g. 2026-11-21_1)"))
-    sim.add_argument("--list", required=True, dest="list_name", metavar=say("LIST"),
-                     help=say("packing list file stem (e.g. DHL_Orders), or full_session"))
+    list_options(sim)
     sim.add_argument("--worker", required=True, metavar=say("WORKER"),
                      help=say("worker display name (created if missing)"))
     sim.add_argument("--complete", action="store_true", help=say(

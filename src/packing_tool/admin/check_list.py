@@ -17,7 +17,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from packing_tool.admin.common import EXIT_FAILED, AdminError, share_root
+from packing_tool.admin.common import (
+    EXIT_FAILED,
+    AdminError,
+    list_options,
+    script_options,
+    share_root,
+)
 from packing_tool.admin.words import say
 from packing_tool.domain.list_check import KINDS, Finding
 from packing_tool.storage.layout import ShareLayout, client_folder_id
@@ -46,14 +52,8 @@ def register(commands: Any) -> None:
         description=say("The pre-shift check of one packing list, as the Session Browser's "
             "'Check list' does it. Exit 0: no problems; 1: problems found; 2: wrong arguments "
             "or a list that cannot be read."))
-    parser.add_argument("--client", required=True, metavar=say("CLIENT"),
-                        help=say("client id without CLIENT_ (e.g. M)"))
-    parser.add_argument("--session", required=True, metavar=say("SESSION"),
-                        help=say("session folder (e.g. 2026-11-21_1)"))
-    parser.add_argument("--list", required=True, dest="list_name", metavar=say("LIST"),
-                        help=say("packing list name (e.g. DHL_Orders), or full_session"))
-    parser.add_argument("--json", action="store_true",
-                        help=say("print the result as one JSON object (for scripts)"))
+    list_options(parser)
+    script_options(parser)
     parser.add_argument("--no-save", action="store_true",
                         help=say("do not keep the findings in the list's list_check.json"))
     parser.set_defaults(run=run)

@@ -38,6 +38,17 @@ def share_root(args: argparse.Namespace) -> Path:
     return choice.path
 
 
+def list_options(parser: argparse.ArgumentParser) -> None:
+    """``--client``, ``--session`` and ``--list`` (as ``list_name``): the one list a command is
+    about, named as the share names it."""
+    parser.add_argument("--client", required=True, metavar=say("CLIENT"),
+                        help=say("client id without CLIENT_ (e.g. M)"))
+    parser.add_argument("--session", required=True, metavar=say("SESSION"),
+                        help=say("session folder (e.g. 2026-11-21_1)"))
+    parser.add_argument("--list", required=True, dest="list_name", metavar=say("LIST"),
+                        help=say("packing list name (e.g. DHL_Orders), or full_session"))
+
+
 def script_options(parser: argparse.ArgumentParser, *, yes: str | None = None) -> None:
     """``--json`` for scripts and, for a command that asks first, ``--yes`` with ``yes`` as help."""
     if yes is not None:

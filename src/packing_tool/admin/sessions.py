@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from packing_tool.admin.common import EXIT_FAILED, AdminError, Progress, share_root
+from packing_tool.admin.common import EXIT_FAILED, AdminError, Progress, list_options, share_root
 from packing_tool.admin.release import (
     DEFAULT_REASON,
     age_text,
@@ -48,12 +48,7 @@ def register(commands: Any) -> None:
                         "heartbeat is old, or its program on this PC is gone). The old lock "
                         "file is kept aside and the release is written to the list's "
                         "lock_history.jsonl."))
-    release.add_argument("--client", required=True, metavar=say("CLIENT"),
-                         help=say("client id without CLIENT_ (e.g. M)"))
-    release.add_argument("--session", required=True, metavar=say("SESSION"),
-                         help=say("session folder (e.g. 2026-11-21_1)"))
-    release.add_argument("--list", required=True, dest="list_name", metavar=say("LIST"),
-                         help=say("packing list name (e.g. DHL_Orders), or full_session"))
+    list_options(release)
     release.add_argument("--yes", action="store_true", help=say("do not ask (for scripts)"))
     release.add_argument("--force-live", action="store_true", help=say(
         "release even a live lock: its station stops writing (still asks)"))
