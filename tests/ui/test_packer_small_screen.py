@@ -26,8 +26,8 @@ from packing_tool.storage.settings import StationSettings
 from packing_tool.ui import language
 from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.packer_mode import PackerMode
-from packing_tool.ui.remaining_orders import row_height
 from packing_tool.ui.runner import TaskRunner
+from packing_tool.ui.tables import row_height
 from packing_tool.ui.themes import apply_theme
 from shared.worker_manager import WorkerManager
 from tests.ui.conftest import scan

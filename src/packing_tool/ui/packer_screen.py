@@ -27,8 +27,9 @@ from packing_tool.ui.feedback import FeedbackBanner
 from packing_tool.ui.items_table import ItemsTable
 from packing_tool.ui.order_panel import OrderPanel
 from packing_tool.ui.packer_status import ProgressPanel, RecentScans
-from packing_tool.ui.remaining_orders import TOGGLE_KEY, RemainingOrdersPanel, rows_height
+from packing_tool.ui.remaining_orders import TOGGLE_KEY, RemainingOrdersPanel
 from packing_tool.ui.scan_input import ScanInput
+from packing_tool.ui.tables import rows_height
 from packing_tool.ui.widgets import named
 
 MIN_ITEM_ROWS = 2  # the order's lines shown at least, however small the screen

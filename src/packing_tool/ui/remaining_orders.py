@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
-    QListWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from packing_tool.domain.packer_views import OrderStatus
 from packing_tool.domain.remaining import RemainingOrder
 from packing_tool.ui.order_panel import joined, shown
 from packing_tool.ui.packer_status import elsewhere_hint
+from packing_tool.ui.tables import rows_height
 from packing_tool.ui.widgets import named
 
 TOGGLE_KEY = "F4"
@@ -35,21 +35,6 @@ ORDER, COURIER, BOX, TAGS, ITEMS = range(5)
 Rows = tuple[list[RemainingOrder], list[RemainingOrder]]
 MIN_ROWS, MIN_ELSEWHERE_ROWS = 4, 1  # shown at least, however small the screen
 SHOWN_ELSEWHERE = 2  # rows of orders packed elsewhere shown whole when there are as many
-
-
-def row_height(view: QAbstractItemView) -> int:
-    if isinstance(view, QTableWidget):
-        return view.verticalHeader().defaultSectionSize()
-    if isinstance(view, QListWidget) and view.count():
-        return view.sizeHintForRow(0)
-    return view.fontMetrics().height() + 4
-
-
-def rows_height(view: QAbstractItemView, rows: int) -> int:
-    """The height ``view`` needs to show its header and ``rows`` rows whole (a stretched last
-    or tags column keeps the horizontal scroll bar away)."""
-    header = view.horizontalHeader().sizeHint().height() if isinstance(view, QTableWidget) else 0
-    return header + rows * row_height(view) + 2 * view.frameWidth()
 
 
 def _table(name: str, headers: Sequence[str]) -> QTableWidget:

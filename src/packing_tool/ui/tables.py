@@ -1,4 +1,5 @@
-"""Read-only tables of figures that sort numbers as numbers (details and worker screens)."""
+"""Read-only tables of figures that sort numbers as numbers (details and worker screens), and
+the height a table or list needs for a number of rows."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from packing_tool.ui.widgets import named
 
@@ -39,3 +40,17 @@ def table(name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Q
     fill_table(widget, rows)
     widget.resizeColumnsToContents()  # headers and cells whole (Bulgarian headers are longer)
     return widget
+
+
+def row_height(view: QAbstractItemView) -> int:
+    """A table's row height; a list's: a line of its font and a little room."""
+    if isinstance(view, QTableWidget):
+        return view.verticalHeader().defaultSectionSize()
+    return view.fontMetrics().height() + 4
+
+
+def rows_height(view: QAbstractItemView, rows: int) -> int:
+    """The height ``view`` needs to show its header and ``rows`` rows whole (a stretched last
+    or tags column keeps the horizontal scroll bar away)."""
+    header = view.horizontalHeader().sizeHint().height() if isinstance(view, QTableWidget) else 0
+    return header + rows * row_height(view) + 2 * view.frameWidth()
