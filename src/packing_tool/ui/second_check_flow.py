@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -31,6 +30,7 @@ from packing_tool.ui.second_check_dialog import CheckerDialog, SkipCheckDialog
 from packing_tool.ui.sounds import ERROR_SOUND
 from packing_tool.ui.themes import set_style_property
 from packing_tool.ui.widgets import named
+from shared.timestamps import now
 from shared.worker_manager import WorkerManager
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ class Host(Protocol):
     feedback: Any
     scan_input: Any
     sounds: Any
+    recent: Any
 
     @property
     def worker(self) -> Worker: ...
@@ -247,7 +248,7 @@ class SecondCheckFlow(QObject):
         flags = self.flags(current)
         reasons = ", ".join(flag_words(f) for f in flags) or self.tr("flagged earlier")
         heads_up = current is not None and bool(flags) and not awaiting(current)
-        if current is not None and heads_up:
+        if heads_up:
             packers = ", ".join(sorted({i.worker_name for i in current.items}
                                        | {self.host.worker.name}))
             self.strip.setText(self.tr("Second check after packing ({reasons}), not "
@@ -272,7 +273,5 @@ class SecondCheckFlow(QObject):
         if self._told_value_rule or not self.logic.second_checks.value_rule_inactive:
             return
         self._told_value_rule = True
-        recent = getattr(self.host, "recent", None)
-        if recent is not None:
-            recent.add(datetime.now(UTC), "", self.tr(
-                "Order value rule inactive: this list has no prices"), INFO)
+        self.host.recent.add(now(), "", self.tr(
+            "Order value rule inactive: this list has no prices"), INFO)
