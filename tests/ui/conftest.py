@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.packing_session import PackingSession, Worker
+from packing_tool.storage.paths import RootChoice
+from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.packer_mode import PackerMode
+from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.sounds import SoundPlayer
 
 SESSION = "2026-11-21_1"
@@ -89,3 +94,18 @@ def scan(qtbot: QtBot, mode: PackerMode, *codes: str) -> None:
 def cells(mode: PackerMode, column: int) -> list[str]:
     table = mode.items
     return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+@contextmanager
+def shown_window(qtbot: QtBot, root: Path, **options: Any) -> Iterator[MainWindow]:
+    """The main window on share ``root``, shown; closed and its runner stopped afterwards."""
+    runner = TaskRunner()
+    win = MainWindow(RootChoice(root, False, "test"), runner, **options)
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    try:
+        yield win
+    finally:
+        win.close()
+        runner.shutdown(2.0)

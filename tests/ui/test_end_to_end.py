@@ -18,13 +18,12 @@ from pytestqt.qtbot import QtBot
 
 from packing_tool.domain.packer_views import OrderStatus
 from packing_tool.simulate import label_text
-from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import SessionSettings
 from packing_tool.ui import packer_dialogs
 from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.packer_mode import PackerMode
-from packing_tool.ui.runner import TaskRunner
 from shared.worker_manager import WorkerManager
+from tests.ui.conftest import shown_window
 
 SESSION, LIST = "2026-11-21_1", "DPD_Orders"
 
@@ -42,16 +41,9 @@ def _json(path: Path) -> Any:
 @pytest.fixture
 def window(qtbot: QtBot, share_root: Path) -> MainWindow:
     WorkerManager(share_root).get_or_create("Anna")
-    runner = TaskRunner()
-    win = MainWindow(RootChoice(share_root, False, "test"), runner,
-                     settings=SessionSettings(debounce_seconds=0.0, share_timeout=10),
-                     sound=False)
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    yield win
-    win.close()
-    runner.shutdown(2.0)
+    settings = SessionSettings(debounce_seconds=0.0, share_timeout=10)
+    with shown_window(qtbot, share_root, settings=settings, sound=False) as win:
+        yield win
 
 
 def test_pack_a_real_list_end_to_end_through_the_window(

@@ -11,11 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import SessionSettings
 from packing_tool.ui.main_window import MainWindow
-from packing_tool.ui.runner import TaskRunner
 from shared.worker_manager import WorkerManager
+from tests.ui.conftest import shown_window
 
 SESSION, LIST = "2026-11-21_1", "DPD_Orders"
 
@@ -23,16 +22,9 @@ SESSION, LIST = "2026-11-21_1", "DPD_Orders"
 @pytest.fixture
 def window(qtbot: QtBot, share_root: Path) -> Iterator[MainWindow]:
     WorkerManager(share_root).get_or_create("Anna")
-    runner = TaskRunner()
-    win = MainWindow(RootChoice(share_root, False, "test"), runner,
-                     settings=SessionSettings(debounce_seconds=0.0, share_timeout=10),
-                     sound=False)
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    yield win
-    win.close()
-    runner.shutdown(2.0)
+    settings = SessionSettings(debounce_seconds=0.0, share_timeout=10)
+    with shown_window(qtbot, share_root, settings=settings, sound=False) as win:
+        yield win
 
 
 def test_return_on_a_row_starts_the_list(qtbot: QtBot, window: MainWindow) -> None:

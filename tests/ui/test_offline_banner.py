@@ -19,12 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from packing_tool.simulate import label_text
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import SessionSettings
 from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.packer_mode import PackerMode
-from packing_tool.ui.runner import TaskRunner
 from shared.worker_manager import WorkerManager
+from tests.ui.conftest import shown_window
 
 SESSION, LIST = "2026-11-21_1", "DPD_Orders"
 
@@ -32,18 +31,11 @@ SESSION, LIST = "2026-11-21_1", "DPD_Orders"
 @pytest.fixture
 def window(qtbot: QtBot, share_root: Path) -> Iterator[MainWindow]:
     WorkerManager(share_root).get_or_create("Anna")
-    runner = TaskRunner()
-    win = MainWindow(RootChoice(share_root, False, "test"), runner,
-                     settings=SessionSettings(debounce_seconds=0.0, share_timeout=3,
-                                              retry_seconds=0.1, claim_wait=0.2),
-                     sound=False)
-    win.offline_banner.timer.setInterval(100)  # probe often: the test need not wait
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    yield win
-    win.close()
-    runner.shutdown(2.0)
+    settings = SessionSettings(debounce_seconds=0.0, share_timeout=3, retry_seconds=0.1,
+                               claim_wait=0.2)
+    with shown_window(qtbot, share_root, settings=settings, sound=False) as win:
+        win.offline_banner.timer.setInterval(100)  # probe often: the test need not wait
+        yield win
 
 
 def open_list(qtbot: QtBot, win: MainWindow) -> PackerMode:

@@ -30,7 +30,6 @@ from packing_tool.storage.index_rows import IndexRow
 from packing_tool.storage.layout import ShareLayout
 from packing_tool.storage.order_ledger import FileOrderLedger
 from packing_tool.storage.packing_session import Worker
-from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import SessionManager, SessionSettings
 from packing_tool.ui import packer_dialogs
 from packing_tool.ui.browser_model import Cells
@@ -44,7 +43,7 @@ from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.session_details import SessionDetailsDialog
 from packing_tool.ui.sounds import SOUND_FOR
 from shared.worker_manager import WorkerManager
-from tests.ui.conftest import scan, show_packer
+from tests.ui.conftest import scan, show_packer, shown_window
 
 SESSION, FIRST, AGAIN = "2026-11-21_1", "DPD_Orders", "DPD_Again"
 FAST = SessionSettings(debounce_seconds=0.0, share_timeout=10, claim_wait=0.2,
@@ -85,14 +84,8 @@ def packed_a(share_root: Path) -> Path:
 @pytest.fixture
 def window(qtbot: QtBot, packed_a: Path) -> Iterator[MainWindow]:
     WorkerManager(packed_a).get_or_create("Anna")
-    runner = TaskRunner()
-    win = MainWindow(RootChoice(packed_a, False, "test"), runner, settings=FAST, sound=False)
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    yield win
-    win.close()
-    runner.shutdown(2.0)
+    with shown_window(qtbot, packed_a, settings=FAST, sound=False) as win:
+        yield win
 
 
 def _open_in_window(qtbot: QtBot, window: MainWindow, list_name: str) -> PackerMode:

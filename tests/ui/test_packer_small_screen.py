@@ -20,17 +20,15 @@ from packing_tool.domain.second_check import SecondCheckRules
 from packing_tool.simulate import simulate
 from packing_tool.storage.barcode_maps import BarcodeMapStore
 from packing_tool.storage.layout import ShareLayout
-from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import SessionSettings
 from packing_tool.storage.settings import StationSettings
 from packing_tool.ui import language
 from packing_tool.ui.main_window import MainWindow
 from packing_tool.ui.packer_mode import PackerMode
-from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.tables import row_height
 from packing_tool.ui.themes import apply_theme
 from shared.worker_manager import WorkerManager
-from tests.ui.conftest import scan
+from tests.ui.conftest import scan, shown_window
 
 SESSION, AGAIN, PACKER = "2026-11-21_1", "DPD_Again", "Борис Петров"
 FAST = SessionSettings(debounce_seconds=0.0, share_timeout=10, claim_wait=0.2,
@@ -58,15 +56,9 @@ def window(qtbot: QtBot, share_root: Path, bulgarian_light: None) -> Iterator[Ma
         {"session_id": SESSION, "total_orders": len(orders), "orders": orders},
         ensure_ascii=False), encoding="utf-8")
     WorkerManager(share_root).get_or_create(PACKER)
-    runner = TaskRunner()
-    win = MainWindow(RootChoice(share_root, False, "test"), runner, settings=FAST, sound=False,
-                     station=StationSettings(station_name="PACK-03", sound=False))
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    yield win
-    win.close()
-    runner.shutdown(2.0)
+    station = StationSettings(station_name="PACK-03", sound=False)
+    with shown_window(qtbot, share_root, settings=FAST, sound=False, station=station) as win:
+        yield win
 
 
 def open_list(qtbot: QtBot, window: MainWindow) -> PackerMode:

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from packing_tool.storage.paths import RootChoice
 from packing_tool.storage.session_manager import SessionSettings
 from packing_tool.storage.settings import StationSettings
 from packing_tool.ui import language
 from packing_tool.ui.main_window import MainWindow
-from packing_tool.ui.runner import TaskRunner
 from packing_tool.ui.settings_dialog import SettingsDialog
 from shared.worker_manager import WorkerManager
+from tests.ui.conftest import shown_window
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "packing_tool_bg.ts"
 SESSION, LIST = "2026-11-21_1", "DPD_Orders"
@@ -118,15 +117,9 @@ def bulgarian(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def window(qtbot: QtBot, share_root: Path, bulgarian: None) -> Iterator[MainWindow]:
     WorkerManager(share_root).get_or_create("Анна")
-    runner = TaskRunner()
-    win = MainWindow(RootChoice(share_root, False, "test"), runner,
-                     settings=SessionSettings(debounce_seconds=0.0, share_timeout=10),
-                     sound=False)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    runner.shutdown(2.0)
+    settings = SessionSettings(debounce_seconds=0.0, share_timeout=10)
+    with shown_window(qtbot, share_root, settings=settings, sound=False) as win:
+        yield win
 
 
 def test_the_login_browser_and_packer_screens_are_all_bulgarian(
